@@ -1,0 +1,1 @@
+"""Shared code of the Jiangbei plan dashboard: data schema, validation, DuckDB access, i18n, charts, export."""

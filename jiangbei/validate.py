@@ -1,0 +1,225 @@
+"""Check the curated data against its schema and its source report.
+
+Run as ``python -m jiangbei.validate [DATA_DIR]``: prints one line per problem, exits 1 if any.
+The app runs the same ``validate()`` before it loads anything.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+import sys
+from collections import Counter
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from jiangbei import schema
+
+INDICATORS_FILE = "indicators.csv"
+SOURCES_FILE = "sources.csv"
+
+
+@dataclass(frozen=True)
+class Problem:
+    file: str
+    line: int | None  # 1-based line of the CSV (the header is line 1)
+    row_id: str | None
+    message: str
+
+    def __str__(self) -> str:
+        where = self.file if self.line is None else f"{self.file}:{self.line}"
+        who = f" [{self.row_id}]" if self.row_id else ""
+        return f"{where}{who}: {self.message}"
+
+
+_CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_CN_UNITS = {"十": 10, "百": 100, "千": 1000}
+
+
+def chinese_numeral(text: str) -> int:
+    """Value of a Chinese numeral such as 四, 十八, 两, 千 (as in 千亿元) or 一万二千."""
+    total = section = digit = 0
+    for ch in text:
+        if ch in _CN_DIGITS:
+            digit = _CN_DIGITS[ch]
+        elif ch in _CN_UNITS:
+            section += (digit or 1) * _CN_UNITS[ch]
+            digit = 0
+        elif ch == "万":
+            total += (section + digit or 1) * 10000
+            section = digit = 0
+    return total + section + digit
+
+
+def numbers_in(quote: str) -> tuple[set[str], set[int]]:
+    """Arabic numbers as written, and the values of Chinese numerals, found in a quote."""
+    arabic = set(re.findall(r"\d+(?:\.\d+)?", quote))
+    chinese = {chinese_numeral(m) for m in re.findall(r"[零〇一二两三四五六七八九十百千万]+", quote)}
+    return arabic, chinese
+
+
+def value_in_quote(value_text: str, quote: str) -> bool:
+    """The value as written in the CSV (sign dropped: 下降20.6% is stored as -20.6) is a number of the quote."""
+    written = value_text.strip().lstrip("-")
+    arabic, chinese = numbers_in(quote)
+    if written in arabic:
+        return True
+    try:
+        number = float(written)
+    except ValueError:
+        return False
+    return number.is_integer() and int(number) in chinese
+
+
+def _read_table(path: Path, expected: list[str], problems: list[Problem]) -> list[tuple[int, dict]] | None:
+    """Rows of a CSV with their line numbers, or None when the file can't be used at all."""
+    name = path.name
+    if not path.is_file():
+        problems.append(Problem(name, None, None, f"file is missing ({path})"))
+        return None
+    raw = path.read_bytes()
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as err:
+        line = raw[: err.start].count(b"\n") + 1
+        problems.append(Problem(name, line, None, f"not UTF-8 (byte {err.start}: {err.reason})"))
+        return None
+    if not text.strip():
+        problems.append(Problem(name, None, None, "file is empty"))
+        return None
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+    try:
+        header = next(reader)
+        missing = [c for c in expected if c not in header]
+        extra = [c for c in header if c not in expected]
+        if missing or extra:
+            parts = []
+            if missing:
+                parts.append("missing column(s): " + ", ".join(missing))
+            if extra:
+                parts.append("unknown column(s): " + ", ".join(extra))
+            problems.append(Problem(name, 1, None, "; ".join(parts)))
+            return None
+        rows = []
+        for fields in reader:
+            line = reader.line_num
+            if not fields:
+                continue
+            if len(fields) != len(header):
+                problems.append(Problem(name, line, fields[0] or None,
+                                        f"{len(fields)} fields, expected {len(header)}"))
+                continue
+            rows.append((line, dict(zip(header, fields))))
+    except csv.Error as err:
+        problems.append(Problem(name, reader.line_num, None, f"malformed CSV: {err}"))
+        return None
+    if not rows:
+        problems.append(Problem(name, None, None, "no data rows"))
+    return rows
+
+
+def _check_sources(data_dir: Path, rows, problems) -> dict[str, str]:
+    """Validate sources.csv; return the text of each readable source by source_id."""
+    texts: dict[str, str] = {}
+    seen = Counter(r["source_id"] for _, r in rows)
+    for line, row in rows:
+        sid = row["source_id"].strip()
+        p = lambda msg: problems.append(Problem(SOURCES_FILE, line, sid or None, msg))  # noqa: E731
+        for col in schema.SOURCE_COLUMNS:
+            if col != "note" and not row[col].strip():
+                p(f"{col} is empty")
+        if seen[row["source_id"]] > 1:
+            p("duplicate source_id")
+        try:
+            date.fromisoformat(row["date"])
+        except ValueError:
+            p(f"date {row['date']!r} is not YYYY-MM-DD")
+        target = (data_dir / row["path"]).resolve()
+        if not target.is_relative_to(data_dir.resolve()):
+            p(f"path {row['path']!r} leaves the data directory")
+        elif not target.is_file():
+            p(f"source file {row['path']!r} not found")
+        else:
+            try:
+                texts[sid] = target.read_text(encoding="utf-8")
+            except UnicodeDecodeError:
+                p(f"source file {row['path']!r} is not UTF-8")
+    return texts
+
+
+def _check_indicator(line: int, row: dict, texts: dict[str, str], problems: list[Problem]) -> None:
+    rid = row["id"].strip() or None
+    p = lambda msg: problems.append(Problem(INDICATORS_FILE, line, rid, msg))  # noqa: E731
+    for col in schema.REQUIRED:
+        if not row[col].strip():
+            p(f"{col} is empty")
+    if rid and not re.fullmatch(schema.ID_PATTERN, rid):
+        p(f"id {rid!r} is not a snake_case slug")
+    if row["series"] and not re.fullmatch(schema.ID_PATTERN, row["series"]):
+        p(f"series {row['series']!r} is not a snake_case slug")
+    for col, allowed in schema.ENUMS.items():
+        if row[col] and row[col] not in allowed:
+            p(f"{col} {row[col]!r} is not one of: {', '.join(allowed)}")
+    if row["year"] and not re.fullmatch(r"(19|20)\d\d", row["year"]):
+        p(f"year {row['year']!r} is not a four-digit year")
+    value_ok = True
+    try:
+        float(row["value"])
+        if not re.fullmatch(r"-?\d+(\.\d+)?", row["value"].strip()):
+            raise ValueError
+    except ValueError:
+        value_ok = False
+        if row["value"].strip():
+            p(f"value {row['value']!r} is not a number")
+    quote = row["source_quote"]
+    if quote and not (schema.QUOTE_MIN <= len(quote) <= schema.QUOTE_MAX):
+        p(f"source_quote has {len(quote)} characters, expected {schema.QUOTE_MIN}-{schema.QUOTE_MAX}")
+    sid = row["source_id"]
+    if sid and sid not in texts:
+        p(f"source_id {sid!r} is not a readable row of {SOURCES_FILE}")
+    elif quote and quote not in texts.get(sid, ""):
+        p(f"source_quote not found in the source text: {quote!r}")
+    if quote and value_ok and not value_in_quote(row["value"], quote):
+        p(f"value {row['value']} does not appear in its source_quote {quote!r}")
+
+
+def validate(data_dir: str | Path = "data") -> list[Problem]:
+    """Every problem of the curated data in data_dir; an empty list means it is clean."""
+    data_dir = Path(data_dir)
+    problems: list[Problem] = []
+    source_rows = _read_table(data_dir / SOURCES_FILE, schema.SOURCE_COLUMNS, problems)
+    texts = _check_sources(data_dir, source_rows or [], problems)
+    rows = _read_table(data_dir / INDICATORS_FILE, schema.INDICATOR_COLUMNS, problems)
+    if rows is None:
+        return problems
+    ids = Counter(r["id"] for _, r in rows)
+    keys = Counter(tuple(r[c] for c in schema.NATURAL_KEY) for _, r in rows)
+    for line, row in rows:
+        _check_indicator(line, row, texts, problems)
+        if row["id"] and ids[row["id"]] > 1:
+            problems.append(Problem(INDICATORS_FILE, line, row["id"], "duplicate id"))
+        key = tuple(row[c] for c in schema.NATURAL_KEY)
+        if keys[key] > 1:
+            problems.append(Problem(INDICATORS_FILE, line, row["id"] or None,
+                                    "duplicate (series, year, kind, measure, period): " + ", ".join(key)))
+    return problems
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = sys.argv[1:] if argv is None else argv
+    data_dir = Path(args[0] if args else "data")
+    problems = validate(data_dir)
+    if problems:
+        print(f"{data_dir}: {len(problems)} problem(s)")
+        for problem in problems:
+            print(f"  {problem}")
+        return 1
+    rows = sum(1 for _ in open(data_dir / INDICATORS_FILE, encoding="utf-8")) - 1
+    print(f"{data_dir}: OK, {rows} indicators, every quote found in its source with its number")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,111 @@
+"""The app's DuckDB database: built once per process from data/, queried through the .sql files in queries/."""
+
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+
+import duckdb
+import pandas as pd
+import streamlit as st
+
+from jiangbei import schema
+from jiangbei.validate import INDICATORS_FILE, SOURCES_FILE, Problem, validate
+
+ROOT = Path(__file__).resolve().parents[1]
+QUERIES_DIR = ROOT / "queries"
+
+
+def data_dir() -> Path:
+    """data/ of the project; JIANGBEI_DATA_DIR points elsewhere (tests use it for broken copies)."""
+    return Path(os.environ.get("JIANGBEI_DATA_DIR", ROOT / "data")).resolve()
+
+
+def fingerprint(directory: Path) -> tuple:
+    """Changes when any data file changes, so cached databases and results are rebuilt after an edit."""
+    files = sorted(p for p in directory.rglob("*") if p.is_file())
+    return tuple((str(p), p.stat().st_mtime_ns, p.stat().st_size) for p in files)
+
+
+def read_sql(name: str) -> str:
+    """The text of queries/<name>.sql; name may contain one sub-folder (views/derived) but no path tricks."""
+    if not re.fullmatch(r"[a-z_]+(/[a-z_]+)?", name):
+        raise ValueError(f"bad query name {name!r}")
+    return (QUERIES_DIR / f"{name}.sql").read_text(encoding="utf-8")
+
+
+def query_names() -> list[str]:
+    """The canned queries: every queries/*.sql at the top level (load/ and views/ build the database)."""
+    return sorted(p.stem for p in QUERIES_DIR.glob("*.sql"))
+
+
+def run_script(con: duckdb.DuckDBPyConnection, sql: str, params: dict | None = None) -> None:
+    """Run each statement of a script, giving each only the $parameters it names."""
+    params = params or {}
+    for statement in con.extract_statements(sql):
+        con.execute(statement, {k: v for k, v in params.items() if k in statement.named_parameters})
+
+
+def build_database(directory: Path) -> duckdb.DuckDBPyConnection:
+    """An in-memory database of the curated data and its views, locked against file access and reconfiguration."""
+    con = duckdb.connect(":memory:", config={"threads": 1})
+    run_script(con, read_sql("load/tables"), {
+        "indicators_path": str(directory / INDICATORS_FILE),
+        "sources_path": str(directory / SOURCES_FILE),
+        "indicator_columns": schema.INDICATOR_TYPES,
+        "source_columns": schema.SOURCE_TYPES,
+    })
+    for view in sorted((QUERIES_DIR / "views").glob("*.sql")):
+        run_script(con, view.read_text(encoding="utf-8"))
+    run_script(con, read_sql("load/lock"))
+    return con
+
+
+def run_query(con: duckdb.DuckDBPyConnection, name: str, **params) -> pd.DataFrame:
+    """Run one canned query on a fresh cursor (a cursor per call is safe across Streamlit's threads)."""
+    cursor = con.cursor()
+    try:
+        sql = read_sql(name)
+        statement = cursor.extract_statements(sql)[-1]
+        missing = statement.named_parameters - params.keys()
+        if missing:
+            raise ValueError(f"query {name} needs parameter(s): {', '.join(sorted(missing))}")
+        return cursor.execute(statement, {k: params[k] for k in statement.named_parameters}).df()
+    finally:
+        cursor.close()
+
+
+# --- Streamlit caching: one database per process and data version; results cached per query and parameters.
+
+@st.cache_data(show_spinner=False)
+def data_problems(directory: str, _version: tuple) -> list[Problem]:
+    return validate(Path(directory))
+
+
+@st.cache_resource(show_spinner=False)
+def _database(directory: str, _version: tuple) -> duckdb.DuckDBPyConnection:
+    return build_database(Path(directory))
+
+
+def current_problems() -> list[Problem]:
+    directory = data_dir()
+    return data_problems(str(directory), fingerprint(directory))
+
+
+def connection() -> duckdb.DuckDBPyConnection:
+    directory = data_dir()
+    return _database(str(directory), fingerprint(directory))
+
+
+@st.cache_data(show_spinner=False, max_entries=512)
+def _cached(name: str, directory: str, version: tuple, params: tuple) -> pd.DataFrame:
+    return run_query(_database(directory, version), name, **{k: list(v) if isinstance(v, tuple) else v
+                                                             for k, v in params})
+
+
+def query(name: str, **params) -> pd.DataFrame:
+    """A canned query's result, cached; lists in params are passed as DuckDB lists."""
+    directory = data_dir()
+    frozen = tuple(sorted((k, tuple(v) if isinstance(v, list) else v) for k, v in params.items()))
+    return _cached(name, str(directory), fingerprint(directory), frozen)

@@ -1,0 +1,66 @@
+"""Serialise exactly the table a visitor sees, in four formats, with file names that say what they hold."""
+
+from __future__ import annotations
+
+import io
+import json
+import re
+from datetime import datetime, timezone
+
+import pandas as pd
+
+FORMATS = {
+    # label: (extension, MIME type)
+    "CSV": ("csv", "text/csv"),
+    "Excel": ("xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
+    "JSON": ("json", "application/json"),
+    "Parquet": ("parquet", "application/vnd.apache.parquet"),
+}
+DATA_SHEET, ABOUT_SHEET = "data", "about"
+
+
+def file_name(stem_parts: list[str], lang: str, label: str) -> str:
+    """jiangbei_trade_2021_en.csv: the parts in order, unsafe characters dropped."""
+    parts = ["jiangbei", *stem_parts, lang]
+    clean = [re.sub(r"[^0-9A-Za-z_-]+", "-", str(p)).strip("-") for p in parts]
+    return "_".join(p for p in clean if p) + "." + FORMATS[label][0]
+
+
+def to_csv(df: pd.DataFrame) -> bytes:
+    # The BOM makes Excel read the file as UTF-8, so Chinese shows correctly.
+    return df.to_csv(index=False).encode("utf-8-sig")
+
+
+def to_json(df: pd.DataFrame) -> bytes:
+    records = json.loads(df.to_json(orient="records", force_ascii=False, date_format="iso"))
+    return json.dumps(records, ensure_ascii=False, indent=1).encode("utf-8")
+
+
+def to_parquet(df: pd.DataFrame) -> bytes:
+    buffer = io.BytesIO()
+    df.to_parquet(buffer, index=False)
+    return buffer.getvalue()
+
+
+def to_excel(df: pd.DataFrame, about: dict[str, str]) -> bytes:
+    """The data sheet first; then a sheet with the source, the filters applied and the export time."""
+    buffer = io.BytesIO()
+    about = {**about, "exported_at_utc": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+             "rows": str(len(df))}
+    with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
+        df.to_excel(writer, sheet_name=DATA_SHEET, index=False)
+        pd.DataFrame(list(about.items()), columns=["field", "value"]).to_excel(
+            writer, sheet_name=ABOUT_SHEET, index=False)
+    return buffer.getvalue()
+
+
+def serialise(df: pd.DataFrame, label: str, about: dict[str, str]) -> bytes:
+    if label == "CSV":
+        return to_csv(df)
+    if label == "Excel":
+        return to_excel(df, about)
+    if label == "JSON":
+        return to_json(df)
+    if label == "Parquet":
+        return to_parquet(df)
+    raise ValueError(f"unknown export format {label!r}")

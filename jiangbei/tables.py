@@ -1,0 +1,66 @@
+"""Turn query results into the table a visitor reads: their language's names, units and headers."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from jiangbei.i18n import t
+
+# Columns of the indicator table, in order: (header key, source column or a function of the row frame).
+INDICATOR_TABLE = ["indicator", "value", "unit", "year", "kind", "measure", "qualifier", "source_quote", "link"]
+OPTIONAL_COLUMNS = ["id", "topic", "period", "section", "note"]
+
+
+def indicator_frame(df: pd.DataFrame, lang: str, columns: list[str] | None = None) -> pd.DataFrame:
+    """The indicator rows as shown: names and units in lang, kinds and measures translated, headers in lang."""
+    columns = columns or INDICATOR_TABLE
+    build = {
+        "id": lambda: df["id"],
+        "indicator": lambda: df[f"indicator_{lang}"],
+        "value": lambda: df["value"],
+        "unit": lambda: df["unit"] if lang == "zh" else df["unit_en"],
+        "year": lambda: df["year"],
+        "kind": lambda: df["kind"].map(lambda k: t(f"kind_{k}", lang)),
+        "measure": lambda: df["measure"].map(lambda m: t(f"measure_{m}", lang)),
+        "period": lambda: df["period"].map(lambda p: t(f"period_{p}", lang)),
+        "topic": lambda: df["topic"].map(lambda p: t(f"topic_{p}", lang)),
+        "qualifier": lambda: df["qualifier"].fillna(""),
+        "section": lambda: df["section"],
+        "source_quote": lambda: df["source_quote"],
+        "note": lambda: df["note"].fillna(""),
+        "link": lambda: df["source_link"],
+    }
+    return pd.DataFrame({header(c, lang): build[c]() for c in columns}).reset_index(drop=True)
+
+
+def header(column: str, lang: str) -> str:
+    key = {"indicator": "col_indicator", "source_quote": "col_quote"}.get(column, f"col_{column}")
+    return t(key, lang)
+
+
+def derived_frame(df: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """Derived figures as shown, each marked derived, with its formula."""
+    return pd.DataFrame({
+        t("col_indicator", lang): df[f"indicator_{lang}"],
+        t("col_value", lang): df["value"],
+        t("col_unit", lang): df["unit"] if lang == "zh" else df["unit_en"],
+        t("col_year", lang): df["year"],
+        t("col_kind", lang): t("kind_derived", lang),
+        t("col_formula", lang): df[f"formula_{lang}"],
+        t("col_id", lang): df["input_ids"].map(lambda ids: ", ".join(ids)),
+    }).reset_index(drop=True)
+
+
+def targets_frame(df: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """results_vs_targets as shown: result, target, gap (derived) and both sentences."""
+    unit = df["unit"] if lang == "zh" else df["unit_en"]
+    return pd.DataFrame({
+        t("col_indicator", lang): df[f"indicator_{lang}"],
+        t("col_result_2020", lang): df["result_value"],
+        t("col_target_2021", lang): df["target_value"],
+        t("col_unit", lang): unit,
+        t("col_gap", lang) + f" ({t('derived_label', lang)})": df["gap"],
+        t("col_qualifier", lang): df["target_qualifier"].fillna(""),
+        t("col_quote", lang) + " (2020)": df["result_quote"],
+        t("col_quote", lang) + " (2021)": df["target_quote"],
+    }).reset_index(drop=True)

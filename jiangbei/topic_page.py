@@ -1,0 +1,77 @@
+"""The layout every topic page shares: cards, charts, derived figures, then the page's full table."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from jiangbei import charts, db, tables, ui
+from jiangbei.i18n import t
+
+# Topic codes of each page (every topic on exactly one page) and the series of its headline cards.
+TOPIC_PAGES = {
+    "economy": {
+        "topics": ["macro", "industry", "services", "innovation", "fiscal"],
+        "cards": ["gdp", "general_budget_revenue", "industrial_value_added", "rd_intensity",
+                  "services_leading_revenue", "software_revenue", "hightech_firms", "bank_loans"],
+    },
+    "investment": {
+        "topics": ["investment", "urban"],
+        "cards": ["fixed_asset_investment", "key_project_investment", "land_sale_revenue",
+                  "old_communities_renovated"],
+    },
+    "trade": {
+        "topics": ["trade", "consumption"],
+        "cards": ["exports", "cross_border_ecommerce_exports", "fdi_utilized", "export_national_share",
+                  "retail_sales", "online_retail", "above_quota_sales", "domestic_capital_from_outside"],
+    },
+    "livelihood": {
+        "topics": ["employment", "social", "environment", "governance"],
+        "cards": ["new_urban_jobs", "registered_unemployment_rate", "urban_disposable_income",
+                  "rural_disposable_income", "pension_insurance_coverage", "medical_insurance_coverage",
+                  "air_quality_good_rate", "startup_job_ratio"],
+    },
+}
+YEARS = ["2020", "2021"]
+KINDS = ["actual", "target"]
+
+
+def render(page: str) -> None:
+    lang = ui.lang()
+    topics = TOPIC_PAGES[page]["topics"]
+    ui.notice_bad_params({"lang": None, "year": YEARS, "kind": KINDS, "topic": topics})
+    st.title(t(f"page_{page}", lang))
+    st.caption(t(f"intro_{page}", lang))
+
+    ui.metric_cards(db.query("series_cards", series=TOPIC_PAGES[page]["cards"]))
+
+    left, right = st.columns(2)
+    with left:
+        ui.chart(charts.growth_bars(db.query("growth_rates", topics=topics), lang), key=f"{page}_growth")
+    with right:
+        ui.chart(charts.rates_bars(db.query("rates_and_completion", topics=topics), lang), key=f"{page}_rates")
+    pairs = db.query("topic_results_vs_targets", topics=topics)
+    ui.chart(charts.result_vs_target(pairs, lang), key=f"{page}_vs")
+    ui.chart(charts.levels_bars(db.query("levels_in_yuan", topics=topics), lang), key=f"{page}_levels")
+
+    if not pairs.empty:
+        with st.expander(t("chart_vs", lang)):
+            ui.table(tables.targets_frame(pairs, lang), key=f"{page}_pairs", stem_parts=[page, "targets"],
+                     filters={})
+    derived = db.query("topic_derived", topics=topics)
+    if not derived.empty:
+        with st.expander(t("derived_title", lang)):
+            ui.table(tables.derived_frame(derived, lang), key=f"{page}_derived", stem_parts=[page, "derived"],
+                     filters={"kind": "derived"})
+
+    st.subheader(t("table_title", lang))
+    f1, f2, f3 = st.columns(3)
+    years = f1.multiselect(t("filter_year", lang), YEARS, key="year", bind="query-params")
+    kinds = f2.multiselect(t("filter_kind", lang), KINDS, key="kind", bind="query-params",
+                           format_func=lambda k: t(f"kind_{k}", lang))
+    chosen = f3.multiselect(t("filter_topic", lang), topics, key="topic", bind="query-params",
+                            format_func=lambda k: t(f"topic_{k}", lang))
+    rows = db.query("page_indicators", topics=chosen or topics, years=[int(y) for y in years], kinds=kinds,
+                    lang=lang)
+    filters = {k: ",".join(v) for k, v in (("year", years), ("kind", kinds), ("topic", chosen)) if v}
+    stem = [page, *years, *kinds, *chosen]
+    ui.table(tables.indicator_frame(rows, lang), key=f"{page}_rows", stem_parts=stem, filters=filters)

@@ -1,0 +1,122 @@
+"""Streamlit pieces shared by the pages: language, source lines, cards, tables with export, notices, errors."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from jiangbei import db, export
+from jiangbei.charts import CONFIG
+from jiangbei.i18n import LANGS, format_change, format_value, t
+from jiangbei.tables import header
+
+
+def lang() -> str:
+    """The language dashboard.py chose for this run."""
+    value = st.session_state.get("lang")
+    return value if value in LANGS else "zh"
+
+
+def source_caption(source_ids=None) -> None:
+    """Under every chart and table: the report's title, publisher and date, as Our World in Data does."""
+    language = lang()
+    sources = db.query("sources")
+    if source_ids is not None:
+        sources = sources[sources["source_id"].isin(set(source_ids))]
+    for _, s in sources.iterrows():
+        st.caption(t("source_line", language, publisher=s[f"publisher_{language}"], title=s[f"title_{language}"],
+                     date=s["date"].strftime("%Y-%m-%d")))
+
+
+def chart(fig, key: str) -> None:
+    if fig is None:
+        return
+    st.plotly_chart(fig, config=CONFIG, key=key, width="stretch")
+    source_caption()
+
+
+def metric_cards(cards: pd.DataFrame, per_row: int = 4) -> None:
+    """st.metric per series: the result with its unit, its growth that year, the next year's target and the quote."""
+    language = lang()
+    for start in range(0, len(cards), per_row):
+        columns = st.columns(per_row)
+        for column, (_, c) in zip(columns, cards.iloc[start:start + per_row].iterrows()):
+            with column.container(border=True):
+                st.metric(
+                    c[f"indicator_{language}"],
+                    format_value(c["value"], c["unit"], c["unit_en"], language),
+                    delta=format_change(c["growth_value"], language),
+                    delta_color="normal" if c["direction"] != "down" else "inverse",
+                )
+                if pd.notna(c["target_value"]):
+                    target = format_value(c["target_value"], c["target_unit"], c["target_unit_en"], language)
+                    if c["target_measure"] == "yoy_growth_pct":
+                        target = format_change(c["target_value"], language)
+                    st.caption(t("target_2021", language, value=f"{c['target_qualifier'] or ''} {target}".strip()))
+                else:
+                    st.caption(t("no_target", language))
+                st.caption(f"“{c['source_quote']}”")
+
+
+def export_buttons(df: pd.DataFrame, stem_parts: list[str], about: dict[str, str], key: str) -> None:
+    """One button per format; the file is built only when clicked, and the click does not rerun the app."""
+    language = lang()
+    columns = st.columns(len(export.FORMATS) + 1)
+    columns[0].markdown(f"**{t('download', language)}**")
+    for column, label in zip(columns[1:], export.FORMATS):
+        column.download_button(
+            label, data=lambda label=label: export.serialise(df, label, about),
+            file_name=export.file_name(stem_parts, language, label), mime=export.FORMATS[label][1],
+            on_click="ignore", key=f"{key}_{label}", help=t("download_help", language), icon=":material/download:",
+        )
+
+
+def table(df: pd.DataFrame, key: str, stem_parts: list[str], filters: dict[str, str]) -> None:
+    """A table as shown, with link and number columns configured, its row count, export buttons and source line."""
+    language = lang()
+    link_header = header("link", language)
+    config = {
+        header("value", language): st.column_config.NumberColumn(format="%g"),
+        header("year", language): st.column_config.NumberColumn(format="%d"),
+        header("source_quote", language): st.column_config.TextColumn(width="large"),
+    }
+    if link_header in df.columns:
+        config[link_header] = st.column_config.LinkColumn(display_text=t("open_in_report", language))
+    if df.empty:
+        st.info(t("no_rows", language))
+    st.dataframe(df, hide_index=True, column_config=config, key=f"{key}_table", width="stretch")
+    st.caption(t("rows_shown", language, n=len(df)))
+    about = {"source": "; ".join(db.query("sources")[f"title_{language}"]), "language": language,
+             "filters": "; ".join(f"{k}={v}" for k, v in filters.items()) or "none"}
+    export_buttons(df.drop(columns=[link_header], errors="ignore"), stem_parts, about, key)
+    source_caption()
+
+
+def param_values(name: str) -> list[str]:
+    """All values of a URL parameter (?topic=a&topic=b)."""
+    return st.query_params.get_all(name)
+
+
+def notice_bad_params(allowed: dict[str, list[str] | None]) -> None:
+    """A short notice naming URL parameters that are unknown or hold values outside their options.
+
+    allowed maps a parameter to its valid values (None: any value).
+    """
+    bad = []
+    for name in st.query_params.keys():
+        if name not in allowed:
+            bad.append(name)
+            continue
+        options = allowed[name]
+        if options is not None:
+            bad += [f"{name}={v}" for v in param_values(name) if v not in options]
+    if bad:
+        st.info(t("bad_param", lang(), params=", ".join(bad[:8])[:200]), icon=":material/info:")
+
+
+def data_error_page(problems, language: str) -> None:
+    """What a visitor sees when data/ is invalid: the problems, never a traceback."""
+    st.title(t("app_title", language))
+    st.error(t("data_error_title", language), icon=":material/error:")
+    st.markdown(t("data_error_body", language))
+    st.code("\n".join(str(p) for p in problems[:200]), language=None)

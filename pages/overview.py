@@ -1,0 +1,34 @@
+"""Overview: the 2020 headline figures, the main 2021 targets beside them, what beat or missed the plan."""
+
+import streamlit as st
+
+from jiangbei import charts, db, tables, ui
+from jiangbei.i18n import t
+
+HEADLINES = ["gdp", "exports", "general_budget_revenue", "fixed_asset_investment",
+             "urban_disposable_income", "rural_disposable_income", "new_urban_jobs", "registered_unemployment_rate"]
+TOPIC_PAGES = [("pages/economy.py", "page_economy", ":material/trending_up:"),
+               ("pages/investment.py", "page_investment", ":material/construction:"),
+               ("pages/trade.py", "page_trade", ":material/local_shipping:"),
+               ("pages/livelihood.py", "page_livelihood", ":material/groups:")]
+
+lang = ui.lang()
+ui.notice_bad_params({"lang": None})
+st.title(t("app_title", lang))
+st.caption(t("app_subtitle", lang))
+
+st.subheader(t("overview_headlines", lang))
+ui.metric_cards(db.query("series_cards", series=HEADLINES))
+ui.source_caption()
+
+st.subheader(t("overview_targets", lang))
+targets = db.query("main_targets")
+ui.chart(charts.result_vs_target(targets, lang), key="overview_vs")
+ui.table(tables.targets_frame(targets, lang), key="overview_targets", stem_parts=["targets"], filters={})
+
+st.subheader(t("overview_plan", lang))
+ui.chart(charts.rates_bars(db.query("plan_completion"), lang), key="overview_plan")
+
+st.subheader(t("overview_pages", lang))
+for column, (path, title, icon) in zip(st.columns(len(TOPIC_PAGES)), TOPIC_PAGES):
+    column.page_link(path, label=t(title, lang), icon=icon)

@@ -1,0 +1,6 @@
+-- Money amounts (亿元) reported as results, largest first, for the levels chart.
+-- $topics: topic codes to include.
+SELECT id, series, topic, indicator_zh, indicator_en, year, period, value, unit, unit_en, source_quote, note
+FROM indicators
+WHERE kind = 'actual' AND measure = 'level' AND unit = '亿元' AND list_contains($topics::VARCHAR [], topic)
+ORDER BY value DESC;

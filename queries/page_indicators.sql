@@ -1,0 +1,13 @@
+-- Every indicator of a page's topics, as the page's table shows it, with a link to its sentence.
+-- $topics: topic codes on the page. $years: years to keep (empty list: all). $kinds: kinds to keep (empty: all).
+-- $lang: language of the link target (zh or en).
+SELECT
+    id, series, topic, indicator_zh, indicator_en, year, period, kind, measure,
+    value, unit, unit_en, qualifier, direction, section, source_id, source_quote, note,
+    '/source?id=' || id || '&lang=' || $lang AS source_link
+FROM indicators
+WHERE
+    list_contains($topics::VARCHAR [], topic)
+    AND (len($years::INTEGER []) = 0 OR list_contains($years::INTEGER [], year))
+    AND (len($kinds::VARCHAR []) = 0 OR list_contains($kinds::VARCHAR [], kind))
+ORDER BY year, kind, csv_line;

@@ -1,0 +1,6 @@
+-- Results beside next year's targets (view results_vs_targets) for some topics.
+-- $topics: topic codes to include.
+SELECT *
+FROM results_vs_targets
+WHERE list_contains($topics::VARCHAR [], topic)
+ORDER BY topic, measure, series;

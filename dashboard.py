@@ -7,6 +7,7 @@ from jiangbei.i18n import t
 
 st.set_page_config(page_title="Jiangbei Plan Dashboard · 江北区计划数据", page_icon=":material/bar_chart:",
                    layout="wide")
+ui.apply_style()
 
 
 def _switch_language() -> None:

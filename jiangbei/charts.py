@@ -73,9 +73,11 @@ def result_vs_target(df: pd.DataFrame, lang: str, max_panels: int = 9) -> go.Fig
     fig = make_subplots(rows=rows, cols=cols, subplot_titles=titles, vertical_spacing=0.16 / max(rows, 1) + 0.1)
     result_name, target_name = t("col_result_2020", lang), t("col_target_2021", lang)
     for i, (_, r) in enumerate(df.iterrows()):
-        for name, value, colour, quote in ((result_name, r["result_value"], RESULT_COLOUR, r["result_quote"]),
-                                           (target_name, r["target_value"], TARGET_COLOUR, r["target_quote"])):
-            shown = format_value(value, r["unit"], r["unit_en"], lang)
+        for name, value, decimals, colour, quote in (
+            (result_name, r["result_value"], r["result_decimals"], RESULT_COLOUR, r["result_quote"]),
+            (target_name, r["target_value"], r["target_decimals"], TARGET_COLOUR, r["target_quote"]),
+        ):
+            shown = format_value(value, r["unit"], r["unit_en"], lang, int(decimals))
             fig.add_trace(go.Bar(
                 x=[name], y=[value], marker_color=colour, name=name, legendgroup=name, showlegend=i == 0,
                 text=[shown], textposition="auto", hovertext=[f"{name}: <b>{shown}</b><br>{quote}"],

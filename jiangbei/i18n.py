@@ -170,6 +170,43 @@ _EN_SCALE = {
 _EN_MULTIPLY = {"万平方米": 10000, "万人": 10000}
 
 
+# The report's bound words (qualifier column) in English; 以上 follows the number, the rest precede it.
+QUALIFIERS_EN = {
+    "突破": "over", "超过": "more than", "以上": "or more", "力争": "striving for", "达到": "reaching",
+    "达": "reaching", "保持在": "held at", "稳定在": "steady at", "争取": "aiming for", "争取突破": "aiming to pass",
+    "力争突破": "striving to pass", "提升至": "raised to", "累计": "cumulative", "最多": "at most",
+    "跻身": "among the", "保持": "keeping",
+}
+SUFFIX_QUALIFIERS = {"以上"}
+
+
+def qualifier_parts(qualifier: str | None) -> tuple[str, str]:
+    """(words before the number, words after it): 力争…以上 -> (力争, 以上); 以上 -> ("", 以上)."""
+    if not isinstance(qualifier, str) or not qualifier.strip():
+        return "", ""
+    if "…" in qualifier:
+        before, after = qualifier.split("…", 1)
+        return before, after
+    return ("", qualifier) if qualifier in SUFFIX_QUALIFIERS else (qualifier, "")
+
+
+def qualifier_text(qualifier: str | None, lang: str) -> str:
+    """The qualifier as a reader of lang sees it in a table column."""
+    before, after = qualifier_parts(qualifier)
+    if lang == "zh":
+        return "…".join(p for p in (before, after) if p) if before and after else before or after
+    words = [QUALIFIERS_EN.get(p, p) for p in (before, after) if p]
+    return " … ".join(words)
+
+
+def qualified(formatted: str, qualifier: str | None, lang: str) -> str:
+    """A formatted value inside its bound words: 力争25个以上 / striving for 25 projects or more."""
+    before, after = qualifier_parts(qualifier)
+    if lang == "zh":
+        return f"{before}{formatted}{after}"
+    return " ".join(p for p in (QUALIFIERS_EN.get(before, before), formatted, QUALIFIERS_EN.get(after, after)) if p)
+
+
 def _decimals(value: float) -> int:
     text = repr(float(value)).rstrip("0").rstrip(".")
     return len(text.split(".")[1]) if "." in text else 0
@@ -198,8 +235,9 @@ def format_value(value: float | None, unit: str, unit_en: str, lang: str, decima
         return f"{format_number(value, lang, decimals)}{unit}"
     if unit in _EN_SCALE:
         divisor, template = _EN_SCALE[unit]
-        extra = {10: 1, 100: 2}[divisor]
-        return template.format(v=format_number(value / divisor, lang, decimals + extra))
+        scaled = round(value / divisor, decimals + 2)
+        # As many decimals as the scaled value needs (44.34, 119.79), at least one (66.0).
+        return template.format(v=format_number(scaled, lang, max(1, _decimals(scaled))))
     if unit in _EN_MULTIPLY:
         scaled = value * _EN_MULTIPLY[unit]
         return f"{format_number(scaled, lang, max(0, decimals - 4))} {unit_en.split(' ', 1)[1]}"
@@ -209,14 +247,16 @@ def format_value(value: float | None, unit: str, unit_en: str, lang: str, decima
         return f"{format_number(value, lang, decimals)} pp"
     if unit == "名":
         return f"No. {format_number(value, lang, 0)}"
+    if unit == "强":
+        return f"top {format_number(value, lang, 0)}"
     if unit == "比":
         return f"1:{format_number(value, lang, decimals)}"
     return f"{format_number(value, lang, decimals)} {unit_en}"
 
 
-def format_change(value: float | None, lang: str) -> str | None:
+def format_change(value: float | None, lang: str, decimals: int | None = None) -> str | None:
     """A growth rate as a signed delta for st.metric: +3.4% 同比 / +3.4% yoy."""
     if value is None or value != value:
         return None
     sign = "+" if value >= 0 else "−"
-    return f"{sign}{format_number(abs(value), lang)}% {t('yoy', lang)}"
+    return f"{sign}{format_number(abs(value), lang, decimals)}% {t('yoy', lang)}"

@@ -30,5 +30,6 @@ QUOTE_MIN, QUOTE_MAX = 8, 80
 ID_PATTERN = r"[a-z][a-z0-9_]*"
 
 # DuckDB column types, so the CSV is read with explicit types and nothing is sniffed.
-INDICATOR_TYPES = {c: "VARCHAR" for c in INDICATOR_COLUMNS} | {"year": "INTEGER", "value": "DOUBLE"}
+# value is read as text and cast to DOUBLE by queries/load/tables.sql, which also keeps its written decimals.
+INDICATOR_TYPES = {c: "VARCHAR" for c in INDICATOR_COLUMNS} | {"year": "INTEGER"}
 SOURCE_TYPES = {c: "VARCHAR" for c in SOURCE_COLUMNS} | {"date": "DATE"}

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from jiangbei.i18n import t
+from jiangbei.i18n import qualifier_text, t
 
 # Columns of the indicator table, in order: (header key, source column or a function of the row frame).
 INDICATOR_TABLE = ["indicator", "value", "unit", "year", "kind", "measure", "qualifier", "source_quote", "link"]
@@ -24,7 +24,7 @@ def indicator_frame(df: pd.DataFrame, lang: str, columns: list[str] | None = Non
         "measure": lambda: df["measure"].map(lambda m: t(f"measure_{m}", lang)),
         "period": lambda: df["period"].map(lambda p: t(f"period_{p}", lang)),
         "topic": lambda: df["topic"].map(lambda p: t(f"topic_{p}", lang)),
-        "qualifier": lambda: df["qualifier"].fillna(""),
+        "qualifier": lambda: df["qualifier"].map(lambda q: qualifier_text(q, lang)),
         "section": lambda: df["section"],
         "source_quote": lambda: df["source_quote"],
         "note": lambda: df["note"].fillna(""),
@@ -60,7 +60,7 @@ def targets_frame(df: pd.DataFrame, lang: str) -> pd.DataFrame:
         t("col_target_2021", lang): df["target_value"],
         t("col_unit", lang): unit,
         t("col_gap", lang) + f" ({t('derived_label', lang)})": df["gap"],
-        t("col_qualifier", lang): df["target_qualifier"].fillna(""),
+        t("col_qualifier", lang): df["target_qualifier"].map(lambda q: qualifier_text(q, lang)),
         t("col_quote", lang) + " (2020)": df["result_quote"],
         t("col_quote", lang) + " (2021)": df["target_quote"],
     }).reset_index(drop=True)

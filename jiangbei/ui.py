@@ -7,14 +7,35 @@ import streamlit as st
 
 from jiangbei import db, export
 from jiangbei.charts import CONFIG
-from jiangbei.i18n import LANGS, format_change, format_value, t
+from jiangbei.i18n import LANGS, format_change, format_value, qualified, t
 from jiangbei.tables import header
+
+
+# Metric values such as "CNY 141.78 bn" must fit a quarter of the page without being cut.
+STYLE = "<style>[data-testid='stMetricValue'] > div {font-size: 1.6rem;}</style>"
+
+
+def apply_style() -> None:
+    st.html(STYLE)
 
 
 def lang() -> str:
     """The language dashboard.py chose for this run."""
+    if "lang" not in st.session_state:
+        _run_through_dashboard()
     value = st.session_state.get("lang")
     return value if value in LANGS else "zh"
+
+
+def _run_through_dashboard() -> None:
+    """A page ran without dashboard.py: Streamlit's legacy pages/ mode, which a fresh server uses for its
+    very first session until st.navigation has been called once. Switch the process to st.navigation and
+    rerun, so dashboard.py sets the language and builds the navigation."""
+    from streamlit.runtime.pages_manager import PagesManager
+
+    if PagesManager.uses_pages_directory:
+        PagesManager.uses_pages_directory = False
+        st.rerun()
 
 
 def source_caption(source_ids=None) -> None:
@@ -42,17 +63,23 @@ def metric_cards(cards: pd.DataFrame, per_row: int = 4) -> None:
         columns = st.columns(per_row)
         for column, (_, c) in zip(columns, cards.iloc[start:start + per_row].iterrows()):
             with column.container(border=True):
-                st.metric(
-                    c[f"indicator_{language}"],
-                    format_value(c["value"], c["unit"], c["unit_en"], language),
-                    delta=format_change(c["growth_value"], language),
-                    delta_color="normal" if c["direction"] != "down" else "inverse",
-                )
+                name = c[f"indicator_{language}"]
+                st.markdown(f"**{name}**")
+                value = format_value(c["value"], c["unit"], c["unit_en"], language, int(c["value_decimals"]))
+                growth = None
+                if pd.notna(c["growth_value"]):
+                    growth = format_change(c["growth_value"], language, int(c["growth_decimals"]))
+                st.metric(name, value, delta=growth,
+                          delta_color="inverse" if c["direction"] == "down" else "normal",
+                          label_visibility="collapsed")
                 if pd.notna(c["target_value"]):
-                    target = format_value(c["target_value"], c["target_unit"], c["target_unit_en"], language)
+                    decimals = int(c["target_decimals"])
                     if c["target_measure"] == "yoy_growth_pct":
-                        target = format_change(c["target_value"], language)
-                    st.caption(t("target_2021", language, value=f"{c['target_qualifier'] or ''} {target}".strip()))
+                        target = format_change(c["target_value"], language, decimals)
+                    else:
+                        target = format_value(c["target_value"], c["target_unit"], c["target_unit_en"], language,
+                                              decimals)
+                    st.caption(t("target_2021", language, value=qualified(target, c["target_qualifier"], language)))
                 else:
                     st.caption(t("no_target", language))
                 st.caption(f"“{c['source_quote']}”")

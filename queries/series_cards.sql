@@ -25,7 +25,7 @@ main AS (
 target AS (
     SELECT
         m.series,
-        t.id, t.year, t.value, t.measure, t.unit, t.unit_en, t.qualifier, t.source_quote,
+        t.id, t.year, t.value, t.value_decimals, t.measure, t.unit, t.unit_en, t.qualifier, t.source_quote,
         row_number() OVER (
             PARTITION BY m.series
             ORDER BY (t.measure = m.measure) DESC, (t.measure = 'yoy_growth_pct') DESC
@@ -36,13 +36,15 @@ target AS (
     WHERE m.pick = 1
 )
 SELECT
-    p.pos, m.series, m.id, m.indicator_zh, m.indicator_en, m.year, m.measure, m.value,
+    p.pos, m.series, m.id, m.indicator_zh, m.indicator_en, m.year, m.measure, m.value, m.value_decimals,
     m.unit, m.unit_en, m.qualifier, m.direction, m.source_quote,
     g.value AS growth_value,
+    g.value_decimals AS growth_decimals,
     g.source_quote AS growth_quote,
     t.id AS target_id,
     t.year AS target_year,
     t.value AS target_value,
+    t.value_decimals AS target_decimals,
     t.measure AS target_measure,
     t.unit AS target_unit,
     t.unit_en AS target_unit_en,

@@ -1,9 +1,11 @@
 -- Load the curated CSVs into tables, with explicit column types (nothing is sniffed).
 -- $indicators_path, $sources_path: the CSV files. $indicator_columns, $source_columns: name -> DuckDB type.
--- csv_line keeps the CSV's own order (line 2 is the first data row) so tables list facts as the report does.
+-- value is read as text and cast here, so value_decimals can keep how many decimals the report wrote
+-- (7.0 stays 7.0 on screen). csv_line keeps the CSV's order (line 2 is the first data row).
 CREATE TABLE indicators AS
 SELECT
-    *,
+    * REPLACE (CAST(value AS DOUBLE) AS value),
+    CAST(length(split_part(value, '.', 2)) AS INTEGER) AS value_decimals,
     CAST(row_number() OVER () + 1 AS INTEGER) AS csv_line
 FROM read_csv(
     $indicators_path,

@@ -5,7 +5,7 @@ from __future__ import annotations
 import io
 import json
 import re
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import pandas as pd
 
@@ -45,7 +45,7 @@ def to_parquet(df: pd.DataFrame) -> bytes:
 def to_excel(df: pd.DataFrame, about: dict[str, str]) -> bytes:
     """The data sheet first; then a sheet with the source, the filters applied and the export time."""
     buffer = io.BytesIO()
-    about = {**about, "exported_at_utc": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+    about = {**about, "exported_at_utc": datetime.now(UTC).isoformat(timespec="seconds"),
              "rows": str(len(df))}
     with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
         df.to_excel(writer, sheet_name=DATA_SHEET, index=False)

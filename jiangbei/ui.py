@@ -10,7 +10,6 @@ from jiangbei.charts import CONFIG
 from jiangbei.i18n import LANGS, format_change, format_value, qualified, t
 from jiangbei.tables import header
 
-
 # Metric values such as "CNY 141.78 bn" must fit a quarter of the page without being cut.
 STYLE = "<style>[data-testid='stMetricValue'] > div {font-size: 1.6rem;}</style>"
 
@@ -82,7 +81,8 @@ def metric_cards(cards: pd.DataFrame, per_row: int = 4) -> None:
                     st.caption(t("target_2021", language, value=qualified(target, c["target_qualifier"], language)))
                 else:
                     st.caption(t("no_target", language))
-                st.caption(f"“{c['source_quote']}”")
+                quotes = [c["source_quote"]] + ([c["target_quote"]] if pd.notna(c["target_quote"]) else [])
+                st.caption(" · ".join(f"“{q}”" for q in quotes))
 
 
 def export_buttons(df: pd.DataFrame, stem_parts: list[str], about: dict[str, str], key: str) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from jiangbei import charts, db, tables, ui
+from jiangbei import charts, db, tables, ui, url_state
 from jiangbei.i18n import t
 
 # Topic codes of each page (every topic on exactly one page) and the series of its headline cards.
@@ -65,11 +65,11 @@ def render(page: str) -> None:
 
     st.subheader(t("table_title", lang))
     f1, f2, f3 = st.columns(3)
-    years = f1.multiselect(t("filter_year", lang), YEARS, key="year", bind="query-params")
-    kinds = f2.multiselect(t("filter_kind", lang), KINDS, key="kind", bind="query-params",
-                           format_func=lambda k: t(f"kind_{k}", lang))
-    chosen = f3.multiselect(t("filter_topic", lang), topics, key="topic", bind="query-params",
-                            format_func=lambda k: t(f"topic_{k}", lang))
+    years = url_state.multiselect(f1, t("filter_year", lang), YEARS, "year", f"{page}_year")
+    kinds = url_state.multiselect(f2, t("filter_kind", lang), KINDS, "kind", f"{page}_kind",
+                                  format_func=lambda k: t(f"kind_{k}", lang))
+    chosen = url_state.multiselect(f3, t("filter_topic", lang), topics, "topic", f"{page}_topic",
+                                   format_func=lambda k: t(f"topic_{k}", lang))
     rows = db.query("page_indicators", topics=chosen or topics, years=[int(y) for y in years], kinds=kinds,
                     lang=lang)
     filters = {k: ",".join(v) for k, v in (("year", years), ("kind", kinds), ("topic", chosen)) if v}

@@ -5,9 +5,9 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from jiangbei import db, export
+from jiangbei import db, export, url_state
 from jiangbei.charts import CONFIG
-from jiangbei.i18n import LANGS, format_change, format_value, qualified, t
+from jiangbei.i18n import LANGS, format_change, format_value, pick_language, qualified, t
 from jiangbei.tables import header
 
 # Metric values such as "CNY 141.78 bn" must fit a quarter of the page without being cut.
@@ -119,24 +119,30 @@ def table(df: pd.DataFrame, key: str, stem_parts: list[str], filters: dict[str, 
     source_caption()
 
 
-def param_values(name: str) -> list[str]:
-    """All values of a URL parameter (?topic=a&topic=b)."""
-    return st.query_params.get_all(name)
+def _switch_language() -> None:
+    chosen = st.session_state.get("lang_switch")
+    if chosen in LANGS:
+        st.session_state["lang"] = chosen
+        st.query_params["lang"] = chosen
+
+
+def choose_language() -> str:
+    """Pick this run's language, keep it in the URL and the session, and draw the sidebar switch."""
+    asked = st.query_params.get("lang")
+    language = pick_language(asked, st.session_state.get("lang"), st.context.locale)
+    # Remember a bad ?lang= so the page's notice can name it after the URL is corrected below.
+    st.session_state["ignored_params"] = [f"lang={asked}"] if asked is not None and asked not in LANGS else []
+    st.session_state["lang"] = language
+    st.query_params["lang"] = language  # kept in the URL so a shared link opens in the same language
+    st.session_state["lang_switch"] = language
+    st.sidebar.segmented_control(t("language", language), LANGS, key="lang_switch", on_change=_switch_language,
+                                 format_func=lambda code: {"zh": "中文", "en": "English"}[code])
+    return language
 
 
 def notice_bad_params(allowed: dict[str, list[str] | None]) -> None:
-    """A short notice naming URL parameters that are unknown or hold values outside their options.
-
-    allowed maps a parameter to its valid values (None: any value).
-    """
-    bad = []
-    for name in st.query_params.keys():
-        if name not in allowed:
-            bad.append(name)
-            continue
-        options = allowed[name]
-        if options is not None:
-            bad += [f"{name}={v}" for v in param_values(name) if v not in options]
+    """A short notice naming URL parameters that are unknown or hold values outside their options."""
+    bad = st.session_state.get("ignored_params", []) + url_state.invalid(allowed)
     if bad:
         st.info(t("bad_param", lang(), params=", ".join(bad[:8])[:200]), icon=":material/info:")
 

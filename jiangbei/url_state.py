@@ -1,0 +1,69 @@
+"""Widgets whose state lives in the URL, with language-independent codes (?kind=target, not a translated label).
+
+Streamlit's bind="query-params" stores the formatted label, which changes with the language, so these
+widgets seed themselves from the URL on first render and write their value back after every run.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+import streamlit as st
+
+
+def values(param: str) -> list[str]:
+    """Every value of a URL parameter (?topic=a&topic=b -> [a, b])."""
+    return st.query_params.get_all(param)
+
+
+def invalid(allowed: dict[str, Sequence[str] | None]) -> list[str]:
+    """URL parameters that are unknown, or hold values outside their options (None: any value)."""
+    bad = []
+    for name in st.query_params.keys():
+        if name not in allowed:
+            bad.append(name)
+        elif allowed[name] is not None:
+            bad += [f"{name}={v}" for v in values(name) if v not in allowed[name]]
+    return bad
+
+
+def _write(param: str, chosen: list[str]) -> None:
+    if chosen:
+        if values(param) != chosen:
+            st.query_params[param] = chosen
+    elif param in st.query_params:
+        del st.query_params[param]
+
+
+def multiselect(container, label: str, options: Sequence[str], param: str, widget_key: str,
+                format_func: Callable[[str], str] = str) -> list[str]:
+    """A multiselect of codes kept in ?param=; unknown codes in the URL are dropped."""
+    options = list(options)
+    if widget_key not in st.session_state:
+        st.session_state[widget_key] = [v for v in dict.fromkeys(values(param)) if v in options]
+    else:  # a value left from another page may not be an option here
+        st.session_state[widget_key] = [v for v in st.session_state[widget_key] if v in options]
+    chosen = container.multiselect(label, options, key=widget_key, format_func=format_func)
+    _write(param, chosen)
+    return chosen
+
+
+def selectbox(container, label: str, options: Sequence[str], param: str, widget_key: str, default: str,
+              format_func: Callable[[str], str] = str) -> str:
+    """A selectbox of codes kept in ?param= (absent from the URL while it holds the default)."""
+    options = list(options)
+    if widget_key not in st.session_state or st.session_state[widget_key] not in options:
+        from_url = values(param)
+        st.session_state[widget_key] = from_url[0] if from_url and from_url[0] in options else default
+    chosen = container.selectbox(label, options, key=widget_key, format_func=format_func)
+    _write(param, [] if chosen == default else [chosen])
+    return chosen
+
+
+def text_input(container, label: str, param: str, widget_key: str, max_chars: int = 200, **kwargs) -> str:
+    """A text box kept in ?param=; the URL's text is cut to max_chars."""
+    if widget_key not in st.session_state:
+        st.session_state[widget_key] = (values(param) or [""])[0][:max_chars]
+    text = container.text_input(label, key=widget_key, max_chars=max_chars, **kwargs)
+    _write(param, [text] if text else [])
+    return text

@@ -1,0 +1,131 @@
+"""The real app in AppTest: every page in both languages, its key figures, language, URL filters, bad data."""
+
+import csv
+
+import pytest
+
+from jiangbei.schema import TOPICS
+from jiangbei.topic_page import TOPIC_PAGES
+from tests.apptest import PAGES, open_page, table_text, visible_text
+
+# Figures each page must show as text (cards, captions), in both languages.
+KEY_FIGURES = {
+    "overview": ["660", "443.4"],
+    "economy": ["660", "84.3"],
+    "trade": ["443.4", "76.1"],
+    "investment": ["257.3", "280"],
+    "livelihood": ["10288", "2.6"],
+}
+TITLES = {"overview": ("江北区计划报告数据看板", "Jiangbei Plan Dashboard"), "economy": ("经济", "Economy"),
+          "investment": ("投资与城建", "Investment"), "trade": ("贸易与消费", "Trade"),
+          "livelihood": ("民生", "Livelihood"),
+          "explorer": ("指标浏览", "Indicator explorer"), "sql": ("SQL 查询", "SQL console"),
+          "source": ("报告原文", "The report"), "about": ("关于数据", "About the data")}
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+@pytest.mark.parametrize("page", PAGES)
+def test_every_page_runs_in_both_languages(page, lang):
+    at = open_page(page, lang)
+    assert not at.exception, [e.value for e in at.exception]
+    assert not at.error, [e.value for e in at.error]
+    assert at.title[0].value == TITLES[page][0 if lang == "zh" else 1]
+    text = visible_text(at)
+    for figure in KEY_FIGURES.get(page, []):
+        assert figure in text, f"{figure} not shown on {page} ({lang})"
+
+
+@pytest.mark.parametrize("page", ["economy", "investment", "trade", "livelihood"])
+def test_topic_page_has_cards_charts_table_and_source(page):
+    at = open_page(page, "en")
+    assert len(at.metric) >= 4
+    assert len(at.get("plotly_chart")) >= 2
+    assert "Source: Jiangbei District Development and Reform Bureau" in visible_text(at)
+    assert "2021-03-18" in visible_text(at)
+    assert [b.label for b in at.get("download_button")][:4] == ["CSV", "Excel", "JSON", "Parquet"]
+
+
+def test_every_row_is_on_exactly_one_topic_page():
+    seen = [topic for page in TOPIC_PAGES.values() for topic in page["topics"]]
+    assert sorted(seen) == sorted(TOPICS)
+
+
+def test_topic_tables_together_hold_every_row():
+    with open("data/indicators.csv", encoding="utf-8") as f:
+        quotes = [r["source_quote"] for r in csv.DictReader(f)]
+    shown = 0
+    for page in TOPIC_PAGES:
+        at = open_page(page, "zh")
+        table = at.dataframe[-1].value
+        shown += len(table)
+        assert set(table["原文"]) <= set(quotes)
+    assert shown == len(quotes)
+
+
+def test_english_page_translates_everything_it_labels():
+    at = open_page("trade", "en")
+    table = at.dataframe[-1].value
+    assert list(table.columns) == ["Indicator", "Value", "Unit", "Year", "Kind", "Measure", "Qualifier",
+                                   "Source sentence", "In the report"]
+    assert set(table["Kind"]) == {"2020 result", "2021 target"}
+    assert "CNY 44.34 bn" in [m.value for m in at.metric]
+    assert "亿元" not in "".join(table["Unit"])
+
+
+def test_chinese_numbers_are_formatted_for_chinese():
+    at = open_page("livelihood", "zh")
+    assert "10,288人" in [m.value for m in at.metric]
+    assert "2.6%" in [m.value for m in at.metric]
+
+
+def test_language_switch_keeps_the_page_and_the_url():
+    at = open_page("trade", "zh")
+    assert at.title[0].value == "贸易与消费"
+    at.button_group[0].set_value("en").run()
+    assert at.title[0].value == "Trade"
+    assert at.query_params["lang"] == "en"
+
+
+def test_bad_language_is_ignored_with_a_notice():
+    at = open_page("economy", "fr")
+    assert not at.exception
+    assert "lang=fr" in " ".join(i.value for i in at.info)
+    assert at.query_params["lang"] == "zh"  # AppTest has no browser locale: Chinese
+    assert at.title[0].value == "经济"
+
+
+def test_url_filters_select_rows():
+    at = open_page("trade", "en", {"kind": "target", "year": "2021"})
+    table = at.dataframe[-1].value
+    assert len(table) > 0 and set(table["Kind"]) == {"2021 target"}
+    assert set(table["Year"]) == {2021}
+    assert "280" not in table_text(at)  # fixed-asset investment is not on the trade page
+
+
+def test_malformed_url_filters_get_a_notice_not_an_exception():
+    at = open_page("trade", "en", {"kind": "forecast", "year": "19x9", "nonsense": "<script>"})
+    assert not at.exception
+    notice = " ".join(i.value for i in at.info)
+    assert "kind=forecast" in notice and "year=19x9" in notice and "nonsense" in notice
+    assert len(at.dataframe[-1].value) == 41  # filters ignored: every trade row
+
+
+@pytest.mark.parametrize("breakage", ["bad_value", "not_utf8", "missing_column", "empty"])
+def test_invalid_data_shows_an_error_page_not_a_traceback(data_copy, monkeypatch, breakage):
+    path = data_copy / "indicators.csv"
+    text = path.read_text(encoding="utf-8")
+    if breakage == "bad_value":
+        path.write_text(text.replace(",660,", ",six hundred,", 1), encoding="utf-8")
+    elif breakage == "not_utf8":
+        path.write_bytes(text.encode("gb18030"))
+    elif breakage == "missing_column":
+        path.write_text(text.replace("indicator_en,", "", 1), encoding="utf-8")
+    else:
+        path.write_text("", encoding="utf-8")
+    monkeypatch.setenv("JIANGBEI_DATA_DIR", str(data_copy))
+    for lang, title in (("en", "failed validation"), ("zh", "数据未通过校验")):
+        at = open_page("overview", lang)
+        assert not at.exception
+        assert title in at.error[0].value
+        assert "indicators.csv" in at.code[0].value
+        assert "Traceback" not in visible_text(at)

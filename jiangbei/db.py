@@ -47,9 +47,12 @@ def run_script(con: duckdb.DuckDBPyConnection, sql: str, params: dict | None = N
         con.execute(statement, {k: v for k, v in params.items() if k in statement.named_parameters})
 
 
-def build_database(directory: Path) -> duckdb.DuckDBPyConnection:
-    """An in-memory database of the curated data and its views, locked against file access and reconfiguration."""
-    con = duckdb.connect(":memory:", config={"threads": 1})
+def build_database(directory: Path, path: str = ":memory:") -> duckdb.DuckDBPyConnection:
+    """A database of the curated data and its views, locked against file access and reconfiguration.
+
+    In memory for the app; a file (path) for the SQL console's sandbox, which opens it read-only.
+    """
+    con = duckdb.connect(path, config={"threads": 1})
     run_script(con, read_sql("load/tables"), {
         "indicators_path": str(directory / INDICATORS_FILE),
         "sources_path": str(directory / SOURCES_FILE),
@@ -58,6 +61,7 @@ def build_database(directory: Path) -> duckdb.DuckDBPyConnection:
     })
     for view in sorted((QUERIES_DIR / "views").glob("*.sql")):
         run_script(con, view.read_text(encoding="utf-8"))
+    run_script(con, read_sql("load/comments"))
     run_script(con, read_sql("load/lock"))
     return con
 
@@ -109,3 +113,16 @@ def query(name: str, **params) -> pd.DataFrame:
     directory = data_dir()
     frozen = tuple(sorted((k, tuple(v) if isinstance(v, list) else v) for k, v in params.items()))
     return _cached(name, str(directory), fingerprint(directory), frozen)
+
+
+@st.cache_resource(show_spinner=False)
+def _sandbox_database(directory: str, _version: tuple) -> str:
+    from jiangbei.sandbox import build_readonly_database
+
+    return build_readonly_database(Path(directory))
+
+
+def sandbox_database() -> str:
+    """Path of the read-only database file the SQL console's workers open (built once per data version)."""
+    directory = data_dir()
+    return _sandbox_database(str(directory), fingerprint(directory))

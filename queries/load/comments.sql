@@ -1,0 +1,25 @@
+-- Column comments (中文 / English) that the SQL console's schema panel shows. No parameters.
+COMMENT ON TABLE indicators IS '报告中的每个数字一行 / one row per figure of the report';
+COMMENT ON COLUMN indicators.id IS '唯一编号 / unique, stable id';
+COMMENT ON COLUMN indicators.series IS '指标序列:同一指标的实绩与目标共用 / the indicator regardless of year and kind';
+COMMENT ON COLUMN indicators.topic IS '专题 / topic: macro, industry, services, innovation, fiscal, investment, urban, consumption, trade, employment, social, environment, governance';
+COMMENT ON COLUMN indicators.indicator_zh IS '中文指标名 / name in Chinese';
+COMMENT ON COLUMN indicators.indicator_en IS '英文指标名 / name in English';
+COMMENT ON COLUMN indicators.year IS '数据所属年份 / year the figure is about (2020 results, 2021 targets)';
+COMMENT ON COLUMN indicators.period IS '时期 / full_year, jan_nov, year_end, cumulative';
+COMMENT ON COLUMN indicators.kind IS '实绩或目标 / actual or target';
+COMMENT ON COLUMN indicators.measure IS '口径 / level, count, yoy_growth_pct, share_pct, completion_pct, pct_point_change, rank, ratio';
+COMMENT ON COLUMN indicators.value IS '数值,下降为负 / the number; declines are negative';
+COMMENT ON COLUMN indicators.unit IS '报告原单位 / unit as the report writes it (亿元, %, 万美元 …)';
+COMMENT ON COLUMN indicators.unit_en IS '英文单位 / unit in English';
+COMMENT ON COLUMN indicators.qualifier IS '限定语 / bound wording as written (突破, 以上, 力争 …)';
+COMMENT ON COLUMN indicators.direction IS '好的方向 / which way is better: up, down, neutral';
+COMMENT ON COLUMN indicators.section IS '所在章节 / heading of the report it sits under';
+COMMENT ON COLUMN indicators.source_id IS '来源文件 / row of sources';
+COMMENT ON COLUMN indicators.source_quote IS '原文 / exact sentence fragment containing the number';
+COMMENT ON COLUMN indicators.note IS '备注 / scope or reading note';
+COMMENT ON COLUMN indicators.value_decimals IS '原文小数位数 / decimals as written (for display)';
+COMMENT ON COLUMN indicators.csv_line IS 'CSV 行号 / line of the CSV';
+COMMENT ON TABLE sources IS '来源文件 / one row per source document';
+COMMENT ON VIEW results_vs_targets IS '2020年实绩与2021年目标配对 / each result paired with next year''s target (gap, change needed: derived)';
+COMMENT ON VIEW derived IS '推算数据,非报告原数 / figures computed in SQL, not stated in the report';

@@ -11,12 +11,13 @@ st.title(t("sql_title", lang))
 st.caption(t("sql_intro", lang, seconds=f"{sandbox.TIME_LIMIT_S:g}", rows=f"{sandbox.MAX_ROWS:,}"))
 
 editor, schema = st.columns([3, 2])
-with schema.expander(t("sql_schema", lang), expanded=True):
+schema.markdown(f"**{t('sql_schema', lang)}**")
+with schema.container(height=400):  # scrolls, so the result below stays in view
     columns = db.query("schema_columns")
     for table, group in columns.groupby("table_name", sort=False):
         st.markdown(f"**`{table}`** — {group['table_comment'].iloc[0] or ''}")
-        st.dataframe(group[["column_name", "data_type", "column_comment"]], hide_index=True, width="stretch",
-                     height=min(36 * (len(group) + 1), 260), key=f"schema_{table}")
+        st.dataframe(group[["column_name", "data_type", "column_comment"]].fillna(""), hide_index=True,
+                     width="stretch", height=min(36 * (len(group) + 1), 260), key=f"schema_{table}")
 
 with editor:
     st.selectbox(t("sql_examples", lang), examples.names(), index=None, placeholder=t("sql_pick", lang),
@@ -25,7 +26,7 @@ with editor:
     if "sql_text" not in st.session_state:  # first render: a shared URL's query, else a simple example
         st.session_state["sql_text"] = url_sql or "SELECT indicator_en, value, unit, year, kind\nFROM indicators\n" \
                                                   "WHERE topic = 'trade'\nORDER BY year, kind"
-    sql = st.text_area(t("sql_editor", lang), key="sql_text", height=220, max_chars=sandbox.MAX_SQL_CHARS)
+    sql = st.text_area(t("sql_editor", lang), key="sql_text", height=260, max_chars=sandbox.MAX_SQL_CHARS)
     clicked = st.button(t("sql_run", lang), key="sql_run", type="primary", icon=":material/play_arrow:")
 
 # Run on a click, or once on opening a shared URL that carries a query.

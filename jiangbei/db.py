@@ -126,3 +126,18 @@ def sandbox_database() -> str:
     """Path of the read-only database file the SQL console's workers open (built once per data version)."""
     directory = data_dir()
     return _sandbox_database(str(directory), fingerprint(directory))
+
+
+@st.cache_data(show_spinner=False)
+def source_text(source_id: str) -> str:
+    """The text of a source document (its row in sources.csv gives the path under data/)."""
+    sources = query("sources")
+    path = sources.loc[sources["source_id"] == source_id, "path"].iloc[0]
+    return (data_dir() / path).read_text(encoding="utf-8")
+
+
+def quote_context(source_id: str, quote: str) -> tuple[str, str, str]:
+    """(before, quote, after) of a quote within its paragraph of the source text."""
+    from jiangbei.source_text import context
+
+    return context(source_text(source_id), quote)

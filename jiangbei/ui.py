@@ -98,8 +98,11 @@ def export_buttons(df: pd.DataFrame, stem_parts: list[str], about: dict[str, str
         )
 
 
-def table(df: pd.DataFrame, key: str, stem_parts: list[str], filters: dict[str, str]) -> None:
-    """A table as shown, with link and number columns configured, its row count, export buttons and source line."""
+def table(df: pd.DataFrame, key: str, stem_parts: list[str], filters: dict[str, str], selectable: bool = False):
+    """A table as shown, with link and number columns configured, its row count, export buttons and source line.
+
+    With selectable, a click selects one row; returns the selected row positions.
+    """
     language = lang()
     link_header = header("link", language)
     config = {
@@ -111,12 +114,15 @@ def table(df: pd.DataFrame, key: str, stem_parts: list[str], filters: dict[str, 
         config[link_header] = st.column_config.LinkColumn(display_text=t("open_in_report", language))
     if df.empty:
         st.info(t("no_rows", language))
-    st.dataframe(df, hide_index=True, column_config=config, key=f"{key}_table", width="stretch")
+    selection = {"on_select": "rerun", "selection_mode": "single-row"} if selectable else {}
+    event = st.dataframe(df, hide_index=True, column_config=config, key=f"{key}_table", width="stretch",
+                         **selection)
     st.caption(t("rows_shown", language, n=len(df)))
     about = {"source": "; ".join(db.query("sources")[f"title_{language}"]), "language": language,
              "filters": "; ".join(f"{k}={v}" for k, v in filters.items()) or "none"}
     export_buttons(df.drop(columns=[link_header], errors="ignore"), stem_parts, about, key)
     source_caption()
+    return list(event.selection.rows) if selectable else []
 
 
 def _switch_language() -> None:
@@ -145,6 +151,22 @@ def notice_bad_params(allowed: dict[str, list[str] | None]) -> None:
     bad = st.session_state.get("ignored_params", []) + url_state.invalid(allowed)
     if bad:
         st.info(t("bad_param", lang(), params=", ".join(bad[:8])[:200]), icon=":material/info:")
+
+
+REPORT_STYLE = """<style>
+.report p {line-height: 1.9; margin: 0 0 0.9em 0;}
+.report mark.fact {background: #FFE58A; color: inherit; padding: 0 2px; border-radius: 3px; cursor: help;}
+.report .focus {background: #CFE3FF; outline: 2px solid #2E6DB4; border-radius: 3px;}
+.report .focus mark.fact {background: #FFC94A;}
+</style>"""
+SCROLL_TO_FOCUS = "<script>setTimeout(function () {var e = document.getElementById('report-focus');" \
+                  " if (e) { e.scrollIntoView({block: 'center'}); }}, 300);</script>"
+
+
+def report_html(body: str, scroll_to_focus: bool) -> None:
+    """The marked-up report (escaped by source_text.to_html); a fixed script scrolls to the focused sentence."""
+    st.html(REPORT_STYLE + f'<div class="report">{body}</div>' + (SCROLL_TO_FOCUS if scroll_to_focus else ""),
+            unsafe_allow_javascript=scroll_to_focus)
 
 
 def data_error_page(problems, language: str) -> None:

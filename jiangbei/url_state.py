@@ -36,15 +36,16 @@ def _write(param: str, chosen: list[str]) -> None:
 
 
 def multiselect(container, label: str, options: Sequence[str], param: str, widget_key: str,
-                format_func: Callable[[str], str] = str) -> list[str]:
-    """A multiselect of codes kept in ?param=; unknown codes in the URL are dropped."""
+                format_func: Callable[[str], str] = str, default: Sequence[str] = ()) -> list[str]:
+    """A multiselect of codes kept in ?param= (absent while it holds the default); unknown codes are dropped."""
     options = list(options)
     if widget_key not in st.session_state:
-        st.session_state[widget_key] = [v for v in dict.fromkeys(values(param)) if v in options]
+        from_url = [v for v in dict.fromkeys(values(param)) if v in options]
+        st.session_state[widget_key] = from_url or list(default)
     else:  # a value left from another page may not be an option here
         st.session_state[widget_key] = [v for v in st.session_state[widget_key] if v in options]
     chosen = container.multiselect(label, options, key=widget_key, format_func=format_func)
-    _write(param, chosen)
+    _write(param, [] if chosen == list(default) else chosen)
     return chosen
 
 

@@ -1,0 +1,26 @@
+-- The explorer's rows: every indicator matching all the facet filters and the text search.
+-- Each list parameter filters one column; an empty list means no filter on that column.
+-- $topics, $years, $kinds, $measures, $units, $sections: facet values to keep.
+-- $q: text searched (case-insensitive) in both languages' names, the source quote, the id and the note; '' for all.
+-- $lang: language of the link to the source page (zh or en).
+SELECT
+    id, series, topic, indicator_zh, indicator_en, year, period, kind, measure,
+    value, unit, unit_en, qualifier, direction, section, source_id, source_quote, note, value_decimals, csv_line,
+    '/source?id=' || id || '&lang=' || $lang AS source_link
+FROM indicators
+WHERE
+    (len($topics::VARCHAR []) = 0 OR list_contains($topics::VARCHAR [], topic))
+    AND (len($years::INTEGER []) = 0 OR list_contains($years::INTEGER [], year))
+    AND (len($kinds::VARCHAR []) = 0 OR list_contains($kinds::VARCHAR [], kind))
+    AND (len($measures::VARCHAR []) = 0 OR list_contains($measures::VARCHAR [], measure))
+    AND (len($units::VARCHAR []) = 0 OR list_contains($units::VARCHAR [], unit))
+    AND (len($sections::VARCHAR []) = 0 OR list_contains($sections::VARCHAR [], section))
+    AND (
+        $q = ''
+        OR contains(lower(indicator_en), lower($q))
+        OR contains(indicator_zh, $q)
+        OR contains(source_quote, $q)
+        OR contains(id, lower($q))
+        OR contains(lower(coalesce(note, '')), lower($q))
+    )
+ORDER BY csv_line;

@@ -176,3 +176,44 @@ def test_query_names_cannot_escape_queries_dir():
     for name in ("../data/x", "/etc/passwd", "views/../../x", "a.b"):
         with pytest.raises(ValueError):
             db.read_sql(name)
+
+
+NO_FILTERS = {"topics": [], "years": [], "kinds": [], "measures": [], "units": [], "sections": [], "q": ""}
+
+
+def test_explorer_rows(con, rows):
+    assert len(q(con, "explorer_rows", **NO_FILTERS, lang="en")) == len(rows)
+    df = q(con, "explorer_rows", **{**NO_FILTERS, "units": ["万美元"], "kinds": ["target"]}, lang="en")
+    assert set(df["id"]) == {i for i, r in rows.items() if r["unit"] == "万美元" and r["kind"] == "target"}
+    found = q(con, "explorer_rows", **{**NO_FILTERS, "q": "UNEMPLOYMENT"}, lang="en")
+    assert set(found["id"]) == {i for i, r in rows.items() if "unemployment" in r["indicator_en"].lower()}
+    by_section = q(con, "explorer_rows", **{**NO_FILTERS, "sections": ["二"]}, lang="zh")
+    assert set(by_section["id"]) == {i for i, r in rows.items() if r["section"] == "二"}
+
+
+def test_facet_counts(con, rows):
+    df = q(con, "facet_counts", **{**NO_FILTERS, "topics": ["trade"]})
+    counts = {(f, v): n for f, v, n in df.itertuples(index=False)}
+    trade = [r for r in rows.values() if r["topic"] == "trade"]
+    assert counts[("kind", "actual")] == sum(r["kind"] == "actual" for r in trade)
+    # a facet's own filter does not narrow its counts
+    assert counts[("topic", "consumption")] == sum(r["topic"] == "consumption" for r in rows.values())
+    assert sum(n for (f, _), n in counts.items() if f == "year") == len(trade)
+
+
+def test_facet_values(con, rows):
+    df = q(con, "facet_values")
+    assert set(df[df["facet"] == "unit"]["value"]) == {r["unit"] for r in rows.values()}
+    assert set(df[df["facet"] == "year"]["value"]) == {r["year"] for r in rows.values()}
+
+
+def test_indicator_context(con):
+    fai = q(con, "indicator_context", id="fai_2020")
+    pair = fai[fai["relation"] == "pair"]
+    assert list(pair["other_id"]) == ["fai_target_2021"] and pair["value"].iloc[0] == 280
+    derived = fai[fai["relation"] == "derived"]
+    assert set(derived["derived_id"]) == {"growth_needed__fixed_asset_investment",
+                                          "implied_prior_level__fixed_asset_investment__full_year"}
+    target = q(con, "indicator_context", id="fai_target_2021")
+    assert list(target[target["relation"] == "pair"]["other_id"]) == ["fai_2020"]
+    assert q(con, "indicator_context", id="nothing").empty

@@ -1,0 +1,79 @@
+"""Every page in both languages in Chromium: the script finishes, no exception, every chart drawn."""
+
+import pytest
+
+from tests.browser.conftest import screenshot, wait_done
+
+PAGES = {"": "overview", "economy": "economy", "investment": "investment", "trade": "trade",
+         "livelihood": "livelihood", "explorer": "explorer", "sql": "sql", "source": "source", "about": "about"}
+MIN_CHARTS = {"overview": 2, "economy": 2, "investment": 2, "trade": 2, "livelihood": 2}
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+@pytest.mark.parametrize("path", list(PAGES))
+def test_page_renders(server, page, path, lang):
+    page.goto(f"{server}/{path}?lang={lang}")
+    wait_done(page)
+    assert page.locator("[data-testid=stException]").count() == 0
+    assert "Traceback" not in page.inner_text("body")
+    charts = page.locator("[data-testid=stPlotlyChart]")
+    assert charts.count() >= MIN_CHARTS.get(PAGES[path], 0)
+    for i in range(charts.count()):
+        chart = charts.nth(i)
+        assert chart.locator(".main-svg").count() > 0
+        assert chart.locator(".trace.bars .point path").count() > 0, "chart drew no bars"
+    title = page.locator("h1").first.inner_text()
+    assert title and (lang == "en") == title.isascii()
+    screenshot(page, f"{PAGES[path]}_{lang}")
+
+
+def test_language_switch_keeps_the_page_and_translates_charts(server, page):
+    page.goto(f"{server}/trade?lang=zh")
+    wait_done(page)
+    assert page.locator("h1").first.inner_text() == "贸易与消费"
+    growth = page.locator("[data-testid=stPlotlyChart]").first
+    assert growth.locator(".gtitle").text_content() == "2020年同比增速"
+    assert growth.locator(".xtitle").text_content() == "同比增速(%)"
+    page.locator("[data-testid=stSidebar]").get_by_text("English", exact=True).click()
+    page.wait_for_url("**/trade?lang=en*")
+    wait_done(page)
+    assert page.locator("h1").first.inner_text() == "Trade"
+    growth = page.locator("[data-testid=stPlotlyChart]").first
+    assert growth.locator(".gtitle").text_content() == "Growth in 2020, year on year"
+    assert growth.locator(".xtitle").text_content() == "Growth (%)"
+    assert "Exports to ASEAN, growth" in growth.locator(".main-svg").first.text_content()
+
+
+def test_language_stays_when_moving_between_pages(server, page):
+    page.goto(f"{server}/economy?lang=en")
+    wait_done(page)
+    page.locator("[data-testid=stSidebarNav]").get_by_text("Livelihood").click()
+    page.wait_for_url("**/livelihood*")
+    wait_done(page)
+    assert page.locator("h1").first.inner_text() == "Livelihood"
+    assert "lang=en" in page.url
+
+
+@pytest.mark.parametrize("scheme, background", [("light", "rgb(255, 255, 255)"), ("dark", "rgb(15, 20, 25)")])
+def test_light_and_dark_themes_render(server, browser, scheme, background):
+    context = browser.new_context(color_scheme=scheme, viewport={"width": 1400, "height": 1000})
+    page = context.new_page()
+    page.goto(f"{server}/economy?lang=en")
+    wait_done(page)
+    colour = page.evaluate("() => getComputedStyle(document.querySelector('[data-testid=stApp]')).backgroundColor")
+    assert colour == background
+    assert page.locator("[data-testid=stException]").count() == 0
+    screenshot(page, f"economy_{scheme}")
+    context.close()
+
+
+def test_source_link_scrolls_to_the_sentence(server, page):
+    page.goto(f"{server}/source?lang=en&id=fdi_target_2021")
+    wait_done(page)
+    focus = page.locator("#report-focus")
+    focus.wait_for()
+    page.wait_for_function("() => { const r = document.getElementById('report-focus').getBoundingClientRect();"
+                           " return r.top >= 0 && r.bottom <= window.innerHeight; }", timeout=10_000)
+    assert "18000" in focus.inner_text()
+    title = page.locator("mark.fact").first.get_attribute("title")
+    assert title.startswith("gdp_2020: Gross domestic product (GDP) = CNY 66.0 bn")

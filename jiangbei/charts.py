@@ -36,9 +36,17 @@ def _hover(row, lang: str, value_col: str = "value") -> str:
     return f"{row[f'indicator_{lang}']}<br><b>{value}</b><br>{row['source_quote']}"
 
 
+def _room_for_labels(fig: go.Figure, values: pd.Series) -> None:
+    """Widen the value axis so labels written outside the bars are not cut at the edge."""
+    low, high = min(0.0, float(values.min())), max(0.0, float(values.max()))
+    pad = (high - low) * 0.18 or 1.0
+    fig.update_xaxes(range=[low - (pad if low < 0 else 0), high + pad])
+
+
 def _layout(fig: go.Figure, title: str, bars: int, lang: str) -> go.Figure:
+    fig.update_traces(width=0.7, selector={"type": "bar", "orientation": "h"})
     fig.update_layout(
-        title={"text": title}, height=max(260, 90 + 30 * bars), margin={"l": 10, "r": 10, "t": 50, "b": 40},
+        title={"text": title}, height=max(200, 110 + 30 * bars), margin={"l": 10, "r": 10, "t": 50, "b": 40},
         hoverlabel={"align": "left"}, font={"family": "Noto Sans CJK SC, sans-serif" if lang == "zh" else None},
     )
     return fig
@@ -58,6 +66,7 @@ def growth_bars(df: pd.DataFrame, lang: str) -> go.Figure | None:
     ))
     fig.update_xaxes(title_text=t("chart_growth_x", lang), zeroline=True, zerolinewidth=2)
     fig.update_yaxes(title_text=None)
+    _room_for_labels(fig, df["value"])
     return _layout(fig, t("chart_growth", lang), len(df), lang)
 
 
@@ -86,7 +95,8 @@ def result_vs_target(df: pd.DataFrame, lang: str, max_panels: int = 9) -> go.Fig
     fig.update_annotations(font_size=12)
     fig.update_layout(legend={"orientation": "h", "y": -0.08})
     _layout(fig, t("chart_vs", lang), 0, lang)
-    fig.update_layout(height=170 + 220 * rows)
+    # Room above the first row for the chart title and the panels' two-line titles.
+    fig.update_layout(height=200 + 230 * rows, margin={"t": 120})
     return fig
 
 
@@ -105,6 +115,7 @@ def rates_bars(df: pd.DataFrame, lang: str) -> go.Figure | None:
         text=[f"{v:g}%" for v in df["value"]], textposition="outside", cliponaxis=False,
         hovertext=[_hover(r, lang) for _, r in df.iterrows()], hoverinfo="text", name=t("col_value", lang),
     ))
+    _room_for_labels(fig, df["value"])
     if (df["measure"] == "completion_pct").any():
         fig.add_vline(x=100, line_dash="dash", line_color=PLAN_COLOUR, annotation_text=t("plan_line", lang))
     fig.update_xaxes(title_text=t("chart_shares_x", lang))
@@ -124,4 +135,5 @@ def levels_bars(df: pd.DataFrame, lang: str, top: int = 15) -> go.Figure | None:
         hovertext=[_hover(r, lang) for _, r in df.iterrows()], hoverinfo="text", name=t("col_value", lang),
     ))
     fig.update_xaxes(title_text=f"{t('chart_value', lang)} ({unit})")
+    _room_for_labels(fig, df["value"] / scale)
     return _layout(fig, t("chart_levels", lang), len(df), lang)

@@ -55,6 +55,10 @@ def chart(fig, key: str) -> None:
     source_caption()
 
 
+# Qualifiers that change what a result means (a lower bound); others (提升至, 达, 累计) are left to the quote.
+BOUND_QUALIFIERS = {"突破", "超过", "以上"}
+
+
 def metric_cards(cards: pd.DataFrame, per_row: int = 4) -> None:
     """st.metric per series: the result with its unit, its growth that year, the next year's target and the quote."""
     language = lang()
@@ -68,6 +72,8 @@ def metric_cards(cards: pd.DataFrame, per_row: int = 4) -> None:
                 growth = None
                 if pd.notna(c["growth_value"]):
                     growth = format_change(c["growth_value"], language, int(c["growth_decimals"]))
+                if c["qualifier"] in BOUND_QUALIFIERS:  # "over 150 firms" is not "150 firms"
+                    value = qualified(value, c["qualifier"], language)
                 st.metric(name, value, delta=growth,
                           delta_color="inverse" if c["direction"] == "down" else "normal",
                           label_visibility="collapsed")

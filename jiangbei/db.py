@@ -29,14 +29,14 @@ def fingerprint(directory: Path) -> tuple:
 
 
 def read_sql(name: str) -> str:
-    """The text of queries/<name>.sql; name may contain one sub-folder (views/derived) but no path tricks."""
+    """The text of queries/<name>.sql; name may contain one sub-folder (load/tables) but no path tricks."""
     if not re.fullmatch(r"[a-z_]+(/[a-z_]+)?", name):
         raise ValueError(f"bad query name {name!r}")
     return (QUERIES_DIR / f"{name}.sql").read_text(encoding="utf-8")
 
 
 def query_names() -> list[str]:
-    """The canned queries: every queries/*.sql at the top level (load/ and views/ build the database)."""
+    """The canned queries: every queries/*.sql at the top level (load/ and derived_tables/ build the database)."""
     return sorted(p.stem for p in QUERIES_DIR.glob("*.sql"))
 
 
@@ -52,15 +52,15 @@ def build_database(directory: Path, path: str = ":memory:") -> duckdb.DuckDBPyCo
 
     In memory for the app; a file (path) for the SQL console's sandbox, which opens it read-only.
     """
-    con = duckdb.connect(path, config={"threads": 1})
+    con = duckdb.connect(path, config={"threads": 2})  # the machines here and on Community Cloud have 2 cores
     run_script(con, read_sql("load/tables"), {
         "indicators_path": str(directory / INDICATORS_FILE),
         "sources_path": str(directory / SOURCES_FILE),
         "indicator_columns": schema.INDICATOR_TYPES,
         "source_columns": schema.SOURCE_TYPES,
     })
-    for view in sorted((QUERIES_DIR / "views").glob("*.sql")):
-        run_script(con, view.read_text(encoding="utf-8"))
+    for script in sorted((QUERIES_DIR / "derived_tables").glob("*.sql")):
+        run_script(con, script.read_text(encoding="utf-8"))
     run_script(con, read_sql("load/comments"))
     run_script(con, read_sql("load/lock"))
     return con

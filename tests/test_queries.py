@@ -173,7 +173,7 @@ def test_missing_parameter_is_a_clear_error(con):
 
 
 def test_query_names_cannot_escape_queries_dir():
-    for name in ("../data/x", "/etc/passwd", "views/../../x", "a.b"):
+    for name in ("../data/x", "/etc/passwd", "derived_tables/../../x", "a.b"):
         with pytest.raises(ValueError):
             db.read_sql(name)
 

@@ -21,5 +21,5 @@ COMMENT ON COLUMN indicators.note IS '备注 / scope or reading note';
 COMMENT ON COLUMN indicators.value_decimals IS '原文小数位数 / decimals as written (for display)';
 COMMENT ON COLUMN indicators.csv_line IS 'CSV 行号 / line of the CSV';
 COMMENT ON TABLE sources IS '来源文件 / one row per source document';
-COMMENT ON VIEW results_vs_targets IS '2020年实绩与2021年目标配对 / each result paired with next year''s target (gap, change needed: derived)';
-COMMENT ON VIEW derived IS '推算数据,非报告原数 / figures computed in SQL, not stated in the report';
+COMMENT ON TABLE results_vs_targets IS '2020年实绩与2021年目标配对 / each result paired with next year''s target (gap, change needed: derived)';
+COMMENT ON TABLE derived IS '推算数据,非报告原数 / figures computed in SQL, not stated in the report';

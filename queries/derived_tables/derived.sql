@@ -1,11 +1,12 @@
--- View derived: figures the report implies but does not state, computed here and never stored in the CSV.
+-- derived: figures the report implies but does not state, computed here and never stored in the CSV.
 -- Every row has is_derived = true, its formula in words (zh, en) and the ids of the facts it is computed from.
 -- Kinds of derived figure:
 --   implied_target_level  next year's level implied by a growth target on this year's level
 --   growth_needed         growth from this year's level needed to reach next year's level target
 --   implied_plan          the annual plan implied by a level and its completion rate
 --   implied_prior_level   last year's level implied by this year's level and its growth rate
-CREATE OR REPLACE VIEW derived AS
+-- Materialised as a table, like results_vs_targets: computed once at load time.
+CREATE OR REPLACE TABLE derived AS
 WITH
 levels AS (
     SELECT * FROM indicators WHERE kind = 'actual' AND measure = 'level'

@@ -1,9 +1,10 @@
--- View results_vs_targets: each result paired with the next year's target of the same series and measure
+-- results_vs_targets: each result paired with the next year's target of the same series and measure
 -- (2020 result -> 2021 target), from the same source.
 -- gap: target minus result, in their shared unit.
 -- change_needed_pct: growth from the result needed to reach a level or count target (derived).
 -- met_already: the result is already at or past the target, judged by the indicator's direction.
-CREATE OR REPLACE VIEW results_vs_targets AS
+-- Materialised as a table: the data never changes after loading, so the pairing is computed once, not per query.
+CREATE OR REPLACE TABLE results_vs_targets AS
 SELECT
     a.series,
     a.measure,

@@ -1,0 +1,5 @@
+"""Benchmark floor: a one-line Streamlit page."""
+
+import streamlit as st
+
+st.write("Hello")

@@ -83,12 +83,12 @@ def run_query(con: duckdb.DuckDBPyConnection, name: str, **params) -> pd.DataFra
 # --- Streamlit caching: one database per process and data version; results cached per query and parameters.
 
 @st.cache_data(show_spinner=False)
-def data_problems(directory: str, _version: tuple) -> list[Problem]:
+def data_problems(directory: str, version: tuple) -> list[Problem]:
     return validate(Path(directory))
 
 
 @st.cache_resource(show_spinner=False)
-def _database(directory: str, _version: tuple) -> duckdb.DuckDBPyConnection:
+def _database(directory: str, version: tuple) -> duckdb.DuckDBPyConnection:
     return build_database(Path(directory))
 
 
@@ -116,7 +116,7 @@ def query(name: str, **params) -> pd.DataFrame:
 
 
 @st.cache_resource(show_spinner=False)
-def _sandbox_database(directory: str, _version: tuple) -> str:
+def _sandbox_database(directory: str, version: tuple) -> str:
     from jiangbei.sandbox import build_readonly_database
 
     return build_readonly_database(Path(directory))

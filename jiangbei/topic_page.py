@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from jiangbei import charts, db, tables, ui, url_state
+from jiangbei import db, figures, tables, ui, url_state
 from jiangbei.i18n import t
 
 # Topic codes of each page (every topic on exactly one page) and the series of its headline cards.
@@ -46,12 +46,12 @@ def render(page: str) -> None:
 
     left, right = st.columns(2)
     with left:
-        ui.chart(charts.growth_bars(db.query("growth_rates", topics=topics), lang), key=f"{page}_growth")
+        ui.chart(figures.figure("growth", lang, topics), key=f"{page}_growth")
     with right:
-        ui.chart(charts.rates_bars(db.query("rates_and_completion", topics=topics), lang), key=f"{page}_rates")
+        ui.chart(figures.figure("rates", lang, topics), key=f"{page}_rates")
+    ui.chart(figures.figure("vs", lang, topics), key=f"{page}_vs")
+    ui.chart(figures.figure("levels", lang, topics), key=f"{page}_levels")
     pairs = db.query("topic_results_vs_targets", topics=topics)
-    ui.chart(charts.result_vs_target(pairs, lang), key=f"{page}_vs")
-    ui.chart(charts.levels_bars(db.query("levels_in_yuan", topics=topics), lang), key=f"{page}_levels")
 
     if not pairs.empty:
         with st.expander(t("chart_vs", lang)):
@@ -74,4 +74,5 @@ def render(page: str) -> None:
                     lang=lang)
     filters = {k: ",".join(v) for k, v in (("year", years), ("kind", kinds), ("topic", chosen)) if v}
     stem = [page, *years, *kinds, *chosen]
-    ui.table(tables.indicator_frame(rows, lang), key=f"{page}_rows", stem_parts=stem, filters=filters)
+    ui.table(tables.indicator_frame(rows, lang), key=f"{page}_rows", stem_parts=stem, filters=filters,
+             value_decimals=rows["value_decimals"])

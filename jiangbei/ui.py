@@ -8,7 +8,7 @@ import streamlit as st
 from jiangbei import db, export, url_state
 from jiangbei.charts import CONFIG
 from jiangbei.i18n import LANGS, format_change, format_value, pick_language, qualified, t
-from jiangbei.tables import header
+from jiangbei.tables import header, html_table
 
 # Metric values such as "CNY 141.78 bn" must fit a quarter of the page without being cut.
 STYLE = "<style>[data-testid='stMetricValue'] > div {font-size: 1.6rem;}</style>"
@@ -104,31 +104,48 @@ def export_buttons(df: pd.DataFrame, stem_parts: list[str], about: dict[str, str
         )
 
 
-def table(df: pd.DataFrame, key: str, stem_parts: list[str], filters: dict[str, str], selectable: bool = False):
-    """A table as shown, with link and number columns configured, its row count, export buttons and source line.
+TABLE_STYLE = """<style>
+.jb-table {max-height: 560px; overflow: auto; border: 1px solid rgba(128,128,128,0.3); border-radius: 6px;}
+.jb-table table {border-collapse: collapse; width: 100%; font-size: 0.85rem;}
+.jb-table th {position: sticky; top: 0; background: var(--secondary-background-color, #F2F5F9); text-align: left;
+  padding: 6px 8px; border-bottom: 1px solid rgba(128,128,128,0.4);}
+.jb-table td {padding: 5px 8px; border-bottom: 1px solid rgba(128,128,128,0.15); vertical-align: top;}
+.jb-table td.num {text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums;}
+</style>"""
 
-    With selectable, a click selects one row; returns the selected row positions.
+
+def table(df: pd.DataFrame, key: str, stem_parts: list[str], filters: dict[str, str], selectable: bool = False,
+          value_decimals: pd.Series | None = None) -> list[int]:
+    """A table as shown, its row count, export buttons of exactly it, and the source line.
+
+    Selectable tables (the explorer) are an st.dataframe, where a click selects a row; the others are plain HTML,
+    which the browser draws without loading the grid component. Returns the selected row positions.
     """
     language = lang()
     link_header = header("link", language)
-    config = {
-        header("value", language): st.column_config.NumberColumn(format="%g"),
-        header("year", language): st.column_config.NumberColumn(format="%d"),
-        header("source_quote", language): st.column_config.TextColumn(width="large"),
-    }
-    if link_header in df.columns:
-        config[link_header] = st.column_config.LinkColumn(display_text=t("open_in_report", language))
     if df.empty:
         st.info(t("no_rows", language))
-    selection = {"on_select": "rerun", "selection_mode": "single-row"} if selectable else {}
-    event = st.dataframe(df, hide_index=True, column_config=config, key=f"{key}_table", width="stretch",
-                         **selection)
+    rows: list[int] = []
+    if selectable:
+        config = {
+            header("value", language): st.column_config.NumberColumn(format="%g"),
+            header("year", language): st.column_config.NumberColumn(format="%d"),
+            header("source_quote", language): st.column_config.TextColumn(width="large"),
+        }
+        if link_header in df.columns:
+            config[link_header] = st.column_config.LinkColumn(display_text=t("open_in_report", language))
+        event = st.dataframe(df, hide_index=True, column_config=config, key=f"{key}_table", width="stretch",
+                             on_select="rerun", selection_mode="single-row")
+        rows = list(event.selection.rows)
+    elif not df.empty:
+        st.html(TABLE_STYLE + html_table(df, link_header, t("open_in_report", language), header("value", language),
+                                         value_decimals))
     st.caption(t("rows_shown", language, n=len(df)))
     about = {"source": "; ".join(db.query("sources")[f"title_{language}"]), "language": language,
              "filters": "; ".join(f"{k}={v}" for k, v in filters.items()) or "none"}
     export_buttons(df.drop(columns=[link_header], errors="ignore"), stem_parts, about, key)
     source_caption()
-    return list(event.selection.rows) if selectable else []
+    return rows
 
 
 def _switch_language() -> None:

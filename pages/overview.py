@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from jiangbei import charts, db, tables, ui
+from jiangbei import db, figures, tables, ui
 from jiangbei.i18n import t
 
 HEADLINES = ["gdp", "exports", "general_budget_revenue", "fixed_asset_investment",
@@ -23,11 +23,11 @@ ui.source_caption()
 
 st.subheader(t("overview_targets", lang))
 targets = db.query("main_targets")
-ui.chart(charts.result_vs_target(targets, lang), key="overview_vs")
+ui.chart(figures.figure("main_targets", lang), key="overview_vs")
 ui.table(tables.targets_frame(targets, lang), key="overview_targets", stem_parts=["targets"], filters={})
 
 st.subheader(t("overview_plan", lang))
-ui.chart(charts.rates_bars(db.query("plan_completion"), lang), key="overview_plan")
+ui.chart(figures.figure("plan", lang), key="overview_plan")
 
 st.subheader(t("overview_pages", lang))
 for column, (path, title, icon) in zip(st.columns(len(TOPIC_PAGES)), TOPIC_PAGES):

@@ -3,7 +3,7 @@
 -- $lang: language of the link target (zh or en).
 SELECT
     id, series, topic, indicator_zh, indicator_en, year, period, kind, measure,
-    value, unit, unit_en, qualifier, direction, section, source_id, source_quote, note,
+    value, unit, unit_en, qualifier, direction, section, source_id, source_quote, note, value_decimals,
     '/source?id=' || id || '&lang=' || $lang AS source_link
 FROM indicators
 WHERE

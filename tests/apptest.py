@@ -1,5 +1,8 @@
 """Helpers to run the real app in Streamlit's AppTest."""
 
+from html.parser import HTMLParser
+
+import pandas as pd
 from streamlit.testing.v1 import AppTest
 
 from tests.conftest import ROOT
@@ -30,4 +33,43 @@ def visible_text(at: AppTest) -> str:
 
 
 def table_text(at: AppTest) -> str:
-    return "\n".join(df.value.to_csv(index=False) for df in at.dataframe)
+    """The text of every table: st.dataframe grids and the app's HTML tables."""
+    frames = [df.value for df in at.dataframe] + html_tables(at)
+    return "\n".join(frame.to_csv(index=False) for frame in frames)
+
+
+class _TableParser(HTMLParser):
+    """Reads the app's own HTML tables (jiangbei.tables.html_table) back into rows of cell text."""
+
+    def __init__(self):
+        super().__init__()
+        self.tables: list[list[list[str]]] = []
+        self._cell: list[str] | None = None
+
+    def handle_starttag(self, tag, attrs):
+        if tag == "table":
+            self.tables.append([])
+        elif tag == "tr":
+            self.tables[-1].append([])
+        elif tag in ("td", "th"):
+            self._cell = []
+
+    def handle_endtag(self, tag):
+        if tag in ("td", "th") and self._cell is not None:
+            self.tables[-1][-1].append("".join(self._cell))
+            self._cell = None
+
+    def handle_data(self, data):
+        if self._cell is not None:
+            self._cell.append(data)
+
+
+def html_tables(at: AppTest) -> list[pd.DataFrame]:
+    """Every HTML table on the page, as text frames (header row as columns)."""
+    frames = []
+    for element in at.get("html"):
+        parser = _TableParser()
+        parser.feed(element.proto.body)
+        for rows in parser.tables:
+            frames.append(pd.DataFrame(rows[1:], columns=rows[0]))
+    return frames

@@ -6,7 +6,7 @@ import pytest
 
 from jiangbei.schema import TOPICS
 from jiangbei.topic_page import TOPIC_PAGES
-from tests.apptest import PAGES, open_page, table_text, visible_text
+from tests.apptest import PAGES, html_tables, open_page, table_text, visible_text
 
 # Figures each page must show as text (cards, captions), in both languages.
 KEY_FIGURES = {
@@ -56,7 +56,7 @@ def test_topic_tables_together_hold_every_row():
     shown = 0
     for page in TOPIC_PAGES:
         at = open_page(page, "zh")
-        table = at.dataframe[-1].value
+        table = html_tables(at)[-1]
         shown += len(table)
         assert set(table["原文"]) <= set(quotes)
     assert shown == len(quotes)
@@ -64,9 +64,10 @@ def test_topic_tables_together_hold_every_row():
 
 def test_english_page_translates_everything_it_labels():
     at = open_page("trade", "en")
-    table = at.dataframe[-1].value
+    table = html_tables(at)[-1]
     assert list(table.columns) == ["Indicator", "Value", "Unit", "Year", "Kind", "Measure", "Qualifier",
                                    "Source sentence", "In the report"]
+    assert "66.0" in list(table["Value"])  # values as the report writes them (66.0, not 66)
     assert set(table["Kind"]) == {"2020 result", "2021 target"}
     assert "CNY 44.34 bn" in [m.value for m in at.metric]
     assert "亿元" not in "".join(table["Unit"])
@@ -96,9 +97,9 @@ def test_bad_language_is_ignored_with_a_notice():
 
 def test_url_filters_select_rows():
     at = open_page("trade", "en", {"kind": "target", "year": "2021"})
-    table = at.dataframe[-1].value
+    table = html_tables(at)[-1]
     assert len(table) > 0 and set(table["Kind"]) == {"2021 target"}
-    assert set(table["Year"]) == {2021}
+    assert set(table["Year"]) == {"2021"}
     assert "280" not in table_text(at)  # fixed-asset investment is not on the trade page
 
 
@@ -107,7 +108,7 @@ def test_malformed_url_filters_get_a_notice_not_an_exception():
     assert not at.exception
     notice = " ".join(i.value for i in at.info)
     assert "kind=forecast" in notice and "year=19x9" in notice and "nonsense" in notice
-    assert len(at.dataframe[-1].value) == 41  # filters ignored: every trade row
+    assert len(html_tables(at)[-1]) == 41  # filters ignored: every trade row
 
 
 @pytest.mark.parametrize("breakage", ["bad_value", "not_utf8", "missing_column", "empty"])

@@ -41,7 +41,7 @@ def synthetic(factor: int = FACTOR) -> duckdb.DuckDBPyConnection:
     base = db.build_database(db.data_dir())
     rows = base.execute("SELECT * FROM indicators").df()  # noqa: S608 (benchmark only, fixed text)
     sources = base.execute("SELECT * FROM sources").df()
-    con = duckdb.connect(":memory:", config={"threads": 1})
+    con = duckdb.connect(":memory:", config={"threads": 2})  # as the app's own database
     con.execute("SET enable_progress_bar = false")
     con.register("base_rows", rows)
     con.register("base_sources", sources)

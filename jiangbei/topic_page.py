@@ -53,15 +53,18 @@ def render(page: str) -> None:
     ui.chart(figures.figure("levels", lang, topics), key=f"{page}_levels")
     pairs = db.query("topic_results_vs_targets", topics=topics)
 
+    # Expanders run their content only when opened (on_change="rerun"): less work for every page view.
     if not pairs.empty:
-        with st.expander(t("chart_vs", lang)):
-            ui.table(tables.targets_frame(pairs, lang), key=f"{page}_pairs", stem_parts=[page, "targets"],
-                     filters={})
+        with st.expander(t("chart_vs", lang), key=f"{page}_pairs_open", on_change="rerun") as section:
+            if section.open:
+                ui.table(tables.targets_frame(pairs, lang), key=f"{page}_pairs", stem_parts=[page, "targets"],
+                         filters={})
     derived = db.query("topic_derived", topics=topics)
     if not derived.empty:
-        with st.expander(t("derived_title", lang)):
-            ui.table(tables.derived_frame(derived, lang), key=f"{page}_derived", stem_parts=[page, "derived"],
-                     filters={"kind": "derived"})
+        with st.expander(t("derived_title", lang), key=f"{page}_derived_open", on_change="rerun") as section:
+            if section.open:
+                ui.table(tables.derived_frame(derived, lang), key=f"{page}_derived",
+                         stem_parts=[page, "derived"], filters={"kind": "derived"})
 
     st.subheader(t("table_title", lang))
     f1, f2, f3 = st.columns(3)

@@ -11,7 +11,8 @@ from jiangbei.i18n import LANGS, format_change, format_value, pick_language, qua
 from jiangbei.tables import header, html_table
 
 # Metric values such as "CNY 141.78 bn" must fit a quarter of the page without being cut.
-STYLE = "<style>[data-testid='stMetricValue'] > div {font-size: 1.6rem;}</style>"
+STYLE = ("<style>[data-testid='stMetricValue'] > div {font-size: 1.6rem;}"
+         " [data-testid='stMetricLabel'] p {white-space: normal; font-weight: 600;}</style>")
 
 
 def apply_style() -> None:
@@ -65,30 +66,28 @@ def metric_cards(cards: pd.DataFrame, per_row: int = 4) -> None:
     for start in range(0, len(cards), per_row):
         columns = st.columns(per_row)
         for column, (_, c) in zip(columns, cards.iloc[start:start + per_row].iterrows()):
-            with column.container(border=True):
-                name = c[f"indicator_{language}"]
-                st.markdown(f"**{name}**")
-                value = format_value(c["value"], c["unit"], c["unit_en"], language, int(c["value_decimals"]))
-                growth = None
-                if pd.notna(c["growth_value"]):
-                    growth = format_change(c["growth_value"], language, int(c["growth_decimals"]))
-                if c["qualifier"] in BOUND_QUALIFIERS:  # "over 150 firms" is not "150 firms"
-                    value = qualified(value, c["qualifier"], language)
-                st.metric(name, value, delta=growth,
-                          delta_color="inverse" if c["direction"] == "down" else "normal",
-                          label_visibility="collapsed")
-                if pd.notna(c["target_value"]):
-                    decimals = int(c["target_decimals"])
-                    if c["target_measure"] == "yoy_growth_pct":
-                        target = format_change(c["target_value"], language, decimals)
-                    else:
-                        target = format_value(c["target_value"], c["target_unit"], c["target_unit_en"], language,
-                                              decimals)
-                    st.caption(t("target_2021", language, value=qualified(target, c["target_qualifier"], language)))
+            value = format_value(c["value"], c["unit"], c["unit_en"], language, int(c["value_decimals"]))
+            if c["qualifier"] in BOUND_QUALIFIERS:  # "over 150 firms" is not "150 firms"
+                value = qualified(value, c["qualifier"], language)
+            growth = None
+            if pd.notna(c["growth_value"]):
+                growth = format_change(c["growth_value"], language, int(c["growth_decimals"]))
+            if pd.notna(c["target_value"]):
+                decimals = int(c["target_decimals"])
+                if c["target_measure"] == "yoy_growth_pct":
+                    target = format_change(c["target_value"], language, decimals)
                 else:
-                    st.caption(t("no_target", language))
-                quotes = [c["source_quote"]] + ([c["target_quote"]] if pd.notna(c["target_quote"]) else [])
-                st.caption(" · ".join(f"“{q}”" for q in quotes))
+                    target = format_value(c["target_value"], c["target_unit"], c["target_unit_en"], language,
+                                          decimals)
+                target_line = t("target_2021", language, value=qualified(target, c["target_qualifier"], language))
+            else:
+                target_line = t("no_target", language)
+            quotes = [c["source_quote"]] + ([c["target_quote"]] if pd.notna(c["target_quote"]) else [])
+            with column.container(border=True):
+                st.metric(c[f"indicator_{language}"], value, delta=growth,
+                          delta_color="inverse" if c["direction"] == "down" else "normal")
+                # One caption (two lines) per card: fewer elements keep every rerun cheap.
+                st.caption(f"{target_line}  \n" + " · ".join(f"“{q}”" for q in quotes))
 
 
 def export_buttons(df: pd.DataFrame, stem_parts: list[str], about: dict[str, str], key: str) -> None:

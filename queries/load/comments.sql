@@ -23,3 +23,5 @@ COMMENT ON COLUMN indicators.csv_line IS 'CSV 行号 / line of the CSV';
 COMMENT ON TABLE sources IS '来源文件 / one row per source document';
 COMMENT ON TABLE results_vs_targets IS '2020年实绩与2021年目标配对 / each result paired with next year''s target (gap, change needed: derived)';
 COMMENT ON TABLE derived IS '推算数据,非报告原数 / figures computed in SQL, not stated in the report';
+COMMENT ON TABLE facets IS '筛选项的全部取值 / every value of each explorer facet';
+COMMENT ON TABLE series_summary IS '每个指标序列的主要实绩、增速与目标 / per series: main result, growth and next year''s target';

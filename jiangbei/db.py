@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import re
+import time
 from pathlib import Path
 
 import duckdb
@@ -15,17 +16,33 @@ from jiangbei.validate import INDICATORS_FILE, SOURCES_FILE, Problem, validate
 
 ROOT = Path(__file__).resolve().parents[1]
 QUERIES_DIR = ROOT / "queries"
+DEFAULT_DATA_DIR = ROOT / "data"
 
 
 def data_dir() -> Path:
     """data/ of the project; JIANGBEI_DATA_DIR points elsewhere (tests use it for broken copies)."""
-    return Path(os.environ.get("JIANGBEI_DATA_DIR", ROOT / "data")).resolve()
+    configured = os.environ.get("JIANGBEI_DATA_DIR")
+    return Path(configured).resolve() if configured else DEFAULT_DATA_DIR
+
+
+FINGERPRINT_TTL_S = 5.0  # an edit of data/ shows within this many seconds
+_fingerprints: dict[Path, tuple[float, tuple]] = {}
 
 
 def fingerprint(directory: Path) -> tuple:
-    """Changes when any data file changes, so cached databases and results are rebuilt after an edit."""
+    """Changes when any data file changes, so cached databases and results are rebuilt after an edit.
+
+    Listing and stat-ing the folder on every query was a tenth of the server's time under load, so the answer is
+    kept for FINGERPRINT_TTL_S.
+    """
+    now = time.monotonic()
+    cached = _fingerprints.get(directory)
+    if cached and now - cached[0] < FINGERPRINT_TTL_S:
+        return cached[1]
     files = sorted(p for p in directory.rglob("*") if p.is_file())
-    return tuple((str(p), p.stat().st_mtime_ns, p.stat().st_size) for p in files)
+    value = tuple((str(p), p.stat().st_mtime_ns, p.stat().st_size) for p in files)
+    _fingerprints[directory] = (now, value)
+    return value
 
 
 def read_sql(name: str) -> str:
@@ -102,7 +119,10 @@ def connection() -> duckdb.DuckDBPyConnection:
     return _database(str(directory), fingerprint(directory))
 
 
-@st.cache_data(show_spinner=False, max_entries=512)
+# cache_resource hands every caller the same DataFrame, without the copy cache_data makes on each hit (that copy
+# was a large part of a page's time). Safe because no caller changes a result in place: they filter, sort or
+# build new frames from it.
+@st.cache_resource(show_spinner=False, max_entries=512)
 def _cached(name: str, directory: str, version: tuple, params: tuple) -> pd.DataFrame:
     return run_query(_database(directory, version), name, **{k: list(v) if isinstance(v, tuple) else v
                                                              for k, v in params})

@@ -38,13 +38,10 @@ def _run_through_dashboard() -> None:
         st.rerun()
 
 
-def source_caption(source_ids=None) -> None:
+def source_caption() -> None:
     """Under every chart and table: the report's title, publisher and date, as Our World in Data does."""
     language = lang()
-    sources = db.query("sources")
-    if source_ids is not None:
-        sources = sources[sources["source_id"].isin(set(source_ids))]
-    for _, s in sources.iterrows():
+    for s in db.query("sources").to_dict("records"):
         st.caption(t("source_line", language, publisher=s[f"publisher_{language}"], title=s[f"title_{language}"],
                      date=s["date"].strftime("%Y-%m-%d")))
 
@@ -65,7 +62,7 @@ def metric_cards(cards: pd.DataFrame, per_row: int = 4) -> None:
     language = lang()
     for start in range(0, len(cards), per_row):
         columns = st.columns(per_row)
-        for column, (_, c) in zip(columns, cards.iloc[start:start + per_row].iterrows()):
+        for column, c in zip(columns, cards.iloc[start:start + per_row].to_dict("records")):
             value = format_value(c["value"], c["unit"], c["unit_en"], language, int(c["value_decimals"]))
             if c["qualifier"] in BOUND_QUALIFIERS:  # "over 150 firms" is not "150 firms"
                 value = qualified(value, c["qualifier"], language)

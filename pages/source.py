@@ -11,7 +11,7 @@ ui.notice_bad_params({"lang": None, "id": list(rows["id"])})
 focus = next((i for i in st.query_params.get_all("id") if i in set(rows["id"])), None)
 
 st.title(t("source_title", lang))
-for _, s in db.query("sources").iterrows():
+for s in db.query("sources").to_dict("records"):
     st.subheader(s["title_zh"])
     if lang == "en":
         st.caption(s["title_en"])

@@ -57,8 +57,14 @@ def facet_label(facet: str, value: str, lang: str) -> str:
 
 def allowed_params() -> dict[str, list[str] | None]:
     """Valid values of every explorer URL parameter (None: any text)."""
-    values = db.query("facet_values")
-    allowed: dict[str, list[str] | None] = {f: list(values[values["facet"] == f]["value"]) for f in FACETS}
+    return _allowed(db.fingerprint(db.data_dir()))
+
+
+@st.cache_resource(show_spinner=False, max_entries=4)
+def _allowed(version: tuple) -> dict[str, list[str] | None]:
+    allowed: dict[str, list[str] | None] = {f: [] for f in FACETS}
+    for facet, value in db.query("facet_values").itertuples(index=False):
+        allowed[facet].append(value)
     return {**allowed, "lang": None, "q": None, "sort": SORTS, "order": ORDERS, "cols": COLUMNS, "rows": ROW_COUNTS}
 
 

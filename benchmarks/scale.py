@@ -52,6 +52,7 @@ def synthetic(factor: int = FACTOR) -> duckdb.DuckDBPyConnection:
         FROM base_rows AS b, range({factor}) AS r
         ORDER BY r.range, b.csv_line""")
     con.execute("CREATE TABLE sources AS SELECT * FROM base_sources")
+    db.run_script(con, db.read_sql("load/macros"))
     for script in sorted((db.QUERIES_DIR / "derived_tables").glob("*.sql")):
         db.run_script(con, script.read_text(encoding="utf-8"))
     return con

@@ -15,12 +15,5 @@ WHERE
     AND (len($measures::VARCHAR []) = 0 OR list_contains($measures::VARCHAR [], measure))
     AND (len($units::VARCHAR []) = 0 OR list_contains($units::VARCHAR [], unit))
     AND (len($sections::VARCHAR []) = 0 OR list_contains($sections::VARCHAR [], section))
-    AND (
-        $q = ''
-        OR contains(lower(indicator_en), lower($q))
-        OR contains(indicator_zh, $q)
-        OR contains(source_quote, $q)
-        OR contains(id, lower($q))
-        OR contains(lower(coalesce(note, '')), lower($q))
-    )
+    AND matches_search($q, indicator_en, indicator_zh, source_quote, id, note)
 ORDER BY csv_line;

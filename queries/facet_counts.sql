@@ -13,13 +13,7 @@ WITH flags AS (
         (len($units::VARCHAR []) = 0 OR list_contains($units::VARCHAR [], unit)) AS ok_unit,
         (len($sections::VARCHAR []) = 0 OR list_contains($sections::VARCHAR [], section)) AS ok_section
     FROM indicators
-    WHERE
-        $q = ''
-        OR contains(lower(indicator_en), lower($q))
-        OR contains(indicator_zh, $q)
-        OR contains(source_quote, $q)
-        OR contains(id, lower($q))
-        OR contains(lower(coalesce(note, '')), lower($q))
+    WHERE matches_search($q, indicator_en, indicator_zh, source_quote, id, note)
 ),
 pairs AS (
     SELECT

@@ -8,7 +8,7 @@ import pandas as pd
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
-from jiangbei.i18n import format_value, t
+from jiangbei.i18n import format_change, format_value, t
 
 RESULT_COLOUR, TARGET_COLOUR, DECLINE_COLOUR, PLAN_COLOUR = "#2E6DB4", "#E08A1E", "#C8402E", "#7A7A7A"
 CONFIG = {"displaylogo": False, "modeBarButtonsToRemove": ["lasso2d", "select2d"]}
@@ -97,6 +97,31 @@ def result_vs_target(df: pd.DataFrame, lang: str, max_panels: int = 9) -> go.Fig
     _layout(fig, t("chart_vs", lang), 0, lang)
     # Room above the first row for the chart title and the panels' two-line titles.
     fig.update_layout(height=200 + 230 * rows, margin={"t": 120})
+    return fig
+
+
+def growth_pairs(df: pd.DataFrame, lang: str) -> go.Figure | None:
+    """Growth targets beside the growth achieved, on one % axis (levels in other units are left to the table)."""
+    df = df[df["measure"] == "yoy_growth_pct"].iloc[::-1]
+    if df.empty:
+        return None
+    labels = [_label(r, lang) for _, r in df.iterrows()]
+    fig = go.Figure()
+    for kind, colour, quote in (("result", RESULT_COLOUR, "result_quote"), ("target", TARGET_COLOUR, "target_quote")):
+        name = t(f"col_{kind}_{2020 if kind == 'result' else 2021}", lang)
+        values = df[f"{kind}_value"]
+        shown = [format_change(v, lang, int(d), yoy=False) for v, d in zip(values, df[f"{kind}_decimals"])]
+        fig.add_trace(go.Bar(
+            x=values, y=labels, orientation="h", marker_color=colour, name=name,
+            text=shown, textposition="outside", cliponaxis=False,
+            hovertext=[f"{name}: <b>{v}</b><br>{q}" for v, q in zip(shown, df[quote])], hoverinfo="text",
+        ))
+    fig.update_layout(barmode="group", bargap=0.25,
+                      legend={"orientation": "h", "x": 1, "xanchor": "right", "y": 1.02, "yanchor": "bottom"})
+    fig.update_xaxes(title_text=t("chart_growth_x", lang), zeroline=True, zerolinewidth=2)
+    _room_for_labels(fig, pd.concat([df["result_value"], df["target_value"]]))
+    fig = _layout(fig, t("chart_vs_growth", lang), 2 * len(df), lang)
+    fig.update_traces(width=None)  # grouped bars share each row
     return fig
 
 

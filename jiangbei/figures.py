@@ -17,7 +17,7 @@ BUILDERS = {
     "rates": ("rates_and_completion", charts.rates_bars),
     "vs": ("topic_results_vs_targets", charts.result_vs_target),
     "levels": ("levels_in_yuan", charts.levels_bars),
-    "main_targets": ("main_targets", charts.result_vs_target),
+    "main_targets": ("main_targets", charts.growth_pairs),
     "plan": ("plan_completion", charts.rates_bars),
 }
 

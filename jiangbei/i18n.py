@@ -116,7 +116,12 @@ TEXT: dict[str, dict[str, str]] = {
     "beat_plan": {"zh": "超额完成", "en": "beat the plan"},
     "missed_plan": {"zh": "未完成", "en": "missed the plan"},
     "derived_label": {"zh": "推算", "en": "derived"},
-    "derived_title": {"zh": "推算数据(由SQL计算,非报告原数)", "en": "Derived figures (computed in SQL, not stated in the report)"},
+    "view_growth": {"zh": "增速与比率", "en": "Growth and rates"},
+    "view_targets": {"zh": "实绩与目标", "en": "Results vs targets"},
+    "view_levels": {"zh": "总量", "en": "Levels"},
+    "view_derived": {"zh": "推算数据", "en": "Derived figures"},
+    "derived_note": {"zh": "由报告数据经SQL计算,非报告原数;计算方法见表。",
+                     "en": "Computed in SQL from the report's figures, not stated in the report; each row gives its formula."},
     # source and about
     "source_title": {"zh": "报告原文", "en": "The report"},
     "index_no": {"zh": "索引号", "en": "Index number"},
@@ -307,9 +312,9 @@ def format_value(value: float | None, unit: str, unit_en: str, lang: str, decima
     return f"{format_number(value, lang, decimals)} {unit_en}"
 
 
-def format_change(value: float | None, lang: str, decimals: int | None = None) -> str | None:
-    """A growth rate as a signed delta for st.metric: +3.4% 同比 / +3.4% yoy."""
+def format_change(value: float | None, lang: str, decimals: int | None = None, yoy: bool = True) -> str | None:
+    """A growth rate as a signed delta for st.metric: +3.4% 同比 / +3.4% yoy (yoy=False: +3.4%, on a growth axis)."""
     if value is None or value != value:
         return None
     sign = "+" if value >= 0 else "−"
-    return f"{sign}{format_number(abs(value), lang, decimals)}% {t('yoy', lang)}"
+    return f"{sign}{format_number(abs(value), lang, decimals)}%" + (f" {t('yoy', lang)}" if yoy else "")

@@ -68,3 +68,18 @@ def text_input(container, label: str, param: str, widget_key: str, max_chars: in
     text = container.text_input(label, key=widget_key, max_chars=max_chars, **kwargs)
     _write(param, [text] if text else [])
     return text
+
+
+def tabs(codes: Sequence[str], param: str, widget_key: str, format_func: Callable[[str], str]):
+    """Lazy tabs kept in ?param= (absent for the first tab): only the open tab's content needs to run.
+
+    Returns the tab containers by code and the open tab's code.
+    """
+    codes = list(codes)
+    from_url = values(param)
+    current = from_url[0] if from_url and from_url[0] in codes else codes[0]
+    containers = st.tabs([format_func(c) for c in codes], default=format_func(current), key=widget_key,
+                         on_change="rerun")
+    chosen = next((c for c, tab in zip(codes, containers) if tab.open), current)
+    _write(param, [] if chosen == codes[0] else [chosen])
+    return dict(zip(codes, containers)), chosen

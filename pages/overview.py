@@ -17,9 +17,8 @@ ui.notice_bad_params({"lang": None})
 st.title(t("app_title", lang))
 st.caption(t("app_subtitle", lang))
 
-st.subheader(t("overview_headlines", lang))
-ui.metric_cards(db.query("series_cards", series=HEADLINES))
-ui.source_caption()
+# Drawn above the charts but sent after them, so the browser starts loading the chart library sooner.
+headlines = st.container()
 
 st.subheader(t("overview_targets", lang))
 targets = db.query("main_targets")
@@ -28,6 +27,11 @@ ui.table(tables.targets_frame(targets, lang), key="overview_targets", stem_parts
 
 st.subheader(t("overview_plan", lang))
 ui.chart(figures.figure("plan", lang), key="overview_plan")
+
+with headlines:
+    st.subheader(t("overview_headlines", lang))
+    ui.metric_cards(db.query("series_cards", series=HEADLINES))
+    ui.source_caption()
 
 st.subheader(t("overview_pages", lang))
 for column, (path, title, icon) in zip(st.columns(len(TOPIC_PAGES)), TOPIC_PAGES):

@@ -76,10 +76,17 @@ def tabs(codes: Sequence[str], param: str, widget_key: str, format_func: Callabl
     Returns the tab containers by code and the open tab's code.
     """
     codes = list(codes)
-    from_url = values(param)
-    current = from_url[0] if from_url and from_url[0] in codes else codes[0]
-    containers = st.tabs([format_func(c) for c in codes], default=format_func(current), key=widget_key,
-                         on_change="rerun")
-    chosen = next((c for c, tab in zip(codes, containers) if tab.open), current)
+    labels = [format_func(c) for c in codes]
+    # Streamlit gives tabs a new identity, and so resets them, when their labels or default change; so the
+    # default is read from the URL only when the tabs are new (first visit, language switch, back from another
+    # page), not on every run.
+    seed_key = f"{widget_key}__opened_with"
+    seed = st.session_state.get(seed_key)
+    if seed is None or seed[0] != labels or widget_key not in st.session_state:
+        from_url = values(param)
+        seed = (labels, from_url[0] if from_url and from_url[0] in codes else codes[0])
+        st.session_state[seed_key] = seed
+    containers = st.tabs(labels, default=labels[codes.index(seed[1])], key=widget_key, on_change="rerun")
+    chosen = next((c for c, tab in zip(codes, containers) if tab.open), seed[1])
     _write(param, [] if chosen == codes[0] else [chosen])
     return dict(zip(codes, containers)), chosen

@@ -1,12 +1,15 @@
 """The real app in AppTest: every page in both languages, its key figures, language, URL filters, bad data."""
 
 import csv
+import json
 
 import pytest
 
+from jiangbei import db
 from jiangbei.schema import TOPICS
 from jiangbei.topic_page import TOPIC_PAGES
 from tests.apptest import PAGES, html_tables, open_page, table_text, visible_text
+from tests.conftest import DATA
 
 # Figures each page must show as text (cards, captions), in both languages.
 KEY_FIGURES = {
@@ -103,11 +106,47 @@ def test_url_filters_select_rows():
     assert "280" not in table_text(at)  # fixed-asset investment is not on the trade page
 
 
+def chart_titles(at) -> list[str]:
+    return [json.loads(c.proto.spec)["layout"]["title"]["text"] for c in at.get("plotly_chart")]
+
+
+@pytest.fixture(scope="module")
+def con():
+    return db.build_database(DATA)
+
+
+@pytest.mark.parametrize("page", ["trade", "livelihood"])
+def test_each_view_tab_opens_from_the_url_with_its_own_content(con, page):
+    topics = TOPIC_PAGES[page]["topics"]
+    at = open_page(page, "en")
+    assert chart_titles(at)[0] == "Growth in 2020, year on year" and len(chart_titles(at)) == 2
+    assert "view" not in at.query_params  # the first tab is the default: no parameter
+
+    at = open_page(page, "en", {"view": "targets"})
+    assert chart_titles(at) == ["2020 result vs 2021 target"]
+    pairs = html_tables(at)[0]
+    assert list(pairs.columns[:3]) == ["Indicator", "2020 result", "2021 target"]
+    assert len(pairs) == len(db.run_query(con, "topic_results_vs_targets", topics=topics))
+    assert at.query_params["view"] == "targets"
+
+    at = open_page(page, "en", {"view": "derived"})
+    assert chart_titles(at) == []
+    derived = html_tables(at)[0]
+    assert "Formula" in derived.columns
+    assert len(derived) == len(db.run_query(con, "topic_derived", topics=topics))
+
+
+def test_levels_tab_charts_money_amounts():
+    at = open_page("economy", "zh", {"view": "levels"})
+    assert chart_titles(at) == ["2020年总量"]
+
+
 def test_malformed_url_filters_get_a_notice_not_an_exception():
-    at = open_page("trade", "en", {"kind": "forecast", "year": "19x9", "nonsense": "<script>"})
+    at = open_page("trade", "en", {"kind": "forecast", "year": "19x9", "nonsense": "<script>", "view": "x'--"})
     assert not at.exception
     notice = " ".join(i.value for i in at.info)
-    assert "kind=forecast" in notice and "year=19x9" in notice and "nonsense" in notice
+    assert "kind=forecast" in notice and "year=19x9" in notice and "nonsense" in notice and "view=x'--" in notice
+    assert len(at.get("plotly_chart")) == 2  # the first tab
     assert len(html_tables(at)[-1]) == 41  # filters ignored: every trade row
 
 

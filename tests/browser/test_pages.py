@@ -77,3 +77,44 @@ def test_source_link_scrolls_to_the_sentence(server, page):
     assert "18000" in focus.inner_text()
     title = page.locator("mark.fact").first.get_attribute("title")
     assert title.startswith("gdp_2020: Gross domestic product (GDP) = CNY 66.0 bn")
+
+
+def test_view_tabs_draw_their_charts_keep_the_url_and_survive_a_language_switch(server, page):
+    page.goto(f"{server}/economy?lang=en")
+    wait_done(page)
+    tabs = page.locator("[data-testid=stTabs] [role=tab]")
+    assert [tabs.nth(i).inner_text() for i in range(tabs.count())] == [
+        "Growth and rates", "Results vs targets", "Levels", "Derived figures"]
+    for label, view, title in (("Results vs targets", "targets", "2020 result vs 2021 target"),
+                               ("Levels", "levels", "Levels in 2020")):
+        tabs.get_by_text(label, exact=True).click()
+        page.wait_for_url(f"**view={view}*")
+        wait_done(page)
+        chart = page.locator("[data-testid=stTabPanel]:visible [data-testid=stPlotlyChart]").first
+        chart.locator(".trace.bars .point path").first.wait_for()
+        assert chart.locator(".gtitle").text_content() == title
+    page.locator("[data-testid=stSidebar]").get_by_text("中文", exact=True).click()
+    page.wait_for_url("**lang=zh*")
+    wait_done(page)
+    assert "view=levels" in page.url
+    chart = page.locator("[data-testid=stTabPanel]:visible [data-testid=stPlotlyChart]").first
+    chart.locator(".trace.bars .point path").first.wait_for()
+    assert chart.locator(".gtitle").text_content() == "2020年总量"
+    screenshot(page, "economy_levels_zh")
+
+
+def test_a_page_left_and_revisited_opens_the_first_tab_like_its_url(server, page):
+    page.goto(f"{server}/trade?lang=en&view=derived")
+    wait_done(page)
+    page.locator("[data-testid=stTabs] [role=tab]").get_by_text("Levels", exact=True).click()
+    page.wait_for_url("**view=levels*")
+    wait_done(page)
+    page.locator("[data-testid=stSidebarNav]").get_by_text("Economy").click()
+    page.wait_for_url("**/economy*")
+    wait_done(page)
+    assert "view=" not in page.url
+    page.locator("[data-testid=stSidebarNav]").get_by_text("Trade").click()
+    page.wait_for_url("**/trade*")
+    wait_done(page)
+    assert "view=" not in page.url
+    assert page.locator("[data-testid=stTab][aria-selected=true]").inner_text() == "Growth and rates"

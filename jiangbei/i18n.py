@@ -87,6 +87,8 @@ TEXT: dict[str, dict[str, str]] = {
     "filter_topic": {"zh": "专题", "en": "Topic"},
     "table_title": {"zh": "本页全部指标", "en": "All indicators on this page"},
     "rows_shown": {"zh": "显示 {n} 行", "en": "{n} rows shown"},
+    "rows_capped": {"zh": "只显示前 {n} 行;请缩小筛选范围,或在 SQL 查询页查询全部数据。",
+                    "en": "Only the first {n} rows are shown; narrow the filters, or query everything on the SQL page."},
     "no_rows": {"zh": "没有符合条件的数据。", "en": "No rows match these filters."},
     "source_line": {"zh": "来源:{publisher}《{title}》,{date}", "en": "Source: {publisher}, “{title}”, {date}"},
     "download": {"zh": "下载", "en": "Download"},

@@ -137,6 +137,8 @@ def table(df: pd.DataFrame, key: str, stem_parts: list[str], filters: dict[str, 
         st.html(TABLE_STYLE + html_table(df, link_header, t("open_in_report", language), header("value", language),
                                          value_decimals))
     st.caption(t("rows_shown", language, n=len(df)))
+    if len(df) >= db.ROW_LIMIT:  # a canned query stops at ROW_LIMIT rows
+        st.warning(t("rows_capped", language, n=db.ROW_LIMIT), icon=":material/info:")
     about = {"source": "; ".join(db.query("sources")[f"title_{language}"]), "language": language,
              "filters": "; ".join(f"{k}={v}" for k, v in filters.items()) or "none"}
     export_buttons(df.drop(columns=[link_header], errors="ignore"), stem_parts, about, key)

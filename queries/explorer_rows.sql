@@ -3,6 +3,7 @@
 -- $topics, $years, $kinds, $measures, $units, $sections: facet values to keep.
 -- $q: text searched (case-insensitive) in both languages' names, the source quote, the id and the note; '' for all.
 -- $lang: language of the link to the source page (zh or en).
+-- $row_limit: the most rows returned (db.ROW_LIMIT unless given).
 SELECT
     id, series, topic, indicator_zh, indicator_en, year, period, kind, measure,
     value, unit, unit_en, qualifier, direction, section, source_id, source_quote, note, value_decimals, csv_line,
@@ -16,4 +17,5 @@ WHERE
     AND (len($units::VARCHAR []) = 0 OR list_contains($units::VARCHAR [], unit))
     AND (len($sections::VARCHAR []) = 0 OR list_contains($sections::VARCHAR [], section))
     AND matches_search($q, indicator_en, indicator_zh, source_quote, id, note)
-ORDER BY csv_line;
+ORDER BY csv_line
+LIMIT $row_limit;

@@ -1,6 +1,8 @@
 -- Money amounts (亿元) reported as results, largest first, for the levels chart.
 -- $topics: topic codes to include.
+-- $row_limit: the most rows returned (db.ROW_LIMIT unless given).
 SELECT id, series, topic, indicator_zh, indicator_en, year, period, value, unit, unit_en, source_quote, note
 FROM indicators
 WHERE kind = 'actual' AND measure = 'level' AND unit = '亿元' AND list_contains($topics::VARCHAR [], topic)
-ORDER BY value DESC;
+ORDER BY value DESC
+LIMIT $row_limit;

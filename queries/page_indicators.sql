@@ -1,6 +1,7 @@
 -- Every indicator of a page's topics, as the page's table shows it, with a link to its sentence.
 -- $topics: topic codes on the page. $years: years to keep (empty list: all). $kinds: kinds to keep (empty: all).
 -- $lang: language of the link target (zh or en).
+-- $row_limit: the most rows returned (db.ROW_LIMIT unless given).
 SELECT
     id, series, topic, indicator_zh, indicator_en, year, period, kind, measure,
     value, unit, unit_en, qualifier, direction, section, source_id, source_quote, note, value_decimals,
@@ -10,4 +11,5 @@ WHERE
     list_contains($topics::VARCHAR [], topic)
     AND (len($years::INTEGER []) = 0 OR list_contains($years::INTEGER [], year))
     AND (len($kinds::VARCHAR []) = 0 OR list_contains($kinds::VARCHAR [], kind))
-ORDER BY year, kind, csv_line;
+ORDER BY year, kind, csv_line
+LIMIT $row_limit;

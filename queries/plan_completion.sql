@@ -1,5 +1,6 @@
 -- What beat or missed its annual plan: every completion rate, with the level it measures when reported.
 -- No parameters. beat_plan is true where at least 100% of the annual plan was completed.
+-- $row_limit: the most rows returned (db.ROW_LIMIT unless given).
 SELECT
     c.id, c.series, c.topic, c.indicator_zh, c.indicator_en, c.year, c.measure, c.value, c.unit, c.unit_en,
     c.direction, c.source_quote,
@@ -11,4 +12,5 @@ FROM indicators AS c
 LEFT JOIN indicators AS l
     ON l.series = c.series AND l.year = c.year AND l.kind = 'actual' AND l.measure = 'level'
 WHERE c.kind = 'actual' AND c.measure = 'completion_pct'
-ORDER BY c.value DESC;
+ORDER BY c.value DESC
+LIMIT $row_limit;

@@ -1,5 +1,6 @@
 -- Shares, rates (in %) and plan completion rates reported as results, for the bullet-style chart.
 -- $topics: topic codes to include. beat_plan is true where a completion rate is at least 100%.
+-- $row_limit: the most rows returned (db.ROW_LIMIT unless given).
 SELECT
     id, series, topic, indicator_zh, indicator_en, year, measure, value, unit, unit_en, direction, source_quote,
     CASE WHEN measure = 'completion_pct' THEN value >= 100 END AS beat_plan
@@ -9,4 +10,5 @@ WHERE
     AND measure IN ('share_pct', 'completion_pct')
     AND unit = '%'
     AND list_contains($topics::VARCHAR [], topic)
-ORDER BY measure, value;
+ORDER BY measure, value
+LIMIT $row_limit;

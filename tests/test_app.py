@@ -169,3 +169,10 @@ def test_invalid_data_shows_an_error_page_not_a_traceback(data_copy, monkeypatch
         assert title in at.error[0].value
         assert "indicators.csv" in at.code[0].value
         assert "Traceback" not in visible_text(at)
+
+
+def test_a_capped_table_says_so(monkeypatch):
+    monkeypatch.setattr(db, "ROW_LIMIT", 5)
+    at = open_page("trade", "en")
+    assert "Only the first 5 rows are shown" in " ".join(w.value for w in at.warning)
+    assert len(html_tables(at)[-1]) == 5

@@ -217,3 +217,20 @@ def test_indicator_context(con):
     target = q(con, "indicator_context", id="fai_target_2021")
     assert list(target[target["relation"] == "pair"]["other_id"]) == ["fai_2020"]
     assert q(con, "indicator_context", id="nothing").empty
+
+
+def test_row_returning_queries_stop_at_their_row_limit(con):
+    limited = [name for name in db.query_names() if "row_limit" in con.extract_statements(
+        db.read_sql(name))[-1].named_parameters]
+    assert {"page_indicators", "explorer_rows", "growth_rates", "main_targets"} <= set(limited)
+    every = {"topics": list(TOPICS), "years": [], "kinds": [], "measures": [], "units": [], "sections": [], "q": "",
+             "lang": "en"}
+    for name in limited:
+        statement = con.extract_statements(db.read_sql(name))[-1]
+        params = {k: v for k, v in every.items() if k in statement.named_parameters}
+        full = db.run_query(con, name, **params)  # the default limit: every row of the report
+        assert len(full) > 2, name
+        assert len(full) < db.ROW_LIMIT
+        first_two = db.run_query(con, name, **params, row_limit=2)
+        assert first_two.astype(str).equals(full.head(2).astype(str)), name  # the same two rows, in order
+

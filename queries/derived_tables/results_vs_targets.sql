@@ -28,6 +28,8 @@ SELECT
     t.value_decimals AS target_decimals,
     t.qualifier AS target_qualifier,
     t.source_quote AS target_quote,
+    t.section AS target_section,
+    t.csv_line AS target_csv_line,
     round(t.value - a.value, 4) AS gap,
     CASE
         WHEN a.measure IN ('level', 'count') AND a.value <> 0
@@ -46,4 +48,5 @@ INNER JOIN indicators AS t
         AND a.unit = t.unit
         AND a.source_id = t.source_id
         AND t.year = a.year + 1
-WHERE a.kind = 'actual' AND t.kind = 'target';
+WHERE a.kind = 'actual' AND t.kind = 'target'
+ORDER BY a.topic, a.measure, a.series;

@@ -11,6 +11,7 @@ import pandas as pd
 from jiangbei import db
 
 FACTOR = 10_000
+REPEAT = 15  # timed runs per query; the machine is noisy at the millisecond scale
 NO_FILTERS = {"topics": [], "years": [], "kinds": [], "measures": [], "units": [], "sections": [], "q": ""}
 
 
@@ -59,7 +60,7 @@ def synthetic(factor: int = FACTOR) -> duckdb.DuckDBPyConnection:
     return con
 
 
-def time_query(con: duckdb.DuckDBPyConnection, name: str, values: dict, repeat: int = 7) -> float:
+def time_query(con: duckdb.DuckDBPyConnection, name: str, values: dict, repeat: int = REPEAT) -> float:
     """Median ms of executing the query and fetching its result as Arrow (no pandas conversion)."""
     statement = con.extract_statements(db.read_sql(name))[-1]
     values = {"row_limit": db.ROW_LIMIT, **values}  # as jiangbei.db.run_query gives every query
@@ -103,7 +104,7 @@ def pandas_equivalents(df: pd.DataFrame) -> dict:
             "topic_results_vs_targets": topic_results_vs_targets, "facet_counts": facet_counts}
 
 
-def time_callable(fn, repeat: int = 7) -> float:
+def time_callable(fn, repeat: int = REPEAT) -> float:
     samples = []
     for i in range(repeat + 1):
         started = time.perf_counter()

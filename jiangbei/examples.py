@@ -14,6 +14,11 @@ PARAMETER_EXAMPLES = {
     "lang": "'en'",
     "series": "['gdp', 'exports', 'fixed_asset_investment']",
     "id": "'exports_2020'",
+    "measures": "[]",
+    "units": "[]",
+    "sections": "[]",
+    "q": "'export'",
+    "row_limit": str(db.ROW_LIMIT),
 }
 
 

@@ -3,12 +3,13 @@ every query ends in time with a message instead of a traceback, and the app stay
 
 import csv
 import os
+import re
 import time
 import uuid
 
 import pytest
 
-from jiangbei import sandbox
+from jiangbei import db, examples, sandbox
 from tests.apptest import open_page, table_text, visible_text
 from tests.conftest import DATA
 
@@ -241,3 +242,15 @@ def test_worker_environment_holds_no_app_secrets(monkeypatch):
     monkeypatch.setenv("JIANGBEI_SECRET_TOKEN", CANARY)
     assert CANARY not in str(sandbox._worker_env())
     assert os.environ["JIANGBEI_SECRET_TOKEN"] == CANARY
+
+
+@pytest.fixture(scope="module")
+def app_database():
+    return db.build_database(DATA)
+
+
+@pytest.mark.parametrize("name", examples.names())
+def test_every_example_fills_its_parameters_and_runs(app_database, name):
+    sql = examples.example_sql(name)
+    assert not re.search(r"^[^-]*\$[a-z_]+", sql, flags=re.MULTILINE), "a parameter was left unfilled"
+    app_database.execute(sql).fetchall()

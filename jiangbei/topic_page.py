@@ -50,26 +50,36 @@ def render(page: str) -> None:
     # Lazy tabs: a first visit draws two charts, not four; the other views run when their tab is opened.
     views, view = url_state.tabs(VIEWS, "view", f"{page}_view", lambda v: t(f"view_{v}", lang))
     with views[view]:
-        if view == "growth":
-            left, right = st.columns(2)
-            with left:
-                ui.chart(figures.figure("growth", lang, topics), key=f"{page}_growth")
-            with right:
-                ui.chart(figures.figure("rates", lang, topics), key=f"{page}_rates")
-        elif view == "targets":
-            ui.chart(figures.figure("vs", lang, topics), key=f"{page}_vs")
-            ui.table(tables.targets_frame(db.query("topic_results_vs_targets", topics=topics), lang),
-                     key=f"{page}_pairs", stem_parts=[page, "targets"], filters={})
-        elif view == "levels":
-            ui.chart(figures.figure("levels", lang, topics), key=f"{page}_levels")
-        else:
-            st.caption(t("derived_note", lang))
-            ui.table(tables.derived_frame(db.query("topic_derived", topics=topics), lang), key=f"{page}_derived",
-                     stem_parts=[page, "derived"], filters={"kind": "derived"})
+        _draw_view(view, page, topics, lang)
 
     with cards:
         ui.metric_cards(db.query("series_cards", series=TOPIC_PAGES[page]["cards"]))
 
+    _full_table(page, topics, lang)
+
+
+def _draw_view(view: str, page: str, topics: list[str], lang: str) -> None:
+    """The content of one view tab."""
+    if view == "growth":
+        left, right = st.columns(2)
+        with left:
+            ui.chart(figures.figure("growth", lang, topics), key=f"{page}_growth")
+        with right:
+            ui.chart(figures.figure("rates", lang, topics), key=f"{page}_rates")
+    elif view == "targets":
+        ui.chart(figures.figure("vs", lang, topics), key=f"{page}_vs")
+        ui.table(tables.targets_frame(db.query("topic_results_vs_targets", topics=topics), lang),
+                 key=f"{page}_pairs", stem_parts=[page, "targets"], filters={})
+    elif view == "levels":
+        ui.chart(figures.figure("levels", lang, topics), key=f"{page}_levels")
+    else:
+        st.caption(t("derived_note", lang))
+        ui.table(tables.derived_frame(db.query("topic_derived", topics=topics), lang), key=f"{page}_derived",
+                 stem_parts=[page, "derived"], filters={"kind": "derived"})
+
+
+def _full_table(page: str, topics: list[str], lang: str) -> None:
+    """Every indicator of the page, filtered by year, kind and topic from the URL, with its export."""
     st.subheader(t("table_title", lang))
     f1, f2, f3 = st.columns(3)
     years = url_state.multiselect(f1, t("filter_year", lang), YEARS, "year", f"{page}_year")

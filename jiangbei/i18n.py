@@ -109,7 +109,8 @@ TEXT: dict[str, dict[str, str]] = {
     "chart_levels": {"zh": "2020年总量", "en": "Levels in 2020"},
     "chart_value": {"zh": "数值", "en": "Value"},
     "plan_line": {"zh": "计划 100%", "en": "Plan 100%"},
-    "chart_empty": {"zh": "本页没有可作图的数据。", "en": "Nothing to chart on this page."},
+    "chart_empty": {"zh": "此处没有可作图的数据:报告未给出这些专题的此类数字。",
+                    "en": "Nothing to chart here: the report gives no such figures for these topics."},
     # overview
     "overview_headlines": {"zh": "2020年主要指标", "en": "2020 headline figures"},
     "overview_targets": {"zh": "2021年主要目标与2020年实绩", "en": "Main 2021 targets beside the 2020 results"},

@@ -47,7 +47,8 @@ def source_caption() -> None:
 
 
 def chart(fig, key: str) -> None:
-    if fig is None:
+    if fig is None:  # e.g. no money amounts among livelihood's results
+        st.info(t("chart_empty", lang()), icon=":material/info:")
         return
     st.plotly_chart(fig, config=CONFIG, key=key, width="stretch")
     source_caption()

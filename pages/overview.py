@@ -2,15 +2,12 @@
 
 import streamlit as st
 
-from jiangbei import db, figures, tables, ui
+from jiangbei import db, figures, navigation, tables, ui
 from jiangbei.i18n import t
 
 HEADLINES = ["gdp", "exports", "general_budget_revenue", "fixed_asset_investment",
              "urban_disposable_income", "rural_disposable_income", "new_urban_jobs", "registered_unemployment_rate"]
-TOPIC_PAGES = [("pages/economy.py", "page_economy", ":material/trending_up:"),
-               ("pages/investment.py", "page_investment", ":material/construction:"),
-               ("pages/trade.py", "page_trade", ":material/local_shipping:"),
-               ("pages/livelihood.py", "page_livelihood", ":material/groups:")]
+TOPIC_PAGES = [(f"pages/{name}.py", f"page_{name}", icon) for name, icon in navigation.TOPICS]
 
 lang = ui.lang()
 ui.notice_bad_params({"lang": None})

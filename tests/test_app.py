@@ -136,9 +136,13 @@ def test_each_view_tab_opens_from_the_url_with_its_own_content(con, page):
     assert len(derived) == len(db.run_query(con, "topic_derived", topics=topics))
 
 
-def test_levels_tab_charts_money_amounts():
+def test_levels_tab_charts_money_amounts_or_says_there_are_none(con):
     at = open_page("economy", "zh", {"view": "levels"})
     assert chart_titles(at) == ["2020年总量"]
+    assert db.run_query(con, "levels_in_yuan", topics=TOPIC_PAGES["livelihood"]["topics"]).empty
+    at = open_page("livelihood", "en", {"view": "levels"})
+    assert chart_titles(at) == []
+    assert "Nothing to chart here" in " ".join(i.value for i in at.info)
 
 
 def test_malformed_url_filters_get_a_notice_not_an_exception():

@@ -32,6 +32,11 @@ ROW_LIMIT = 1000
 _fingerprints: dict[Path, tuple[float, tuple]] = {}
 
 
+def with_defaults(params: dict) -> dict:
+    """A query's parameters with the defaults every canned query may name: $row_limit."""
+    return {"row_limit": ROW_LIMIT, **params}
+
+
 def fingerprint(directory: Path) -> tuple:
     """Changes when any data file changes, so cached databases and results are rebuilt after an edit.
 
@@ -93,7 +98,7 @@ def run_query(con: duckdb.DuckDBPyConnection, name: str, **params) -> pd.DataFra
     try:
         sql = read_sql(name)
         statement = cursor.extract_statements(sql)[-1]
-        params = {"row_limit": ROW_LIMIT, **params}
+        params = with_defaults(params)
         missing = statement.named_parameters - params.keys()
         if missing:
             raise ValueError(f"query {name} needs parameter(s): {', '.join(sorted(missing))}")
@@ -136,7 +141,7 @@ def _cached(name: str, directory: str, version: tuple, params: tuple) -> pd.Data
 def query(name: str, **params) -> pd.DataFrame:
     """A canned query's result, cached; lists in params are passed as DuckDB lists."""
     directory = data_dir()
-    params = {"row_limit": ROW_LIMIT, **params}
+    params = with_defaults(params)  # part of the cache key, so a changed limit is a different result
     frozen = tuple(sorted((k, tuple(v) if isinstance(v, list) else v) for k, v in params.items()))
     return _cached(name, str(directory), fingerprint(directory), frozen)
 

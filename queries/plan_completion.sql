@@ -1,5 +1,5 @@
 -- What beat or missed its annual plan: every completion rate, with the level it measures when reported.
--- No parameters. beat_plan is true where at least 100% of the annual plan was completed.
+-- beat_plan is true where at least 100% of the annual plan was completed.
 -- $row_limit: the most rows returned (db.ROW_LIMIT unless given).
 SELECT
     c.id, c.series, c.topic, c.indicator_zh, c.indicator_en, c.year, c.measure, c.value, c.unit, c.unit_en,

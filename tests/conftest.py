@@ -3,6 +3,8 @@ from pathlib import Path
 
 import pytest
 
+from jiangbei import db
+
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "data"
 
@@ -13,3 +15,9 @@ def data_copy(tmp_path) -> Path:
     target = tmp_path / "data"
     shutil.copytree(DATA, target)
     return target
+
+
+@pytest.fixture(scope="module")
+def con():
+    """The app's DuckDB database, built from data/ as the app builds it."""
+    return db.build_database(DATA)

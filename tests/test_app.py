@@ -9,7 +9,6 @@ from jiangbei import db, figures
 from jiangbei.schema import TOPICS
 from jiangbei.topic_page import TOPIC_PAGES
 from tests.apptest import PAGES, html_tables, open_page, table_text, visible_text
-from tests.conftest import DATA
 
 # Figures each page must show as text (cards, captions), in both languages.
 KEY_FIGURES = {
@@ -108,11 +107,6 @@ def test_url_filters_select_rows():
 
 def chart_titles(at) -> list[str]:
     return [json.loads(c.proto.spec)["layout"]["title"]["text"] for c in at.get("plotly_chart")]
-
-
-@pytest.fixture(scope="module")
-def con():
-    return db.build_database(DATA)
 
 
 @pytest.mark.parametrize("page", ["trade", "livelihood"])

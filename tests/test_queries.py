@@ -12,11 +12,6 @@ from tests.conftest import DATA, ROOT
 
 
 @pytest.fixture(scope="module")
-def con():
-    return db.build_database(DATA)
-
-
-@pytest.fixture(scope="module")
 def rows():
     with open(DATA / "indicators.csv", encoding="utf-8") as f:
         return {r["id"]: r for r in csv.DictReader(f)}

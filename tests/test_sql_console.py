@@ -9,7 +9,7 @@ import uuid
 
 import pytest
 
-from jiangbei import db, examples, sandbox
+from jiangbei import examples, sandbox
 from tests.apptest import open_page, table_text, visible_text
 from tests.conftest import DATA
 
@@ -244,13 +244,8 @@ def test_worker_environment_holds_no_app_secrets(monkeypatch):
     assert os.environ["JIANGBEI_SECRET_TOKEN"] == CANARY
 
 
-@pytest.fixture(scope="module")
-def app_database():
-    return db.build_database(DATA)
-
-
 @pytest.mark.parametrize("name", examples.names())
-def test_every_example_fills_its_parameters_and_runs(app_database, name):
+def test_every_example_fills_its_parameters_and_runs(con, name):
     sql = examples.example_sql(name)
     assert not re.search(r"^[^-]*\$[a-z_]+", sql, flags=re.MULTILINE), "a parameter was left unfilled"
-    app_database.execute(sql).fetchall()
+    con.execute(sql).fetchall()

@@ -6,7 +6,6 @@ from jiangbei import db, navigation, ui
 
 st.set_page_config(page_title="Jiangbei Plan Dashboard · 江北区计划数据", page_icon=":material/bar_chart:",
                    layout="wide")
-ui.apply_style()
 lang = ui.choose_language()  # ?lang=, else this session's choice, else the browser's, else Chinese
 
 problems = db.current_problems()

@@ -85,7 +85,6 @@ TEXT: dict[str, dict[str, str]] = {
     "filter_year": {"zh": "年份", "en": "Year"},
     "filter_kind": {"zh": "类型", "en": "Kind"},
     "filter_topic": {"zh": "专题", "en": "Topic"},
-    "table_title": {"zh": "本页全部指标", "en": "All indicators on this page"},
     "rows_shown": {"zh": "显示 {n} 行", "en": "{n} rows shown"},
     "rows_capped": {"zh": "只显示前 {n} 行;请缩小筛选范围,或在 SQL 查询页查询全部数据。",
                     "en": "Only the first {n} rows are shown; narrow the filters, or query everything on the SQL page."},
@@ -123,6 +122,7 @@ TEXT: dict[str, dict[str, str]] = {
     "view_targets": {"zh": "实绩与目标", "en": "Results vs targets"},
     "view_levels": {"zh": "总量", "en": "Levels"},
     "view_derived": {"zh": "推算数据", "en": "Derived figures"},
+    "view_table": {"zh": "全部指标表", "en": "Table of all figures"},
     "derived_note": {"zh": "由报告数据经SQL计算,非报告原数;计算方法见表。",
                      "en": "Computed in SQL from the report's figures, not stated in the report; each row gives its formula."},
     # source and about

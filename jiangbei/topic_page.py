@@ -1,4 +1,4 @@
-"""The layout every topic page shares: cards, charts, derived figures, then the page's full table."""
+"""The layout every topic page shares: headline cards, then tabs of charts, derived figures and the full table."""
 
 from __future__ import annotations
 
@@ -33,7 +33,7 @@ TOPIC_PAGES = {
 }
 YEARS = ["2020", "2021"]
 KINDS = ["actual", "target"]
-VIEWS = ["growth", "targets", "levels", "derived"]
+VIEWS = ["growth", "targets", "levels", "derived", "table"]
 
 
 def render(page: str) -> None:
@@ -47,15 +47,14 @@ def render(page: str) -> None:
     # (4.7 MB) as soon as a chart arrives, so charts first shortens the time to a drawn page.
     cards = st.container()
 
-    # Lazy tabs: a first visit draws two charts, not four; the other views run when their tab is opened.
+    # Lazy tabs, as in Our World in Data's Chart | Table: a first visit draws two charts and nothing else below
+    # the cards; the other views, the full table among them, run when their tab is opened.
     views, view = url_state.tabs(VIEWS, "view", f"{page}_view", lambda v: t(f"view_{v}", lang))
     with views[view]:
         _draw_view(view, page, topics, lang)
 
     with cards:
         ui.metric_cards(db.query("series_cards", series=TOPIC_PAGES[page]["cards"]))
-
-    _full_table(page, topics, lang)
 
 
 def _draw_view(view: str, page: str, topics: list[str], lang: str) -> None:
@@ -72,15 +71,16 @@ def _draw_view(view: str, page: str, topics: list[str], lang: str) -> None:
                  key=f"{page}_pairs", stem_parts=[page, "targets"], filters={})
     elif view == "levels":
         ui.chart(figures.figure("levels", lang, topics), key=f"{page}_levels")
-    else:
+    elif view == "derived":
         st.caption(t("derived_note", lang))
         ui.table(tables.derived_frame(db.query("topic_derived", topics=topics), lang), key=f"{page}_derived",
                  stem_parts=[page, "derived"], filters={"kind": "derived"})
+    else:
+        _full_table(page, topics, lang)
 
 
 def _full_table(page: str, topics: list[str], lang: str) -> None:
     """Every indicator of the page, filtered by year, kind and topic from the URL, with its export."""
-    st.subheader(t("table_title", lang))
     f1, f2, f3 = st.columns(3)
     years = url_state.multiselect(f1, t("filter_year", lang), YEARS, "year", f"{page}_year")
     kinds = url_state.multiselect(f2, t("filter_kind", lang), KINDS, "kind", f"{page}_kind",

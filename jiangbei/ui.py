@@ -5,18 +5,10 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from jiangbei import db, export, url_state
+from jiangbei import cards, db, export, url_state
 from jiangbei.charts import CONFIG
-from jiangbei.i18n import LANGS, format_change, format_value, pick_language, qualified, t
+from jiangbei.i18n import LANGS, pick_language, t
 from jiangbei.tables import header, html_table
-
-# Metric values such as "CNY 141.78 bn" must fit a quarter of the page without being cut.
-STYLE = ("<style>[data-testid='stMetricValue'] > div {font-size: 1.6rem;}"
-         " [data-testid='stMetricLabel'] p {white-space: normal; font-weight: 600;}</style>")
-
-
-def apply_style() -> None:
-    st.html(STYLE)
 
 
 def lang() -> str:
@@ -54,38 +46,9 @@ def chart(fig, key: str) -> None:
     source_caption()
 
 
-# Qualifiers that change what a result means (a lower bound); others (提升至, 达, 累计) are left to the quote.
-BOUND_QUALIFIERS = {"突破", "超过", "以上"}
-
-
-def metric_cards(cards: pd.DataFrame, per_row: int = 4) -> None:
-    """st.metric per series: the result with its unit, its growth that year, the next year's target and the quote."""
-    language = lang()
-    for start in range(0, len(cards), per_row):
-        columns = st.columns(per_row)
-        for column, c in zip(columns, cards.iloc[start:start + per_row].to_dict("records")):
-            value = format_value(c["value"], c["unit"], c["unit_en"], language, int(c["value_decimals"]))
-            if c["qualifier"] in BOUND_QUALIFIERS:  # "over 150 firms" is not "150 firms"
-                value = qualified(value, c["qualifier"], language)
-            growth = None
-            if pd.notna(c["growth_value"]):
-                growth = format_change(c["growth_value"], language, int(c["growth_decimals"]))
-            if pd.notna(c["target_value"]):
-                decimals = int(c["target_decimals"])
-                if c["target_measure"] == "yoy_growth_pct":
-                    target = format_change(c["target_value"], language, decimals)
-                else:
-                    target = format_value(c["target_value"], c["target_unit"], c["target_unit_en"], language,
-                                          decimals)
-                target_line = t("target_2021", language, value=qualified(target, c["target_qualifier"], language))
-            else:
-                target_line = t("no_target", language)
-            quotes = [c["source_quote"]] + ([c["target_quote"]] if pd.notna(c["target_quote"]) else [])
-            with column.container(border=True):
-                st.metric(c[f"indicator_{language}"], value, delta=growth,
-                          delta_color="inverse" if c["direction"] == "down" else "normal")
-                # One caption (two lines) per card: fewer elements keep every rerun cheap.
-                st.caption(f"{target_line}  \n" + " · ".join(f"“{q}”" for q in quotes))
+def metric_cards(series_cards: pd.DataFrame) -> None:
+    """The headline cards of a series_cards query result (jiangbei.cards)."""
+    st.html(cards.cards_html(series_cards, lang()))
 
 
 def export_buttons(df: pd.DataFrame, stem_parts: list[str], about: dict[str, str], key: str) -> None:

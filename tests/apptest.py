@@ -24,11 +24,11 @@ def open_page(page: str, lang: str | None = "en", params: dict | None = None, ti
 
 
 def visible_text(at: AppTest) -> str:
-    """All text a visitor reads outside tables: titles, markdown, captions, notices, metric labels and values."""
+    """All text a visitor reads outside tables: titles, markdown, captions, notices and the headline cards."""
     parts = []
     for kind in TEXT_ELEMENTS:
         parts += [str(e.value) for e in getattr(at, kind)]
-    parts += [f"{m.label} {m.value}" for m in at.metric]
+    parts += [" ".join(card.values()) for card in cards(at)]
     return "\n".join(parts)
 
 
@@ -73,3 +73,36 @@ def html_tables(at: AppTest) -> list[pd.DataFrame]:
         for rows in parser.tables:
             frames.append(pd.DataFrame(rows[1:], columns=rows[0]))
     return frames
+
+
+class _CardParser(HTMLParser):
+    """Reads the app's headline cards (jiangbei.cards.cards_html) back into {paragraph class: text} per card."""
+
+    def __init__(self):
+        super().__init__()
+        self.cards: list[dict[str, str]] = []
+        self._class: str | None = None
+
+    def handle_starttag(self, tag, attrs):
+        classes = (dict(attrs).get("class") or "").split()
+        if "jb-card" in classes:
+            self.cards.append({})
+        elif tag == "p" and self.cards:
+            self._class = classes[0]
+            self.cards[-1][self._class] = ""
+
+    def handle_endtag(self, tag):
+        if tag == "p":
+            self._class = None
+
+    def handle_data(self, data):
+        if self._class is not None:
+            self.cards[-1][self._class] += data
+
+
+def cards(at: AppTest) -> list[dict[str, str]]:
+    """Every headline card on the page: label, value, delta (if any) and note (target line and quotes)."""
+    parser = _CardParser()
+    for element in at.get("html"):
+        parser.feed(element.proto.body)
+    return parser.cards

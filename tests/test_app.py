@@ -8,7 +8,7 @@ import pytest
 from jiangbei import db, figures
 from jiangbei.schema import TOPICS
 from jiangbei.topic_page import TOPIC_PAGES
-from tests.apptest import PAGES, html_tables, open_page, table_text, visible_text
+from tests.apptest import PAGES, cards, html_tables, open_page, table_text, visible_text
 
 # Figures each page must show as text (cards, captions), in both languages.
 KEY_FIGURES = {
@@ -40,11 +40,16 @@ def test_every_page_runs_in_both_languages(page, lang):
 @pytest.mark.parametrize("page", ["economy", "investment", "trade", "livelihood"])
 def test_topic_page_has_cards_charts_table_and_source(page):
     at = open_page(page, "en")
-    assert len(at.metric) >= 4
+    assert len(cards(at)) >= 4
     assert len(at.get("plotly_chart")) >= 2
     assert "Source: Jiangbei District Development and Reform Bureau" in visible_text(at)
     assert "2021-03-18" in visible_text(at)
+    assert not html_tables(at)  # the full table waits in its own tab
+
+    at = open_page(page, "en", {"view": "table"})
+    assert len(html_tables(at)) == 1 and not at.get("plotly_chart")
     assert [b.label for b in at.get("download_button")][:4] == ["CSV", "Excel", "JSON", "Parquet"]
+    assert "Source: Jiangbei District Development and Reform Bureau" in visible_text(at)
 
 
 def test_every_row_is_on_exactly_one_topic_page():
@@ -57,7 +62,7 @@ def test_topic_tables_together_hold_every_row():
         quotes = [r["source_quote"] for r in csv.DictReader(f)]
     shown = 0
     for page in TOPIC_PAGES:
-        at = open_page(page, "zh")
+        at = open_page(page, "zh", {"view": "table"})
         table = html_tables(at)[-1]
         shown += len(table)
         assert set(table["原文"]) <= set(quotes)
@@ -65,20 +70,20 @@ def test_topic_tables_together_hold_every_row():
 
 
 def test_english_page_translates_everything_it_labels():
-    at = open_page("trade", "en")
+    at = open_page("trade", "en", {"view": "table"})
     table = html_tables(at)[-1]
     assert list(table.columns) == ["Indicator", "Value", "Unit", "Year", "Kind", "Measure", "Qualifier",
                                    "Source sentence", "In the report"]
     assert "66.0" in list(table["Value"])  # values as the report writes them (66.0, not 66)
     assert set(table["Kind"]) == {"2020 result", "2021 target"}
-    assert "CNY 44.34 bn" in [m.value for m in at.metric]
+    assert "CNY 44.34 bn" in [c["value"] for c in cards(at)]
     assert "亿元" not in "".join(table["Unit"])
 
 
 def test_chinese_numbers_are_formatted_for_chinese():
     at = open_page("livelihood", "zh")
-    assert "10,288人" in [m.value for m in at.metric]
-    assert "2.6%" in [m.value for m in at.metric]
+    assert "10,288人" in [c["value"] for c in cards(at)]
+    assert "2.6%" in [c["value"] for c in cards(at)]
 
 
 def test_language_switch_keeps_the_page_and_the_url():
@@ -98,7 +103,7 @@ def test_bad_language_is_ignored_with_a_notice():
 
 
 def test_url_filters_select_rows():
-    at = open_page("trade", "en", {"kind": "target", "year": "2021"})
+    at = open_page("trade", "en", {"view": "table", "kind": "target", "year": "2021"})
     table = html_tables(at)[-1]
     assert len(table) > 0 and set(table["Kind"]) == {"2021 target"}
     assert set(table["Year"]) == {"2021"}
@@ -145,6 +150,9 @@ def test_malformed_url_filters_get_a_notice_not_an_exception():
     notice = " ".join(i.value for i in at.info)
     assert "kind=forecast" in notice and "year=19x9" in notice and "nonsense" in notice and "view=x'--" in notice
     assert len(at.get("plotly_chart")) == 2  # the first tab
+
+    at = open_page("trade", "en", {"view": "table", "kind": "forecast", "year": "19x9"})
+    assert "kind=forecast" in " ".join(i.value for i in at.info)
     assert len(html_tables(at)[-1]) == 41  # filters ignored: every trade row
 
 
@@ -172,7 +180,7 @@ def test_invalid_data_shows_an_error_page_not_a_traceback(data_copy, monkeypatch
 def test_a_capped_table_says_so(monkeypatch):
     monkeypatch.setattr(db, "ROW_LIMIT", 5)
     try:
-        at = open_page("trade", "en")
+        at = open_page("trade", "en", {"view": "table"})
     finally:
         figures._build.clear()  # figures built under the small limit must not reach later tests
     assert "Only the first 5 rows are shown" in " ".join(w.value for w in at.warning)

@@ -84,7 +84,7 @@ def test_view_tabs_draw_their_charts_keep_the_url_and_survive_a_language_switch(
     wait_done(page)
     tabs = page.locator("[data-testid=stTabs] [role=tab]")
     assert [tabs.nth(i).inner_text() for i in range(tabs.count())] == [
-        "Growth and rates", "Results vs targets", "Levels", "Derived figures"]
+        "Growth and rates", "Results vs targets", "Levels", "Derived figures", "Table of all figures"]
     for label, view, title in (("Results vs targets", "targets", "2020 result vs 2021 target"),
                                ("Levels", "levels", "Levels in 2020")):
         tabs.get_by_text(label, exact=True).click()
@@ -118,3 +118,26 @@ def test_a_page_left_and_revisited_opens_the_first_tab_like_its_url(server, page
     wait_done(page)
     assert "view=" not in page.url
     assert page.locator("[data-testid=stTab][aria-selected=true]").inner_text() == "Growth and rates"
+
+
+def test_table_tab_filters_rows_into_a_url_that_opens_the_same_table(server, page):
+    page.goto(f"{server}/trade?lang=en")
+    wait_done(page)
+    page.locator("[data-testid=stTabs] [role=tab]").get_by_text("Table of all figures", exact=True).click()
+    page.wait_for_url("**view=table*")
+    wait_done(page)
+    rows = page.locator(".jb-table tbody tr")
+    everything = rows.count()
+    page.locator("[data-testid=stMultiSelect]").filter(has_text="Kind").click()
+    page.get_by_role("option", name="2021 target").click()
+    page.wait_for_url("**kind=target*")
+    wait_done(page)
+    kinds = page.locator(".jb-table tbody tr td:nth-child(5)").all_inner_texts()
+    assert 0 < len(kinds) < everything and set(kinds) == {"2021 target"}
+
+    shared = page.url
+    page.goto("about:blank")
+    page.goto(shared)
+    wait_done(page)
+    assert page.locator("[data-testid=stTab][aria-selected=true]").inner_text() == "Table of all figures"
+    assert page.locator(".jb-table tbody tr td:nth-child(5)").all_inner_texts() == kinds

@@ -123,6 +123,8 @@ TEXT: dict[str, dict[str, str]] = {
     "view_levels": {"zh": "总量", "en": "Levels"},
     "view_derived": {"zh": "推算数据", "en": "Derived figures"},
     "view_table": {"zh": "全部指标表", "en": "Table of all figures"},
+    "tab_chart": {"zh": "图表", "en": "Chart"},
+    "tab_table": {"zh": "表格", "en": "Table"},
     "derived_note": {"zh": "由报告数据经SQL计算,非报告原数;计算方法见表。",
                      "en": "Computed in SQL from the report's figures, not stated in the report; each row gives its formula."},
     # source and about

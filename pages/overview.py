@@ -2,15 +2,16 @@
 
 import streamlit as st
 
-from jiangbei import db, figures, navigation, tables, ui
+from jiangbei import db, figures, navigation, tables, ui, url_state
 from jiangbei.i18n import t
 
 HEADLINES = ["gdp", "exports", "general_budget_revenue", "fixed_asset_investment",
              "urban_disposable_income", "rural_disposable_income", "new_urban_jobs", "registered_unemployment_rate"]
 TOPIC_PAGES = [(f"pages/{name}.py", f"page_{name}", icon) for name, icon in navigation.TOPICS]
+VIEWS = ["chart", "table"]
 
 lang = ui.lang()
-ui.notice_bad_params({"lang": None})
+ui.notice_bad_params({"lang": None, "view": VIEWS})
 st.title(t("app_title", lang))
 st.caption(t("app_subtitle", lang))
 
@@ -18,9 +19,15 @@ st.caption(t("app_subtitle", lang))
 headlines = st.container()
 
 st.subheader(t("overview_targets", lang))
-targets = db.query("main_targets")
-ui.chart(figures.figure("main_targets", lang), key="overview_vs")
-ui.table(tables.targets_frame(targets, lang), key="overview_targets", stem_parts=["targets"], filters={})
+# Chart | Table, as Our World in Data shows a chart's data: the table (every main target, levels too) and its
+# export are drawn only when asked for, which keeps the landing page's first load light.
+views, view = url_state.tabs(VIEWS, "view", "overview_view", lambda v: t(f"tab_{v}", lang))
+with views[view]:
+    if view == "chart":
+        ui.chart(figures.figure("main_targets", lang), key="overview_vs")
+    else:
+        ui.table(tables.targets_frame(db.query("main_targets"), lang), key="overview_targets", stem_parts=["targets"],
+                 filters={})
 
 st.subheader(t("overview_plan", lang))
 ui.chart(figures.figure("plan", lang), key="overview_plan")

@@ -135,6 +135,20 @@ def test_each_view_tab_opens_from_the_url_with_its_own_content(con, page):
     assert len(derived) == len(db.run_query(con, "topic_derived", topics=topics))
 
 
+def test_overview_shows_the_main_targets_as_a_chart_or_as_a_table(con):
+    at = open_page("overview", "en")
+    assert len(at.get("plotly_chart")) == 2 and not html_tables(at)
+    assert "view" not in at.query_params
+
+    at = open_page("overview", "en", {"view": "table"})
+    assert len(at.get("plotly_chart")) == 1  # the plan chart below the tabs
+    [targets] = html_tables(at)
+    assert len(targets) == len(db.run_query(con, "main_targets"))
+    assert list(targets.columns[:3]) == ["Indicator", "2020 result", "2021 target"]
+    assert [b.label for b in at.get("download_button")][:4] == ["CSV", "Excel", "JSON", "Parquet"]
+    assert at.query_params["view"] == "table"
+
+
 def test_levels_tab_charts_money_amounts_or_says_there_are_none(con):
     at = open_page("economy", "zh", {"view": "levels"})
     assert chart_titles(at) == ["2020年总量"]

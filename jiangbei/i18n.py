@@ -318,7 +318,7 @@ def format_value(value: float | None, unit: str, unit_en: str, lang: str, decima
 
 
 def format_change(value: float | None, lang: str, decimals: int | None = None, yoy: bool = True) -> str | None:
-    """A growth rate as a signed delta for st.metric: +3.4% 同比 / +3.4% yoy (yoy=False: +3.4%, on a growth axis)."""
+    """A growth rate as a signed change, as the cards show it: +3.4% 同比 / +3.4% yoy (yoy=False: +3.4%, on a growth axis)."""
     if value is None or value != value:
         return None
     sign = "+" if value >= 0 else "−"

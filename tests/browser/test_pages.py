@@ -79,6 +79,17 @@ def test_source_link_scrolls_to_the_sentence(server, page):
     assert title.startswith("gdp_2020: Gross domestic product (GDP) = CNY 66.0 bn")
 
 
+def open_tab(page, label: str, view: str) -> None:
+    """Click a view tab and wait until its ?view= is in the URL and the rerun has finished."""
+    page.locator("[data-testid=stTabs] [role=tab]").get_by_text(label, exact=True).click()
+    page.wait_for_url(f"**view={view}*")
+    wait_done(page)
+
+
+def selected_tab(page) -> str:
+    return page.locator("[data-testid=stTab][aria-selected=true]").inner_text()
+
+
 def test_view_tabs_draw_their_charts_keep_the_url_and_survive_a_language_switch(server, page):
     page.goto(f"{server}/economy?lang=en")
     wait_done(page)
@@ -87,9 +98,7 @@ def test_view_tabs_draw_their_charts_keep_the_url_and_survive_a_language_switch(
         "Growth and rates", "Results vs targets", "Levels", "Derived figures", "Table of all figures"]
     for label, view, title in (("Results vs targets", "targets", "2020 result vs 2021 target"),
                                ("Levels", "levels", "Levels in 2020")):
-        tabs.get_by_text(label, exact=True).click()
-        page.wait_for_url(f"**view={view}*")
-        wait_done(page)
+        open_tab(page, label, view)
         chart = page.locator("[data-testid=stTabPanel]:visible [data-testid=stPlotlyChart]").first
         chart.locator(".trace.bars .point path").first.wait_for()
         assert chart.locator(".gtitle").text_content() == title
@@ -106,9 +115,7 @@ def test_view_tabs_draw_their_charts_keep_the_url_and_survive_a_language_switch(
 def test_a_page_left_and_revisited_opens_the_first_tab_like_its_url(server, page):
     page.goto(f"{server}/trade?lang=en&view=derived")
     wait_done(page)
-    page.locator("[data-testid=stTabs] [role=tab]").get_by_text("Levels", exact=True).click()
-    page.wait_for_url("**view=levels*")
-    wait_done(page)
+    open_tab(page, "Levels", "levels")
     page.locator("[data-testid=stSidebarNav]").get_by_text("Economy").click()
     page.wait_for_url("**/economy*")
     wait_done(page)
@@ -117,15 +124,13 @@ def test_a_page_left_and_revisited_opens_the_first_tab_like_its_url(server, page
     page.wait_for_url("**/trade*")
     wait_done(page)
     assert "view=" not in page.url
-    assert page.locator("[data-testid=stTab][aria-selected=true]").inner_text() == "Growth and rates"
+    assert selected_tab(page) == "Growth and rates"
 
 
 def test_table_tab_filters_rows_into_a_url_that_opens_the_same_table(server, page):
     page.goto(f"{server}/trade?lang=en")
     wait_done(page)
-    page.locator("[data-testid=stTabs] [role=tab]").get_by_text("Table of all figures", exact=True).click()
-    page.wait_for_url("**view=table*")
-    wait_done(page)
+    open_tab(page, "Table of all figures", "table")
     rows = page.locator(".jb-table tbody tr")
     everything = rows.count()
     page.locator("[data-testid=stMultiSelect]").filter(has_text="Kind").click()
@@ -139,5 +144,5 @@ def test_table_tab_filters_rows_into_a_url_that_opens_the_same_table(server, pag
     page.goto("about:blank")
     page.goto(shared)
     wait_done(page)
-    assert page.locator("[data-testid=stTab][aria-selected=true]").inner_text() == "Table of all figures"
+    assert selected_tab(page) == "Table of all figures"
     assert page.locator(".jb-table tbody tr td:nth-child(5)").all_inner_texts() == kinds

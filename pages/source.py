@@ -31,7 +31,7 @@ for s in db.query("sources").to_dict("records"):
         st.dataframe(source_text.coverage(text, spans), hide_index=True, width="stretch", column_config={
             "section": t("col_section", lang), "numbers_in_text": t("coverage_in_text", lang),
             "numbers_in_data": t("coverage_in_data", lang), "not_in_data": t("coverage_missing", lang)})
-    if t("source_lang_note", lang):
+    if lang == "en":  # the report exists in Chinese only
         st.info(t("source_lang_note", lang))
     st.caption(t("source_hover", lang))
     labels = {r.id: f"{getattr(r, f'indicator_{lang}')} = "

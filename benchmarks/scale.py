@@ -12,7 +12,8 @@ from jiangbei import db
 
 FACTOR = 10_000
 REPEAT = 15  # timed runs per query; the machine is noisy at the millisecond scale
-NO_FILTERS = {"topics": [], "years": [], "kinds": [], "measures": [], "units": [], "sections": [], "q": ""}
+NO_FILTERS = {"topics": [], "pages": [], "years": [], "kinds": [], "measures": [], "units": [], "sections": [], "q": "",
+              "min_value": None, "max_value": None}
 
 
 def params(suffix: str) -> dict[str, dict]:

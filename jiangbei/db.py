@@ -84,6 +84,10 @@ def build_database(directory: Path, path: str = ":memory:") -> duckdb.DuckDBPyCo
         "indicator_columns": schema.INDICATOR_TYPES,
         "source_columns": schema.SOURCE_TYPES,
     })
+    run_script(con, read_sql("load/page_groups"), {
+        "topics": [topic for topics in schema.PAGE_TOPICS.values() for topic in topics],
+        "pages": [page for page, topics in schema.PAGE_TOPICS.items() for _ in topics],
+    })
     run_script(con, read_sql("load/macros"))
     for script in sorted((QUERIES_DIR / "derived_tables").glob("*.sql")):
         run_script(con, script.read_text(encoding="utf-8"))

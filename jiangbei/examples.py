@@ -32,3 +32,22 @@ def example_sql(name: str) -> str:
 
 def names() -> list[str]:
     return db.query_names()
+
+
+def literal(value) -> str:
+    """A Python value as a DuckDB literal: 'text' (quotes doubled), numbers, NULL, and [lists]."""
+    if value is None:
+        return "NULL"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (int, float)):
+        return repr(value)
+    if isinstance(value, (list, tuple)):
+        return "[" + ", ".join(literal(v) for v in value) + "]"
+    return "'" + str(value).replace("'", "''") + "'"
+
+
+def fill(sql: str, values: dict) -> str:
+    """The SQL with each $parameter replaced by its value as a literal; comment lines keep naming the parameters."""
+    return "\n".join(line if line.lstrip().startswith("--") else
+                     re.sub(r"\$([a-z_]+)", lambda m: literal(values[m.group(1)]), line) for line in sql.splitlines())

@@ -9,6 +9,9 @@ from datetime import UTC, datetime
 
 import pandas as pd
 
+from jiangbei import citation
+from jiangbei.i18n import t
+
 FORMATS = {
     # label: (extension, MIME type)
     "CSV": ("csv", "text/csv"),
@@ -43,10 +46,8 @@ def to_parquet(df: pd.DataFrame) -> bytes:
 
 
 def to_excel(df: pd.DataFrame, about: dict[str, str]) -> bytes:
-    """The data sheet first; then a sheet with the source, the filters applied and the export time."""
+    """The data sheet first; then a sheet with the source, licence, citation, view and export time (about_fields)."""
     buffer = io.BytesIO()
-    about = {**about, "exported_at_utc": datetime.now(UTC).isoformat(timespec="seconds"),
-             "rows": str(len(df))}
     with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
         df.to_excel(writer, sheet_name=DATA_SHEET, index=False)
         pd.DataFrame(list(about.items()), columns=["field", "value"]).to_excel(
@@ -62,5 +63,63 @@ def serialise(df: pd.DataFrame, label: str, about: dict[str, str]) -> bytes:
     if label == "JSON":
         return to_json(df)
     if label == "Parquet":
-        return to_parquet(df)
+        return to_parquet_with_about(df, about)
     raise ValueError(f"unknown export format {label!r}")
+
+
+# --- Reuse: code columns that join across languages, and what the file is (licence, citation, view, time).
+
+# Stable codes, as in data/indicators.csv, the same in every language's export: a zh file and an en file join on id.
+CODE_COLUMNS = ["id", "series", "topic", "kind", "measure", "unit"]
+ABOUT_SUFFIX = ".about.txt"
+PARQUET_KEY = b"jiangbei.about"
+
+
+def with_code_columns(shown: pd.DataFrame, rows: pd.DataFrame) -> pd.DataFrame:
+    """The shown table (localized headers and labels) after the code columns of the same rows, in the same order."""
+    codes = rows[[c for c in CODE_COLUMNS if c in rows.columns]].reset_index(drop=True)
+    return pd.concat([codes, shown.reset_index(drop=True)], axis=1)
+
+
+def about_fields(lang: str, sources: list[dict], filters: dict[str, str], view_url: str, n_rows: int,
+                 extra: dict[str, str] | None = None) -> dict[str, str]:
+    """What a downloaded file is, in lang, labels included: the export time is now (the moment of the click)."""
+    fields = {
+        "about_file_title": t("app_title", lang),
+        "about_file_source": "; ".join(s[f"title_{lang}"] for s in sources),
+        "about_file_publisher": "; ".join(s[f"publisher_{lang}"] for s in sources),
+        "about_file_licence": t("licence_text", lang, licence=citation.LICENCE_SHORT, url=citation.LICENCE["path"]),
+        "about_file_cite": citation.citation(sources, lang),
+        "about_file_view": view_url,
+        "about_file_filters": "; ".join(f"{k}={v}" for k, v in filters.items()) or t("about_file_no_filters", lang),
+        "about_file_rows": str(n_rows),
+        "about_file_exported": datetime.now(UTC).isoformat(timespec="seconds"),
+        "about_file_codes": t("about_file_codes_text", lang, columns=", ".join(CODE_COLUMNS)),
+        "about_file_language": lang,
+        **(extra or {}),
+    }
+    return {t(key, lang) if key.startswith("about_file_") else key: value for key, value in fields.items() if value}
+
+
+def about_name(data_file_name: str) -> str:
+    """jiangbei_trade_en.csv -> jiangbei_trade_en.csv.about.txt: sorts next to the data file it describes."""
+    return data_file_name + ABOUT_SUFFIX
+
+
+def about_text(about: dict[str, str], data_file_name: str, lang: str) -> bytes:
+    """The "About this file" download: plain UTF-8 text any reader opens, in the export's language."""
+    lines = [t("about_file_heading", lang, file=data_file_name), ""]
+    lines += [f"{label}: {value}" for label, value in about.items()]
+    return ("\n".join(lines) + "\n").encode("utf-8")
+
+
+def to_parquet_with_about(df: pd.DataFrame, about: dict[str, str]) -> bytes:
+    """Parquet with the about fields in its key-value metadata (jiangbei.about, a JSON object)."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    table = pa.Table.from_pandas(df, preserve_index=False)
+    metadata = {**(table.schema.metadata or {}), PARQUET_KEY: json.dumps(about, ensure_ascii=False).encode("utf-8")}
+    buffer = io.BytesIO()
+    pq.write_table(table.replace_schema_metadata(metadata), buffer)
+    return buffer.getvalue()

@@ -12,6 +12,14 @@ TOPICS = [
     "macro", "industry", "services", "innovation", "fiscal", "investment", "urban",
     "consumption", "trade", "employment", "social", "environment", "governance",
 ]
+# The topic pages and the topics each shows (every topic on exactly one page), in the navigation's order;
+# jiangbei.topic_page lays the pages out, the explorer's page facet and the data API filter by them.
+PAGE_TOPICS = {
+    "economy": ["macro", "industry", "services", "innovation", "fiscal"],
+    "investment": ["investment", "urban"],
+    "trade": ["trade", "consumption"],
+    "livelihood": ["employment", "social", "environment", "governance"],
+}
 ENUMS = {
     "topic": TOPICS,
     "period": ["full_year", "jan_nov", "year_end", "cumulative"],

@@ -6,26 +6,27 @@ import streamlit as st
 
 from jiangbei import db, figures, tables, ui, url_state
 from jiangbei.i18n import t
+from jiangbei.schema import PAGE_TOPICS
 
 # Topic codes of each page (every topic on exactly one page) and the series of its headline cards.
 TOPIC_PAGES = {
     "economy": {
-        "topics": ["macro", "industry", "services", "innovation", "fiscal"],
+        "topics": PAGE_TOPICS["economy"],
         "cards": ["gdp", "general_budget_revenue", "industrial_value_added", "rd_intensity",
                   "services_leading_revenue", "software_revenue", "hightech_firms", "bank_loans"],
     },
     "investment": {
-        "topics": ["investment", "urban"],
+        "topics": PAGE_TOPICS["investment"],
         "cards": ["fixed_asset_investment", "key_project_investment", "land_sale_revenue",
                   "old_communities_renovated"],
     },
     "trade": {
-        "topics": ["trade", "consumption"],
+        "topics": PAGE_TOPICS["trade"],
         "cards": ["exports", "cross_border_ecommerce_exports", "fdi_utilized", "export_national_share",
                   "retail_sales", "online_retail", "above_quota_sales", "domestic_capital_from_outside"],
     },
     "livelihood": {
-        "topics": ["employment", "social", "environment", "governance"],
+        "topics": PAGE_TOPICS["livelihood"],
         "cards": ["new_urban_jobs", "registered_unemployment_rate", "urban_disposable_income",
                   "rural_disposable_income", "pension_insurance_coverage", "medical_insurance_coverage",
                   "air_quality_good_rate", "startup_job_ratio"],
@@ -92,4 +93,4 @@ def _full_table(page: str, topics: list[str], lang: str) -> None:
     filters = {k: ",".join(v) for k, v in (("year", years), ("kind", kinds), ("topic", chosen)) if v}
     stem = [page, *years, *kinds, *chosen]
     ui.table(tables.indicator_frame(rows, lang), key=f"{page}_rows", stem_parts=stem, filters=filters,
-             value_decimals=rows["value_decimals"])
+             value_decimals=rows["value_decimals"], codes=rows)

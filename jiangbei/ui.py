@@ -51,17 +51,47 @@ def metric_cards(series_cards: pd.DataFrame) -> None:
     st.html(cards.cards_html(series_cards, lang()))
 
 
-def export_buttons(df: pd.DataFrame, stem_parts: list[str], about: dict[str, str], key: str) -> None:
-    """One button per format; the file is built only when clicked, and the click does not rerun the app."""
+def export_buttons(df: pd.DataFrame, stem_parts: list[str], about: dict[str, str], key: str,
+                   codes: pd.DataFrame | None = None) -> None:
+    """One button per format, and "About this file"; files are built only when clicked, without a rerun.
+
+    codes: the query rows behind df, whose code columns (export.CODE_COLUMNS) go first in every file, so files
+    exported in different languages join on id. Every file says what it is (licence, citation, the view's URL,
+    export time): Excel in its about sheet, Parquet in its metadata, and the "About this file" text for all.
+    """
     language = lang()
-    columns = st.columns(len(export.FORMATS) + 1)
+    data = df if codes is None else export.with_code_columns(df, codes)
+    sources = db.query("sources").to_dict("records")
+    # about: the view's filters (code=value), or {"sql": ...} for the SQL console's result.
+    filters = {k: v for k, v in about.items() if k not in ("source", "language", "sql")}
+    extra = {"about_file_sql": about["sql"]} if about.get("sql") else {}
+    view_url = current_url()
+
+    def fields() -> dict[str, str]:
+        return export.about_fields(language, sources, filters, view_url, len(data), extra)
+
+    columns = st.columns(len(export.FORMATS) + 2)
     columns[0].markdown(f"**{t('download', language)}**")
     for column, label in zip(columns[1:], export.FORMATS):
         column.download_button(
-            label, data=lambda label=label: export.serialise(df, label, about),
+            label, data=lambda label=label: export.serialise(data, label, fields()),
             file_name=export.file_name(stem_parts, language, label), mime=export.FORMATS[label][1],
             on_click="ignore", key=f"{key}_{label}", help=t("download_help", language), icon=":material/download:",
         )
+    data_name = export.file_name(stem_parts, language, "CSV")
+    columns[-1].download_button(
+        t("about_file_button", language), data=lambda: export.about_text(fields(), data_name, language),
+        file_name=export.about_name(data_name), mime="text/plain", on_click="ignore", key=f"{key}_about",
+        help=t("about_file_help", language), icon=":material/info:")
+
+
+def current_url() -> str:
+    """The page's address with its query parameters, as the visitor's browser shows it (for the files' about)."""
+    from urllib.parse import urlencode
+
+    base = st.context.url or ""
+    params = urlencode([(k, v) for k in st.query_params.keys() for v in st.query_params.get_all(k)])
+    return f"{base}?{params}" if params else base
 
 
 TABLE_STYLE = """<style>
@@ -75,7 +105,8 @@ TABLE_STYLE = """<style>
 
 
 def table(df: pd.DataFrame, key: str, stem_parts: list[str], filters: dict[str, str], selectable: bool = False,
-          value_decimals: pd.Series | None = None) -> list[int]:
+          value_decimals: pd.Series | None = None, codes: pd.DataFrame | None = None,
+          selected_row: int | None = None) -> list[int]:
     """A table as shown, its row count, export buttons of exactly it, and the source line.
 
     Selectable tables (the explorer) are an st.dataframe, where a click selects a row; the others are plain HTML,
@@ -94,8 +125,9 @@ def table(df: pd.DataFrame, key: str, stem_parts: list[str], filters: dict[str, 
         }
         if link_header in df.columns:
             config[link_header] = st.column_config.LinkColumn(display_text=t("open_in_report", language))
+        default = {"selection": {"rows": [selected_row]}} if selected_row is not None else None
         event = st.dataframe(df, hide_index=True, column_config=config, key=f"{key}_table", width="stretch",
-                             on_select="rerun", selection_mode="single-row")
+                             on_select="rerun", selection_mode="single-row", selection_default=default)
         rows = list(event.selection.rows)
     elif not df.empty:
         st.html(TABLE_STYLE + html_table(df, link_header, t("open_in_report", language), header("value", language),
@@ -103,9 +135,7 @@ def table(df: pd.DataFrame, key: str, stem_parts: list[str], filters: dict[str, 
     st.caption(t("rows_shown", language, n=len(df)))
     if len(df) >= db.ROW_LIMIT:  # a canned query stops at ROW_LIMIT rows
         st.warning(t("rows_capped", language, n=db.ROW_LIMIT), icon=":material/info:")
-    about = {"source": "; ".join(db.query("sources")[f"title_{language}"]), "language": language,
-             "filters": "; ".join(f"{k}={v}" for k, v in filters.items()) or "none"}
-    export_buttons(df.drop(columns=[link_header], errors="ignore"), stem_parts, about, key)
+    export_buttons(df.drop(columns=[link_header], errors="ignore"), stem_parts, filters, key, codes=codes)
     source_caption()
     return rows
 
@@ -160,3 +190,17 @@ def data_error_page(problems, language: str) -> None:
     st.error(t("data_error_title", language), icon=":material/error:")
     st.markdown(t("data_error_body", language))
     st.code("\n".join(str(p) for p in problems[:200]), language=None)
+
+
+def cite_block(expanded: bool = False) -> None:
+    """"Cite this": the citation as plain text and BibTeX (with this page's address), and the licence."""
+    from jiangbei import citation
+
+    language = lang()
+    sources = db.query("sources").to_dict("records")
+    with st.expander(t("cite_title", language), expanded=expanded, icon=":material/format_quote:"):
+        st.markdown(f"**{t('cite_plain_label', language)}**")
+        st.code(citation.citation(sources, language), language=None, wrap_lines=True)
+        st.markdown(f"**{t('cite_bibtex_label', language)}**")
+        st.code(citation.bibtex(sources, language, (st.context.url or "").split("?")[0]), language="bibtex")
+        st.caption(t("licence_text", language, licence=citation.LICENCE_SHORT, url=citation.LICENCE["path"]))

@@ -16,12 +16,15 @@ def values(param: str) -> list[str]:
     return st.query_params.get_all(param)
 
 
-def invalid(allowed: dict[str, Sequence[str] | None]) -> list[str]:
-    """URL parameters that are unknown, or hold values outside their options (None: any value)."""
+def invalid(allowed: dict[str, Sequence[str] | Callable[[str], bool] | None]) -> list[str]:
+    """URL parameters that are unknown, or hold values outside their options (None: any value; a function: a
+    test each value must pass)."""
     bad = []
     for name in st.query_params.keys():
         if name not in allowed:
             bad.append(name)
+        elif callable(allowed[name]):
+            bad += [f"{name}={v}" for v in values(name) if not allowed[name](v)]
         elif allowed[name] is not None:
             bad += [f"{name}={v}" for v in values(name) if v not in allowed[name]]
     return bad
@@ -36,7 +39,7 @@ def _write(param: str, chosen: list[str]) -> None:
 
 
 def multiselect(container, label: str, options: Sequence[str], param: str, widget_key: str,
-                format_func: Callable[[str], str] = str, default: Sequence[str] = ()) -> list[str]:
+                format_func: Callable[[str], str] = str, default: Sequence[str] = (), **kwargs) -> list[str]:
     """A multiselect of codes kept in ?param= (absent while it holds the default); unknown codes are dropped."""
     options = list(options)
     if widget_key not in st.session_state:
@@ -44,7 +47,7 @@ def multiselect(container, label: str, options: Sequence[str], param: str, widge
         st.session_state[widget_key] = from_url or list(default)
     else:  # a value left from another page may not be an option here
         st.session_state[widget_key] = [v for v in st.session_state[widget_key] if v in options]
-    chosen = container.multiselect(label, options, key=widget_key, format_func=format_func)
+    chosen = container.multiselect(label, options, key=widget_key, format_func=format_func, **kwargs)
     _write(param, [] if chosen == list(default) else chosen)
     return chosen
 
@@ -90,3 +93,28 @@ def tabs(codes: Sequence[str], param: str, widget_key: str, format_func: Callabl
     chosen = next((c for c, tab in zip(codes, containers) if tab.open), seed[1])
     _write(param, [] if chosen == codes[0] else [chosen])
     return dict(zip(codes, containers)), chosen
+
+
+def number(param: str) -> float | None:
+    """?param= as a finite number, else None (the page's notice names a malformed value)."""
+    import math
+
+    try:
+        value = float((values(param) or [""])[0])
+    except ValueError:
+        return None
+    return value if math.isfinite(value) else None
+
+
+def number_input(container, label: str, param: str, widget_key: str, **kwargs) -> float | None:
+    """An optional number kept in ?param= (absent while empty), e.g. ?min=10."""
+    if widget_key not in st.session_state:
+        st.session_state[widget_key] = number(param)
+    value = container.number_input(label, key=widget_key, value=None, format="%g", **kwargs)
+    _write(param, [] if value is None else [f"{value:g}"])
+    return value
+
+
+def write(param: str, chosen: list[str]) -> None:
+    """Keep chosen in ?param= (removed when empty), for state a page sets itself (the explorer's ?row=)."""
+    _write(param, chosen)

@@ -1,33 +1,51 @@
-"""Explorer: every indicator with facets, search, sorting, columns and row count in the URL; a row's details."""
+"""Explorer: every indicator with facets, value range, search, sorting, columns and row count in the URL; a row's
+details (?row=<id>, shareable); the view's SQL; how to cite."""
 
 import streamlit as st
 
-from jiangbei import db, explorer, tables, ui
+from jiangbei import db, explorer, tables, ui, url_state
 from jiangbei.i18n import format_value, t
 
 lang = ui.lang()
-ui.notice_bad_params(explorer.allowed_params())
+allowed = explorer.allowed_params()
+ui.notice_bad_params(allowed)
 st.title(t("explorer_title", lang))
 st.caption(t("explorer_intro", lang))
 
-facets, main = st.columns([1, 4])
-view = explorer.controls(lang, facets, main)
+# Search first, then the facets (folded on a phone, where columns stack), then the table.
+top = st.container()
+facets, main = st.columns([1, 3])
+view = explorer.controls(lang, facets, top)
 rows = explorer.rows(view, lang)
+url_row = next((v for v in url_state.values("row") if v in allowed["row"]), None)
+position = next(iter(rows.index[rows["id"] == url_row]), None) if url_row else None
 with main:
     st.markdown(t("explorer_matches", lang, n=len(rows)))
     selected = ui.table(tables.indicator_frame(rows, lang, view.columns), key="explorer", stem_parts=view.stem(),
-                        filters=view.described(), selectable=True)
-    if not selected:
+                        filters=view.described(), selectable=True, codes=rows, selected_row=position)
+    st.markdown(f"[{t('explorer_show_sql', lang)}]({explorer.sql_link(view, lang)})",
+                help=t("explorer_show_sql_help", lang))
+    # The chosen row: a click in the table, else ?row= (which may lie outside the filters).
+    if selected:
+        row = rows.iloc[selected[0]]
+    elif url_row and position is None:
+        everything = explorer.all_rows(lang)
+        row = everything[everything["id"] == url_row].iloc[0]
+        st.info(t("explorer_row_outside", lang), icon=":material/info:")
+    else:
+        row = None
+    url_state.write("row", [row["id"]] if row is not None else [])
+    if row is None:
         st.caption(t("explorer_select", lang))
     else:
-        row = rows.iloc[selected[0]]
         st.subheader(row[f"indicator_{lang}"])
         st.markdown(f"**{format_value(row['value'], row['unit'], row['unit_en'], lang, int(row['value_decimals']))}**"
                     f" · {row['year']} · {t('kind_' + row['kind'], lang)} · `{row['id']}`")
         st.markdown(f"**{t('explorer_context', lang)}**")
         before, quote, after = db.quote_context(row["source_id"], row["source_quote"])
         st.markdown(f"> …{before[-80:]}**{quote}**{after[:80]}…")
-        st.markdown(f"[{t('open_source_link', lang)}]({row['source_link']})")
+        st.markdown(f"[{t('open_source_link', lang)}]({row['source_link']}) · "
+                    f"[{t('explorer_row_link', lang)}](explorer?row={row['id']}&lang={lang})")
         context = db.query("indicator_context", id=row["id"])
         for relation, title in (("pair", "explorer_paired"), ("derived", "explorer_derived")):
             st.markdown(f"**{t(title, lang)}**")
@@ -38,3 +56,4 @@ with main:
                 formula = f" — {getattr(item, f'formula_{lang}')}" if relation == "derived" else ""
                 st.markdown(f"- {getattr(item, f'indicator_{lang}')} ({item.year}): "
                             f"{format_value(item.value, item.unit, item.unit_en, lang)}{formula}")
+    ui.cite_block()

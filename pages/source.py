@@ -2,11 +2,11 @@
 
 import streamlit as st
 
-from jiangbei import db, source_text, ui
+from jiangbei import db, explorer, source_text, ui
 from jiangbei.i18n import format_value, t
 
 lang = ui.lang()
-rows = db.query("explorer_rows", topics=[], years=[], kinds=[], measures=[], units=[], sections=[], q="", lang=lang)
+rows = explorer.all_rows(lang)
 ui.notice_bad_params({"lang": None, "id": list(rows["id"])})
 focus = next((i for i in st.query_params.get_all("id") if i in set(rows["id"])), None)
 

@@ -1,21 +1,27 @@
--- The explorer's rows: every indicator matching all the facet filters and the text search.
+-- The explorer's rows: every indicator matching all the facet filters, the value range and the text search.
 -- Each list parameter filters one column; an empty list means no filter on that column.
 -- $topics, $years, $kinds, $measures, $units, $sections: facet values to keep.
+-- $pages: topic pages to keep (economy, investment, trade, livelihood; see the page_groups table).
+-- $min_value, $max_value: the range of value to keep (NULL: no bound).
 -- $q: text searched (case-insensitive) in both languages' names, the source quote, the id and the note; '' for all.
 -- $lang: language of the link to the source page (zh or en).
 -- $row_limit: the most rows returned (db.ROW_LIMIT unless given).
 SELECT
     id, series, topic, indicator_zh, indicator_en, year, period, kind, measure,
     value, unit, unit_en, qualifier, direction, section, source_id, source_quote, note, value_decimals, csv_line,
-    '/source?id=' || id || '&lang=' || $lang AS source_link
+    'source?id=' || id || '&lang=' || $lang AS source_link
 FROM indicators
+INNER JOIN page_groups USING (topic)
 WHERE
     (len($topics::VARCHAR []) = 0 OR list_contains($topics::VARCHAR [], topic))
+    AND (len($pages::VARCHAR []) = 0 OR list_contains($pages::VARCHAR [], page))
     AND (len($years::INTEGER []) = 0 OR list_contains($years::INTEGER [], year))
     AND (len($kinds::VARCHAR []) = 0 OR list_contains($kinds::VARCHAR [], kind))
     AND (len($measures::VARCHAR []) = 0 OR list_contains($measures::VARCHAR [], measure))
     AND (len($units::VARCHAR []) = 0 OR list_contains($units::VARCHAR [], unit))
     AND (len($sections::VARCHAR []) = 0 OR list_contains($sections::VARCHAR [], section))
+    AND ($min_value::DOUBLE IS NULL OR value >= $min_value::DOUBLE)
+    AND ($max_value::DOUBLE IS NULL OR value <= $max_value::DOUBLE)
     AND matches_search($q, indicator_en, indicator_zh, source_quote, id, note)
 ORDER BY csv_line
 LIMIT $row_limit;

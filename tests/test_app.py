@@ -19,7 +19,8 @@ KEY_FIGURES = {
     "livelihood": ["10288", "2.6"],
 }
 TITLES = {"overview": ("江北区计划报告数据看板", "Jiangbei Plan Dashboard"), "economy": ("经济", "Economy"),
-          "investment": ("投资与城建", "Investment"), "trade": ("贸易与消费", "Trade"),
+          "investment": ("投资与城建", "Investment & urban development"),
+          "trade": ("贸易与消费", "Trade & consumption"),
           "livelihood": ("民生", "Livelihood"),
           "explorer": ("指标浏览", "Indicator explorer"), "sql": ("SQL 查询", "SQL console"),
           "source": ("报告原文", "The report"), "about": ("关于数据", "About the data")}
@@ -90,7 +91,7 @@ def test_language_switch_keeps_the_page_and_the_url():
     at = open_page("trade", "zh")
     assert at.title[0].value == "贸易与消费"
     at.button_group[0].set_value("en").run()
-    assert at.title[0].value == "Trade"
+    assert at.title[0].value == "Trade & consumption"
     assert at.query_params["lang"] == "en"
 
 

@@ -17,7 +17,7 @@ def shown():
     """The explorer's English table for the trade topic, as the page shows it."""
     con = db.build_database(DATA)
     rows = db.run_query(con, "explorer_rows", topics=["trade"], years=[], kinds=[], measures=[], units=[],
-                        sections=[], q="", lang="en")
+                        sections=[], q="", lang="en", pages=[], min_value=None, max_value=None)
     return tables.indicator_frame(rows, "en").drop(columns=["In the report"])
 
 
@@ -38,8 +38,7 @@ def test_excel_has_data_then_about_sheet(shown):
     back = pd.read_excel(io.BytesIO(data), sheet_name="data", keep_default_na=False)
     pd.testing.assert_frame_equal(back, shown, check_dtype=False)
     about = dict(pd.read_excel(io.BytesIO(data), sheet_name="about").itertuples(index=False))
-    assert about["filters"] == "topic=trade" and about["source"] == "report"
-    assert int(about["rows"]) == len(shown) and about["exported_at_utc"].endswith("+00:00")
+    assert about == ABOUT
 
 
 def test_json_reads_back_with_chinese_unescaped(shown):
@@ -58,7 +57,7 @@ def test_parquet_reads_back(shown):
 def test_unfiltered_export_holds_every_row():
     con = db.build_database(DATA)
     rows = db.run_query(con, "explorer_rows", topics=[], years=[], kinds=[], measures=[], units=[], sections=[],
-                        q="", lang="zh")
+                        q="", lang="zh", pages=[], min_value=None, max_value=None)
     frame = tables.indicator_frame(rows, "zh")
     back = pd.read_csv(io.BytesIO(export.serialise(frame, "CSV", ABOUT)), encoding="utf-8-sig")
     assert len(back) == sum(1 for _ in open(DATA / "indicators.csv", encoding="utf-8")) - 1
@@ -78,3 +77,62 @@ def test_file_names_say_what_they_hold(parts, lang, label, name):
 def test_unknown_format_is_refused(shown):
     with pytest.raises(ValueError):
         export.serialise(shown, "XML", ABOUT)
+
+
+# --- Reuse across languages: code columns, and what each file is.
+
+def _sources():
+    return db.run_query(db.build_database(DATA), "sources").to_dict("records")
+
+
+def _export(lang: str, label: str) -> pd.DataFrame:
+    """The explorer's trade view exported in lang with its code columns, read back."""
+    con = db.build_database(DATA)
+    rows = db.run_query(con, "explorer_rows", topics=["trade"], years=[], kinds=[], measures=[], units=[],
+                        sections=[], q="", lang=lang, pages=[], min_value=None, max_value=None)
+    data = export.with_code_columns(tables.indicator_frame(rows, lang).drop(columns=[tables.header("link", lang)]),
+                                    rows)
+    about = export.about_fields(lang, _sources(), {"topic": "trade"}, "http://x/explorer?topic=trade", len(data))
+    raw = export.serialise(data, label, about)
+    if label == "CSV":
+        return pd.read_csv(io.BytesIO(raw), encoding="utf-8-sig", keep_default_na=False)
+    if label == "Excel":
+        return pd.read_excel(io.BytesIO(raw), sheet_name="data", keep_default_na=False)
+    if label == "JSON":
+        return pd.DataFrame(json.loads(raw))
+    return pd.read_parquet(io.BytesIO(raw))
+
+
+@pytest.mark.parametrize("label", list(export.FORMATS))
+def test_a_chinese_and_an_english_export_join_on_id(label):
+    zh, en = _export("zh", label), _export("en", label)
+    assert list(zh.columns[:6]) == list(en.columns[:6]) == export.CODE_COLUMNS
+    assert "指标" in zh.columns and "Indicator" in en.columns
+    joined = zh.merge(en, on="id", suffixes=("_zh", "_en"), validate="one_to_one")
+    assert len(joined) == len(zh) == len(en) > 0
+    # The codes agree row by row; the labels differ by language.
+    for code in export.CODE_COLUMNS[1:]:
+        assert (joined[f"{code}_zh"] == joined[f"{code}_en"]).all(), code
+    assert set(joined["topic_zh"]) == {"trade"} and (joined["指标"] != joined["Indicator"]).all()
+    assert set(en["unit"]) <= set(pd.read_csv(DATA / "indicators.csv")["unit"])  # as written, not translated
+
+
+@pytest.mark.parametrize("lang, licence, exported", [("zh", "许可", "导出时间(UTC)"),
+                                                     ("en", "Licence", "Exported (UTC)")])
+def test_every_file_says_what_it_is_in_its_language(lang, licence, exported):
+    about = export.about_fields(lang, _sources(), {"topic": "trade"}, "http://x/explorer?topic=trade&lang=" + lang,
+                                41)
+    assert "CC BY 4.0" in about[licence] and about[exported].endswith("+00:00")
+    frame = pd.DataFrame({"id": ["a"], "value": [1.0]})
+    # Excel: the about sheet, labels in the export's language.
+    sheet = pd.read_excel(io.BytesIO(export.serialise(frame, "Excel", about)), sheet_name="about")
+    assert dict(sheet.itertuples(index=False))[licence] == about[licence]
+    # Parquet: the same fields in its key-value metadata.
+    import pyarrow.parquet as pq
+    metadata = pq.read_schema(io.BytesIO(export.serialise(frame, "Parquet", about))).metadata
+    assert json.loads(metadata[export.PARQUET_KEY]) == about
+    # CSV and JSON hold only data; the "About this file" text goes beside them.
+    text = export.about_text(about, "jiangbei_trade_en.csv", lang).decode("utf-8")
+    assert "jiangbei_trade_en.csv" in text and "http://x/explorer?topic=trade&lang=" + lang in text
+    assert about[exported] in text and "2950827/2021-54294" in text  # the citation's index number
+    assert export.about_name("jiangbei_trade_en.csv") == "jiangbei_trade_en.csv.about.txt"

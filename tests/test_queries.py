@@ -173,7 +173,8 @@ def test_query_names_cannot_escape_queries_dir():
             db.read_sql(name)
 
 
-NO_FILTERS = {"topics": [], "years": [], "kinds": [], "measures": [], "units": [], "sections": [], "q": ""}
+NO_FILTERS = {"topics": [], "pages": [], "years": [], "kinds": [], "measures": [], "units": [], "sections": [], "q": "",
+              "min_value": None, "max_value": None}
 
 
 def test_explorer_rows(con, rows):
@@ -218,8 +219,7 @@ def test_row_returning_queries_stop_at_their_row_limit(con):
     limited = [name for name in db.query_names() if "row_limit" in con.extract_statements(
         db.read_sql(name))[-1].named_parameters]
     assert {"page_indicators", "explorer_rows", "growth_rates", "main_targets"} <= set(limited)
-    every = {"topics": list(TOPICS), "years": [], "kinds": [], "measures": [], "units": [], "sections": [], "q": "",
-             "lang": "en"}
+    every = {**NO_FILTERS, "topics": list(TOPICS), "lang": "en"}
     for name in limited:
         statement = con.extract_statements(db.read_sql(name))[-1]
         params = {k: v for k, v in every.items() if k in statement.named_parameters}

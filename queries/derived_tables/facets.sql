@@ -6,4 +6,5 @@ UNION ALL SELECT DISTINCT 'year', CAST(year AS VARCHAR) FROM indicators
 UNION ALL SELECT DISTINCT 'kind', kind FROM indicators
 UNION ALL SELECT DISTINCT 'measure', measure FROM indicators
 UNION ALL SELECT DISTINCT 'unit', unit FROM indicators
-UNION ALL SELECT DISTINCT 'section', section FROM indicators;
+UNION ALL SELECT DISTINCT 'section', section FROM indicators
+UNION ALL SELECT DISTINCT 'page', page FROM page_groups;

@@ -37,7 +37,7 @@ def test_language_switch_keeps_the_page_and_translates_charts(server, page):
     page.locator("[data-testid=stSidebar]").get_by_text("English", exact=True).click()
     page.wait_for_url("**/trade?lang=en*")
     wait_done(page)
-    assert page.locator("h1").first.inner_text() == "Trade"
+    assert page.locator("h1").first.inner_text() == "Trade & consumption"
     growth = page.locator("[data-testid=stPlotlyChart]").first
     assert growth.locator(".gtitle").text_content() == "Growth in 2020, year on year"
     assert growth.locator(".xtitle").text_content() == "Growth (%)"
@@ -120,7 +120,7 @@ def test_a_page_left_and_revisited_opens_the_first_tab_like_its_url(server, page
     page.wait_for_url("**/economy*")
     wait_done(page)
     assert "view=" not in page.url
-    page.locator("[data-testid=stSidebarNav]").get_by_text("Trade").click()
+    page.locator("[data-testid=stSidebarNav]").get_by_text("Trade & consumption").click()
     page.wait_for_url("**/trade*")
     wait_done(page)
     assert "view=" not in page.url

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from jiangbei import console, db, examples, sandbox, ui, url_state
+from jiangbei import canned, console, db, examples, sandbox, schema_docs, sql_errors, ui, url_state
 from jiangbei.i18n import t
 
 lang = ui.lang()
@@ -11,21 +11,22 @@ st.title(t("sql_title", lang))
 st.caption(t("sql_intro", lang, seconds=f"{sandbox.TIME_LIMIT_S:g}", rows=f"{sandbox.MAX_ROWS:,}"))
 
 editor, schema = st.columns([3, 2])
-schema.markdown(f"**{t('sql_schema', lang)}**")
-with schema.container(height=400):  # scrolls, so the result below stays in view
-    columns = db.query("schema_columns")
-    for table, group in columns.groupby("table_name", sort=False):
-        st.markdown(f"**`{table}`** — {group['table_comment'].iloc[0] or ''}")
-        st.dataframe(group[["column_name", "data_type", "column_comment"]].fillna(""), hide_index=True,
-                     width="stretch", height=min(36 * (len(group) + 1), 260), key=f"schema_{table}")
+with schema:  # the tables, their rows and what each column means, in the visitor's language
+    st.markdown(f"**{t('sql_schema', lang)}**")
+    for number, table in enumerate(schema_docs.tables(lang)):
+        with st.expander(t("schema_table_title", lang, table=table.name, n=f"{table.rows:,}"), expanded=number == 0):
+            st.caption(table.about)
+            st.markdown("\n".join(f"- `{name}` ({kind}) {meaning}" for name, kind, meaning in table.columns))
 
 with editor:
+    # Canned queries, as Datasette offers them: a title, what it answers, a form for its parameters.
     st.selectbox(t("sql_examples", lang), examples.names(), index=None, placeholder=t("sql_pick", lang),
-                 key="sql_example", on_change=console.fill_example)
+                 key="sql_example", on_change=canned.choose, args=(lang,),
+                 format_func=lambda name: examples.title(name, lang))
+    canned.form(lang)
     url_sql = (url_state.values("sql") or [""])[0][: sandbox.MAX_SQL_CHARS]
-    if "sql_text" not in st.session_state:  # first render: a shared URL's query, else a simple example
-        st.session_state["sql_text"] = url_sql or "SELECT indicator_en, value, unit, year, kind\nFROM indicators\n" \
-                                                  "WHERE topic = 'trade'\nORDER BY year, kind"
+    if "sql_text" not in st.session_state:  # first render: a shared URL's query, else a simple query in lang
+        st.session_state["sql_text"] = url_sql or db.read_sql(f"console/default_{lang}")
     sql = st.text_area(t("sql_editor", lang), key="sql_text", height=260, max_chars=sandbox.MAX_SQL_CHARS)
     clicked = st.button(t("sql_run", lang), key="sql_run", type="primary", icon=":material/play_arrow:")
 
@@ -46,5 +47,9 @@ if "sql_outcome" in st.session_state:
     else:
         message, detail = console.failure_message(outcome, lang)
         st.error(message, icon=":material/block:")
-        if detail:
+        position = sql_errors.locate(detail, ran) if detail else None
+        if position:  # DuckDB named the place: show it under the visitor's own line
+            st.caption(t("sql_error_at", lang, line=position.line, column=position.column))
+            st.code(sql_errors.summary(detail) + "\n\n" + sql_errors.pointer(ran, position), language=None)
+        elif detail:
             st.code(detail, language=None)

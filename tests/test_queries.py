@@ -229,3 +229,25 @@ def test_row_returning_queries_stop_at_their_row_limit(con):
         first_two = db.run_query(con, name, **params, row_limit=2)
         assert first_two.astype(str).equals(full.head(2).astype(str)), name  # the same two rows, in order
 
+
+
+def test_table_rows(con, rows):
+    assert q(con, "table_rows", table="indicators")["n"].iloc[0] == len(rows)
+    assert q(con, "table_rows", table="page_groups")["n"].iloc[0] == len(TOPICS)
+
+
+def test_page_groups_put_every_topic_on_one_page(con):
+    groups = con.execute("select topic, page from page_groups").fetchall()
+    assert sorted(t for t, _ in groups) == sorted(TOPICS)
+    trade = q(con, "explorer_rows", **{**NO_FILTERS, "pages": ["trade"]}, lang="en")
+    assert set(trade["topic"]) == {"trade", "consumption"}
+    counts = q(con, "facet_counts", **{**NO_FILTERS, "kinds": ["target"]})
+    pages = dict(counts[counts["facet"] == "page"][["value", "n"]].itertuples(index=False))
+    targets = q(con, "explorer_rows", **{**NO_FILTERS, "kinds": ["target"]}, lang="en")
+    assert pages["trade"] == targets["topic"].isin(["trade", "consumption"]).sum() > 0
+    assert sum(pages.values()) == len(targets)
+
+
+def test_value_range(con):
+    ranged = q(con, "explorer_rows", **{**NO_FILTERS, "min_value": 10, "max_value": 20}, lang="en")
+    assert len(ranged) > 0 and ranged["value"].between(10, 20).all()

@@ -204,3 +204,17 @@ def cite_block(expanded: bool = False) -> None:
         st.markdown(f"**{t('cite_bibtex_label', language)}**")
         st.code(citation.bibtex(sources, language, (st.context.url or "").split("?")[0]), language="bibtex")
         st.caption(t("licence_text", language, licence=citation.LICENCE_SHORT, url=citation.LICENCE["path"]))
+
+
+def reuse_section() -> None:
+    """The About page's licence, "Cite this" and the machine-readable description of the data."""
+    from jiangbei import citation, datapackage
+
+    language = lang()
+    st.subheader(t("about_licence_title", language))
+    st.markdown(t("licence_text", language, licence=citation.LICENCE_SHORT, url=citation.LICENCE["path"]))
+    cite_block(expanded=True)
+    st.markdown(t("about_datapackage", language))
+    st.download_button(t("about_datapackage_button", language),
+                       data=(db.data_dir() / datapackage.FILE_NAME).read_bytes(), file_name=datapackage.FILE_NAME,
+                       mime="application/json", on_click="ignore", icon=":material/download:", key="datapackage")

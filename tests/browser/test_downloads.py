@@ -39,7 +39,7 @@ def test_trade_csv_and_excel_hold_the_same_filtered_rows(server, page):
     from_excel = pd.read_excel(io.BytesIO(data), sheet_name="data", keep_default_na=False)
     pd.testing.assert_frame_equal(from_excel, from_csv, check_dtype=False)
     about = dict(pd.read_excel(io.BytesIO(data), sheet_name="about").itertuples(index=False))
-    assert about["filters"] == "topic=trade"
+    assert about["Filters"] == "topic=trade" and about["Licence"].startswith("Curated data: CC BY 4.0")
     # a download does not rerun the app: the page is still there and idle
     assert page.locator("[data-testid=stException]").count() == 0
 

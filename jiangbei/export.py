@@ -75,10 +75,23 @@ ABOUT_SUFFIX = ".about.txt"
 PARQUET_KEY = b"jiangbei.about"
 
 
+def code_frame(rows: pd.DataFrame) -> pd.DataFrame:
+    """The code columns of query rows: indicators have them all; a result/target pair has result_id and target_id
+    for id, and derived figures their derived_id (kind derived)."""
+    rows = rows.reset_index(drop=True)
+    if "result_id" in rows.columns:
+        ids = rows[["result_id", "target_id"]]
+    elif "derived_id" in rows.columns:
+        ids = pd.DataFrame({"id": rows["derived_id"], "kind": "derived"})
+    else:
+        ids = rows[["id"]]
+    rest = [c for c in CODE_COLUMNS if c in rows.columns and c not in ids.columns and c != "id"]
+    return pd.concat([ids, rows[rest]], axis=1)
+
+
 def with_code_columns(shown: pd.DataFrame, rows: pd.DataFrame) -> pd.DataFrame:
     """The shown table (localized headers and labels) after the code columns of the same rows, in the same order."""
-    codes = rows[[c for c in CODE_COLUMNS if c in rows.columns]].reset_index(drop=True)
-    return pd.concat([codes, shown.reset_index(drop=True)], axis=1)
+    return pd.concat([code_frame(rows), shown.reset_index(drop=True)], axis=1)
 
 
 def about_fields(lang: str, sources: list[dict], filters: dict[str, str], view_url: str, n_rows: int,

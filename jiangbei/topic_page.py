@@ -68,14 +68,16 @@ def _draw_view(view: str, page: str, topics: list[str], lang: str) -> None:
             ui.chart(figures.figure("rates", lang, topics), key=f"{page}_rates")
     elif view == "targets":
         ui.chart(figures.figure("vs", lang, topics), key=f"{page}_vs")
-        ui.table(tables.targets_frame(db.query("topic_results_vs_targets", topics=topics), lang),
-                 key=f"{page}_pairs", stem_parts=[page, "targets"], filters={})
+        pairs = db.query("topic_results_vs_targets", topics=topics)
+        ui.table(tables.targets_frame(pairs, lang), key=f"{page}_pairs", stem_parts=[page, "targets"], filters={},
+                 codes=pairs)
     elif view == "levels":
         ui.chart(figures.figure("levels", lang, topics), key=f"{page}_levels")
     elif view == "derived":
         st.caption(t("derived_note", lang))
-        ui.table(tables.derived_frame(db.query("topic_derived", topics=topics), lang), key=f"{page}_derived",
-                 stem_parts=[page, "derived"], filters={"kind": "derived"})
+        derived = db.query("topic_derived", topics=topics)
+        ui.table(tables.derived_frame(derived, lang), key=f"{page}_derived", stem_parts=[page, "derived"],
+                 filters={"kind": "derived"}, codes=derived)
     else:
         _full_table(page, topics, lang)
 

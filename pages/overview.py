@@ -27,7 +27,7 @@ with views[view]:
         ui.chart(figures.figure("main_targets", lang), key="overview_vs")
     else:
         ui.table(tables.targets_frame(db.query("main_targets"), lang), key="overview_targets", stem_parts=["targets"],
-                 filters={})
+                 filters={}, codes=db.query("main_targets"))
 
 st.subheader(t("overview_plan", lang))
 ui.chart(figures.figure("plan", lang), key="overview_plan")

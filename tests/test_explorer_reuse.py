@@ -8,6 +8,7 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 
 from jiangbei import db, explorer, sandbox
+from jiangbei.i18n import t
 from jiangbei.schema import PAGE_TOPICS
 from tests.apptest import open_page
 from tests.conftest import DATA
@@ -103,3 +104,22 @@ def test_show_sql_gives_the_same_rows_in_the_sql_console(params):
 def test_view_sql_drops_filters_that_filter_nothing():
     sql = explorer.view_sql(explorer.View(), "zh")
     assert "WHERE" not in sql and "LIMIT 1000" in sql and sql.startswith("-- ")
+
+
+@pytest.mark.parametrize("page", ["about", "explorer"])
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_cite_this_in_plain_text_and_bibtex(page, lang):
+    at = open_page(page, lang)
+    assert t("cite_title", lang) in [e.label for e in at.expander]
+    blocks = [c.value for c in at.code]
+    plain = next(b for b in blocks if "2950827/2021-54294" in b and not b.startswith("@"))
+    bibtex = next(b for b in blocks if b.startswith("@misc{"))
+    assert "CC BY 4.0" in plain and "CC BY 4.0" in bibtex and "year = {2021}" in bibtex
+    assert ("江北区发展和改革局" in plain) == (lang == "zh")
+    assert bibtex.count("{") == bibtex.count("}")
+
+
+def test_about_page_states_the_licence_and_offers_the_descriptor():
+    at = open_page("about", "en")
+    assert any("CC BY 4.0" in m.value and "public government information" in m.value for m in at.markdown)
+    assert any("datapackage.json" in m.value for m in at.markdown)

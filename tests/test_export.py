@@ -136,3 +136,20 @@ def test_every_file_says_what_it_is_in_its_language(lang, licence, exported):
     assert "jiangbei_trade_en.csv" in text and "http://x/explorer?topic=trade&lang=" + lang in text
     assert about[exported] in text and "2950827/2021-54294" in text  # the citation's index number
     assert export.about_name("jiangbei_trade_en.csv") == "jiangbei_trade_en.csv.about.txt"
+
+
+@pytest.mark.parametrize("query, params, ids", [
+    ("main_targets", {}, ["result_id", "target_id"]),
+    ("topic_derived", {"topics": ["trade"]}, ["id"]),
+])
+def test_pairs_and_derived_figures_carry_their_codes(query, params, ids):
+    con = db.build_database(DATA)
+    rows = db.run_query(con, query, **params)
+    frames = {}
+    for lang in ("zh", "en"):
+        shown = (tables.targets_frame if query == "main_targets" else tables.derived_frame)(rows, lang)
+        frames[lang] = export.with_code_columns(shown, rows)
+    assert list(frames["zh"].columns[:len(ids)]) == ids
+    assert {"series", "topic", "measure", "unit"} <= set(frames["en"].columns)
+    joined = frames["zh"].merge(frames["en"], on=ids, suffixes=("_zh", "_en"), validate="one_to_one")
+    assert len(joined) == len(rows) > 0

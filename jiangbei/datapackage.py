@@ -1,7 +1,8 @@
 """data/datapackage.json: the dataset described as a Frictionless Data Package, generated from jiangbei/schema.py.
 
 `python -m jiangbei.datapackage` rewrites the file; tests/test_datapackage.py fails when the file and schema.py
-drift apart, and validates the data against it with the frictionless package.
+drift apart, and validates the data against it with the frictionless package. Every CSV of data/ is a resource:
+indicators and sources with schema.py's enumerations and keys, any other (a table added later) from its header.
 """
 
 from __future__ import annotations
@@ -18,12 +19,33 @@ FILE_NAME = "datapackage.json"
 FIELD_TYPES = {"VARCHAR": "string", "INTEGER": "integer", "DOUBLE": "number", "DATE": "date"}
 
 
-def _comments(directory: Path) -> dict[tuple[str, str], str]:
-    """(table, column) -> the column's description, from the comments the SQL console shows (load/comments)."""
+def _database_columns(directory: Path) -> tuple[dict[tuple[str, str], str], dict[tuple[str, str], str]]:
+    """(table, column) -> description, and (table, column) -> DuckDB type, as the app loads data/ (the
+    descriptions are the comments the SQL console shows, queries/load/comments.sql)."""
     con = db.build_database(directory)
     frame = db.run_query(con, "schema_columns")
-    return {(r.table_name, r.column_name): r.column_comment for r in frame.itertuples()
-            if isinstance(r.column_comment, str) and r.column_comment}
+    comments = {(r.table_name, r.column_name): r.column_comment for r in frame.itertuples()
+                if isinstance(r.column_comment, str) and r.column_comment}
+    return comments, {(r.table_name, r.column_name): r.data_type for r in frame.itertuples()}
+
+
+def _other_resource(path: Path, comments: dict, types: dict, dialect: dict) -> dict:
+    """A CSV of data/ that schema.py does not describe column by column (a table added later, e.g. a glossary):
+    its header's columns, typed as the app's database loads the table of the same name (text otherwise)."""
+    import csv
+
+    with open(path, encoding="utf-8", newline="") as handle:
+        header = next(csv.reader(handle))
+    table = path.stem
+    fields = []
+    for name in header:
+        field = {"name": name, "type": FIELD_TYPES.get(types.get((table, name), "VARCHAR"), "string")}
+        if (table, name) in comments:
+            field["description"] = comments[(table, name)]
+        fields.append(field)
+    return {"name": table, "path": path.name, "profile": "tabular-data-resource", "format": "csv",
+            "mediatype": "text/csv", "encoding": "utf-8", "dialect": dialect,
+            "schema": {"fields": fields, "missingValues": [""]}}
 
 
 def _fields(table: str, columns: list[str], types: dict[str, str], comments: dict, enums: dict,
@@ -49,7 +71,7 @@ def _fields(table: str, columns: list[str], types: dict[str, str], comments: dic
 def descriptor(directory: Path | None = None) -> dict:
     """The Data Package descriptor of data/, from schema.py's columns, types and enumerations."""
     directory = directory or db.DEFAULT_DATA_DIR
-    comments = _comments(directory)
+    comments, types = _database_columns(directory)
     indicator_fields = _fields("indicators", schema.INDICATOR_COLUMNS, schema.INDICATOR_TYPES, comments,
                                schema.ENUMS, schema.REQUIRED)
     for field in indicator_fields:
@@ -95,6 +117,8 @@ def descriptor(directory: Path | None = None) -> dict:
                 "dialect": csv_dialect,
                 "schema": {"fields": source_fields, "missingValues": [""], "primaryKey": ["source_id"]},
             },
+            *[_other_resource(path, comments, types, csv_dialect) for path in sorted(directory.glob("*.csv"))
+              if path.name not in (INDICATORS_FILE, SOURCES_FILE)],
         ],
     }
 

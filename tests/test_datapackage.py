@@ -69,3 +69,12 @@ def test_a_broken_copy_fails_validation(data_copy, column, bad, error):
     report = validate(str(data_copy / datapackage.FILE_NAME))
     assert not report.valid
     assert error in {e[0] for e in report.flatten(["type"])}
+
+
+def test_a_csv_added_to_data_becomes_a_resource(data_copy):
+    # e.g. a glossary table added later: described from its header, and it validates.
+    (data_copy / "glossary.csv").write_text("term_zh,term_en\n突破,over\n以上,or more\n", encoding="utf-8")
+    (data_copy / datapackage.FILE_NAME).write_text(datapackage.render(data_copy), encoding="utf-8")
+    resources = {r["name"]: r for r in json.loads((data_copy / datapackage.FILE_NAME).read_text())["resources"]}
+    assert [f["name"] for f in resources["glossary"]["schema"]["fields"]] == ["term_zh", "term_en"]
+    assert validate(str(data_copy / datapackage.FILE_NAME)).valid

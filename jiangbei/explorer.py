@@ -103,17 +103,17 @@ def _count_line(counts: dict[str, int], facet: str, lang: str) -> str:
     return " · ".join(shown) + (" · " + t("facet_more", lang, n=more) if more > 0 else "")
 
 
-def controls(lang: str, facet_area, top_area) -> View:
+def controls(lang: str, search_area, facet_area, options_area) -> View:
     """Draw the search, facets and table options; return the view they describe.
 
-    The search and table options go in top_area; the facets and the value range in an expander in facet_area, so
-    on a phone (where columns stack) they sit folded below the search instead of before it.
+    The search goes in search_area, the facets and the value range in an expander in facet_area, the sort, row
+    count and columns in options_area: on a phone, where columns stack, that reads search, folded filters, table.
     """
     view = View()
     allowed = allowed_params()
-    search, sort, order, rows = top_area.columns([3, 1, 1, 1])
-    view.q = url_state.text_input(search, t("explorer_search", lang), "q", "explorer_q",
+    view.q = url_state.text_input(search_area, t("explorer_search", lang), "q", "explorer_q",
                                   placeholder=t("explorer_search_hint", lang))
+    sort, order, rows = options_area.columns(3)
     view.sort = url_state.selectbox(sort, t("explorer_sort", lang), SORTS, "sort", "explorer_sort", "report",
                                     format_func=lambda s: t(f"sort_{s}", lang))
     view.order = url_state.selectbox(order, t("explorer_order", lang), ORDERS, "order", "explorer_order", "asc",
@@ -148,7 +148,7 @@ def controls(lang: str, facet_area, top_area) -> View:
             "max": url_state.number_input(high, t("value_max", lang), "max", "explorer_max"),
         }
         st.caption(t("value_range_help", lang))
-    chosen = url_state.multiselect(top_area, t("explorer_columns", lang), COLUMNS, "cols", "explorer_cols",
+    chosen = url_state.multiselect(options_area, t("explorer_columns", lang), COLUMNS, "cols", "explorer_cols",
                                    format_func=lambda c: header(c, lang), default=INDICATOR_TABLE)
     view.columns = [c for c in COLUMNS if c in chosen] or list(INDICATOR_TABLE)
     return view

@@ -70,16 +70,16 @@ def export_buttons(df: pd.DataFrame, stem_parts: list[str], about: dict[str, str
     def fields() -> dict[str, str]:
         return export.about_fields(language, sources, filters, view_url, len(data), extra)
 
-    columns = st.columns(len(export.FORMATS) + 2)
-    columns[0].markdown(f"**{t('download', language)}**")
-    for column, label in zip(columns[1:], export.FORMATS):
-        column.download_button(
+    row = st.container(horizontal=True, vertical_alignment="center")  # buttons as wide as their labels, wrapping
+    row.markdown(f"**{t('download', language)}**", width="content")
+    for label in export.FORMATS:
+        row.download_button(
             label, data=lambda label=label: export.serialise(data, label, fields()),
             file_name=export.file_name(stem_parts, language, label), mime=export.FORMATS[label][1],
             on_click="ignore", key=f"{key}_{label}", help=t("download_help", language), icon=":material/download:",
         )
     data_name = export.file_name(stem_parts, language, "CSV")
-    columns[-1].download_button(
+    row.download_button(
         t("about_file_button", language), data=lambda: export.about_text(fields(), data_name, language),
         file_name=export.about_name(data_name), mime="text/plain", on_click="ignore", key=f"{key}_about",
         help=t("about_file_help", language), icon=":material/info:")

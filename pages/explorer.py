@@ -12,10 +12,10 @@ ui.notice_bad_params(allowed)
 st.title(t("explorer_title", lang))
 st.caption(t("explorer_intro", lang))
 
-# Search first, then the facets (folded on a phone, where columns stack), then the table.
-top = st.container()
+# Search first, then the facets (folded on a phone, where columns stack), then the table and its options.
+search = st.container()
 facets, main = st.columns([1, 3])
-view = explorer.controls(lang, facets, top)
+view = explorer.controls(lang, search, facets, main.container())
 rows = explorer.rows(view, lang)
 url_row = next((v for v in url_state.values("row") if v in allowed["row"]), None)
 position = next(iter(rows.index[rows["id"] == url_row]), None) if url_row else None

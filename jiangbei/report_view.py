@@ -34,7 +34,8 @@ REPORT_STYLE = """<style>
 .report details.fact[open] > summary mark {background: #FFC94A;}
 .report details.fact > summary:focus-visible {outline: 2px solid #1A4FA3; outline-offset: 1px;
   box-shadow: 0 0 0 5px #FFFFFF;}
-.report .fact-card {position: absolute; left: 0; top: 1.7em; z-index: 20; display: block; width: max-content;
+.report details.fact::details-content {position: absolute; left: 0; top: 1.7em; z-index: 20;}
+.report .fact-card {display: block; width: max-content;
   max-width: min(26rem, 80vw); padding: 0.5rem 0.75rem; background: #FFFFFF; color: #1B1B1B;
   border: 1px solid #5F6B7A; border-radius: 6px; box-shadow: 0 4px 14px rgba(0,0,0,0.25); line-height: 1.5;
   font-size: 0.9rem; white-space: normal;}

@@ -8,6 +8,7 @@ CSS variables a page could use; the marks are underlined, so colour is never the
 
 from __future__ import annotations
 
+import html
 from urllib.parse import urlencode
 
 import pandas as pd
@@ -101,6 +102,11 @@ def report_body(text_zh: str, text_en: str | None, rows: pd.DataFrame, lang: str
 
 def _wrap(body: str, mode: str) -> str:
     return f'<div class="report {mode}">{body}</div>'
+
+
+def chinese_line(text: str) -> None:
+    """A line of Chinese inside an English page, with lang="zh"."""
+    st.html(f'<p lang="zh" style="margin: 0;">{html.escape(text)}</p>')
 
 
 def report_html(body: str, scroll_to_focus: bool) -> None:

@@ -13,9 +13,9 @@ focus = next((i for i in st.query_params.get_all("id") if i in set(rows["id"])),
 
 st.title(t("source_title", lang))
 for s in db.query("sources").to_dict("records"):
-    st.subheader(s["title_zh"])
-    if lang == "en":
-        st.caption(s["title_en"])
+    st.subheader(s[f"title_{lang}"])
+    if lang == "en":  # the official title, marked as Chinese for screen readers and fonts
+        report_view.chinese_line(s["title_zh"])
     st.markdown(f"**{t('index_no', lang)}:** {s['index_no']} · **{t('publisher', lang)}:** "
                 f"{s[f'publisher_{lang}']} · **{t('date', lang)}:** {s['date']:%Y-%m-%d}")
     text = db.source_text(s["source_id"])

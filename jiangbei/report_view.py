@@ -23,11 +23,11 @@ TEXT_MODES = ("zh", "en", "both")
 # Contrast (WCAG): #1B1B1B on #FFE58A 14.6:1, on #FFC94A 12.0:1; #0B1F33 on #DCEBFF 14.5:1; the card's #1B1B1B
 # and link #1A4FA3 on #FFFFFF 17.1:1 and 7.9:1. Focus: a blue ring inside a white one, visible on either theme.
 REPORT_STYLE = """<style>
-.report .para {line-height: 1.9; margin: 0 0 0.9em 0;}
+.report .para {line-height: 1.9; margin: 0 0 0.9em 0; position: relative;}
 .report .para-head {font-weight: 600; margin-bottom: 0.4em;}
 .report.both .pair {display: grid; grid-template-columns: 1fr 1fr; gap: 0 1.5rem;}
 @media (max-width: 700px) {.report.both .pair {grid-template-columns: 1fr;}}
-.report details.fact {display: inline; position: relative;}
+.report details.fact {display: inline;}
 .report details.fact > summary {display: inline; list-style: none; cursor: pointer; border-radius: 3px;}
 .report details.fact > summary::-webkit-details-marker {display: none;}
 .report details.fact > summary mark {background: #FFE58A; color: #1B1B1B; padding: 0 2px; border-radius: 3px;
@@ -35,7 +35,8 @@ REPORT_STYLE = """<style>
 .report details.fact[open] > summary mark {background: #FFC94A;}
 .report details.fact > summary:focus-visible {outline: 2px solid #1A4FA3; outline-offset: 1px;
   box-shadow: 0 0 0 5px #FFFFFF;}
-.report details.fact::details-content {position: absolute; left: 0; top: 1.7em; z-index: 20;}
+/* Left at its static place: under the number's line, from the paragraph's left edge, so it never overflows. */
+.report details.fact::details-content {position: absolute; z-index: 20; max-width: 100%;}
 .report .fact-card {display: block; width: max-content;
   max-width: min(26rem, 80vw); padding: 0.5rem 0.75rem; background: #FFFFFF; color: #1B1B1B;
   border: 1px solid #5F6B7A; border-radius: 6px; box-shadow: 0 4px 14px rgba(0,0,0,0.25); line-height: 1.5;

@@ -45,6 +45,8 @@ def test_tab_reaches_a_marked_number_and_enter_opens_its_details(server, page):
     assert fact.get_attribute("open") is not None
     card.wait_for(state="visible")
     assert "(2020, 2020 result)" in card.inner_text() and "Chinese original" in card.inner_text()
+    box, summary = card.bounding_box(), fact.locator("summary").bounding_box()
+    assert box["y"] >= summary["y"] + summary["height"] - 1 and box["x"] + box["width"] <= 1400  # below, on screen
     page.keyboard.press("Tab")  # into the card: its first link, to the sentence
     focused_href = page.evaluate("() => document.activeElement.getAttribute('href')")
     assert focused_href.startswith("source?id=") and "&lang=en&text=en" in focused_href

@@ -27,6 +27,7 @@ STYLE = """<style>
 .jb-card .bad {color: #D8483A;}
 .jb-card .note {font-size: 0.8rem; opacity: 0.75; margin-top: 0.3rem;}
 .jb-card details.original {font-size: 0.8rem; margin-top: 0.2rem;}
+.jb-card details.original p {font-size: 0.8rem; opacity: 0.85;}
 .jb-card details.original summary {cursor: pointer; text-decoration: underline;}
 </style>"""
 

@@ -85,18 +85,18 @@ def report_body(text_zh: str, text_en: str | None, rows: pd.DataFrame, lang: str
                 focus: str | None) -> str:
     """The report as HTML in the chosen mode; the focus sentence is marked in every text shown."""
     info = facts(rows, lang, mode)
+    plain = {k: source_text.Fact(f.label, f.links) for k, f in info.items()}  # where the Chinese is in sight
     zh_spans = source_text.locate(rows, text_zh)
     if text_en is None or mode == "zh":
-        return _wrap(source_text.to_html(text_zh, zh_spans, info, focus, "zh"), "zh")
+        return _wrap(source_text.to_html(text_zh, zh_spans, plain, focus, "zh"), "zh")
     en_spans = source_text.locate_en(rows, text_zh, text_en)
     original = t("quote_original", lang)
     if mode == "en":
         return _wrap(source_text.to_html(text_en, en_spans, info, focus, "en", original_label=original), "en")
     # Side by side: only the text in the page's language takes the id the scroll script looks for.
     zh_id, en_id = ("report-focus", "report-focus-en") if lang == "zh" else ("report-focus-zh", "report-focus")
-    no_original = {k: source_text.Fact(f.label, f.links) for k, f in info.items()}  # the Chinese is beside it
-    left = source_text.paragraphs(text_zh, zh_spans, no_original, "zh", focus, zh_id)
-    right = source_text.paragraphs(text_en, en_spans, no_original, "en", focus, en_id)
+    left = source_text.paragraphs(text_zh, zh_spans, plain, "zh", focus, zh_id)
+    right = source_text.paragraphs(text_en, en_spans, plain, "en", focus, en_id)
     heads = (t("source_head_zh", lang), t("source_head_en", lang))
     return _wrap(source_text.side_by_side(left, right, ("zh", "en"), heads), "both")
 

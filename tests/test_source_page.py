@@ -59,6 +59,8 @@ def test_each_text_mode_in_both_languages(rows, lang, mode, langs):
         assert paragraph_langs(body).count(shown) == sum(1 for line in ZH.split("\n") if line.strip())
     note = "unofficial translation" if lang == "en" else "非官方翻译"
     assert ("en" in langs) == any(note in i.value for i in at.info)
+    # the Chinese quote is in a number's details only where the Chinese text is not on the page
+    assert ('class="fact-original"' in body) == (langs == {"en"})
     assert at.query_params.get("text") == (mode if mode and mode != lang else None)
 
 

@@ -13,7 +13,7 @@ focus = next((i for i in st.query_params.get_all("id") if i in set(rows["id"])),
 
 st.title(t("source_title", lang))
 for s in db.query("sources").to_dict("records"):
-    st.subheader(s[f"title_{lang}"])
+    st.header(s[f"title_{lang}"], divider=False)  # h2 under the page's h1
     if lang == "en":  # the official title, marked as Chinese for screen readers and fonts
         report_view.chinese_line(s["title_zh"])
     st.markdown(f"**{t('index_no', lang)}:** {s['index_no']} · **{t('publisher', lang)}:** "

@@ -95,6 +95,15 @@ def english_number_span(value_text: str, unit: str, quote_en: str) -> tuple[int,
     return None
 
 
+def numbers_missing_in_english(quote: str, quote_en: str) -> list[str]:
+    """Arabic numbers of the Chinese quote that its English quote does not hold under any English scale (month
+    ranges such as 1-11月 are written in words, January to November, and are left out)."""
+    english = {Decimal(n.replace(",", "")) for n in _ENGLISH_NUMBER.findall(quote_en)}
+    factors = {Decimal(1)} | {Decimal(f) for scales in schema.ENGLISH_SCALES.values() for f, _ in scales}
+    numbers = re.findall(r"\d+(?:\.\d+)?", re.sub(r"\d+-\d+月", "", quote))
+    return [n for n in numbers if not any(Decimal(n) * f in english for f in factors)]
+
+
 def aligned_paragraphs(zh: str, en: str) -> str | None:
     """Why a translation is not line for line with its original (same lines, blank where the original is), or None."""
     zh_lines, en_lines = zh.split("\n"), en.split("\n")
@@ -264,6 +273,8 @@ def _check_quote_en(row: dict, original: str, translation: str | None, value_ok:
         where = "elsewhere in" if quote_en in translation else "not in"
         p(f"source_quote_en is {where} the English paragraph {paragraph + 1} that matches its source_quote: "
           f"{quote_en!r}")
+    if missing := numbers_missing_in_english(row["source_quote"], quote_en):
+        p(f"source_quote_en lacks number(s) {', '.join(missing)} of its source_quote")
     if value_ok and english_number_span(row["value"], row["unit"], quote_en) is None:
         scale = " or ".join(f"x{f} {w}" if w else f"x{f}" for f, w in
                             schema.ENGLISH_SCALES.get(row["unit"], (("1", None),)))

@@ -7,7 +7,13 @@ import sys
 import pytest
 
 from jiangbei import schema
-from jiangbei.validate import chinese_numeral, english_number_span, validate, value_in_quote
+from jiangbei.validate import (
+    chinese_numeral,
+    english_number_span,
+    numbers_missing_in_english,
+    validate,
+    value_in_quote,
+)
 from tests.conftest import DATA, ROOT
 
 
@@ -171,6 +177,9 @@ def test_english_number_rules():
     assert english_number_span("660", "亿元", "exceeded CNY 660 billion") is None  # not scaled
     assert english_number_span("660", "亿元", "exceeded CNY 66 million") is None  # wrong scale word
     assert english_number_span("2", "名", "ranking 12th") is None  # a number inside a longer one
+    assert numbers_missing_in_english("1-11月营业收入2430.1亿元", "From January to November, CNY 243.01 billion") == []
+    assert numbers_missing_in_english("81个重点项目完成投资160亿元", "81 key projects invested CNY 16 billion") == []
+    assert numbers_missing_in_english("81个重点项目完成投资160亿元", "key projects invested CNY 16 billion") == ["81"]
 
 
 def english_path(data_dir):
@@ -189,6 +198,9 @@ def english_path(data_dir):
          "value 660 亿元 (x0.1 billion or x100 million) does not appear"),
         ("fdi_2020", {"value": "11978"}, "does not appear in its source_quote_en"),
         ("gdp_2020", {"source_quote_en": "GDP"}, "expected 8-240"),
+        # the English drops a number of the Chinese quote (here 3.4%), although the row's own value is there
+        ("gdp_growth_2020", {"source_quote_en": "gross domestic product (GDP) exceeded CNY 66 billion, up"},
+         "lacks number(s) 3.4 of its source_quote"),
     ],
 )
 def test_english_fault_is_named_and_located(data_copy, row_id, changes, expected):

@@ -79,6 +79,8 @@ def test_english_page_translates_everything_it_labels():
     with open(DATA / "indicators.csv", encoding="utf-8") as f:
         pairs = {f"{r['source_quote_en']}Chinese original{r['source_quote']}" for r in csv.DictReader(f)}
     assert set(table["Source sentence (unofficial translation)"]) <= pairs
+    body = [e.proto.body for e in at.get("html") if "<table>" in e.proto.body][-1]
+    assert body.count('<details class="original"><summary>Chinese original</summary><span lang="zh">') == len(table)
     assert "66.0" in list(table["Value"])  # values as the report writes them (66.0, not 66)
     assert set(table["Kind"]) == {"2020 result", "2021 target"}
     assert "CNY 44.34 bn" in [c["value"] for c in cards(at)]

@@ -174,22 +174,22 @@ def paragraphs(text: str, spans: list[Span], facts: dict[str, Fact], lang: str, 
     """One HTML string per line of the text (blank lines stay, as ""), every number in the data marked as a
     disclosure of its facts, the focus indicator's quote highlighted. All text is escaped."""
     focus_span = next((s for s in spans if focus in s.ids), None) if focus else None
-    cuts: list[tuple[int, int, str]] = []  # (offset, order at that offset, html); closings sort first
+    # (offset, order at that offset: closings first, html, where the text resumes: after the number it holds)
+    cuts: list[tuple[int, int, str, int]] = []
     for span in spans:
-        cuts.append((span.start, 2, _fact_html(span, text[span.start:span.end], facts, lang, original_label)))
+        number = text[span.start:span.end]
+        cuts.append((span.start, 2, _fact_html(span, number, facts, lang, original_label), span.end))
     if focus_span:
-        cuts.append((focus_span.quote_start, 1, f'<span class="focus" id="{focus_id}">'))
-        cuts.append((focus_span.quote_end, 0, "</span>"))
+        cuts.append((focus_span.quote_start, 1, f'<span class="focus" id="{focus_id}">', focus_span.quote_start))
+        cuts.append((focus_span.quote_end, 0, "</span>", focus_span.quote_end))
     cuts.sort(key=lambda c: (c[0], c[1]))
     out, last = [], 0
-    for offset, _, piece in cuts:
-        if offset < last:  # a number inside another marked number cannot happen; skip rather than break HTML
+    for offset, _, piece, resume in cuts:
+        if offset < last:  # a cut inside a marked number cannot happen; skip it rather than break the HTML
             continue
         out.append(html.escape(text[last:offset]))
         out.append(piece)
-        last = offset
-        if piece.startswith("<details"):  # the number itself is inside the summary
-            last = next(s.end for s in spans if s.start == offset)
+        last = resume
     out.append(html.escape(text[last:]))
     return "".join(out).split("\n")
 

@@ -1,6 +1,7 @@
 """The source page in both languages and each ?text= mode, and the English translation's marks (AppTest)."""
 
 import re
+from html.parser import HTMLParser
 
 import pytest
 
@@ -105,3 +106,30 @@ def test_a_bad_text_mode_is_named_and_ignored():
     assert not at.exception
     assert "text=fr" in at.info[0].value
     assert set(paragraph_langs(report(at))) == {"en"}
+
+
+class _Nesting(HTMLParser):
+    """Fails on a closing tag that does not close the innermost open element."""
+
+    def __init__(self):
+        super().__init__()
+        self.open: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        self.open.append(tag)
+
+    def handle_endtag(self, tag):
+        assert self.open and self.open[-1] == tag, (tag, self.open)
+        self.open.pop()
+
+
+def test_tags_nest_whichever_sentence_is_focused(rows):
+    """A focused quote may start or end with its number (81 key projects…; …exceeded 200): tags still nest."""
+    zh_spans, en_spans = source_text.locate(rows, ZH), source_text.locate_en(rows, ZH, EN)
+    starts_or_ends = {s.ids[0] for s in en_spans if s.start == s.quote_start or s.end == s.quote_end}
+    assert {"key_projects_2020", "firm_rd_institutions_2020"} <= starts_or_ends
+    for focus in rows["id"]:
+        for text, spans, lang in ((ZH, zh_spans, "zh"), (EN, en_spans, "en")):
+            checker = _Nesting()
+            checker.feed(source_text.to_html(text, spans, {}, focus, lang))
+            assert checker.open == []

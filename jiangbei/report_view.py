@@ -20,8 +20,8 @@ from jiangbei.i18n import format_value, qualified, t
 
 TEXT_MODES = ("zh", "en", "both")
 
-# Contrast (WCAG): #1B1B1B on #FFE58A 14.6:1, on #FFC94A 12.0:1; #0B1F33 on #DCEBFF 14.5:1; the card's #1B1B1B
-# and link #1A4FA3 on #FFFFFF 17.1:1 and 7.9:1. Focus: a blue ring inside a white one, visible on either theme.
+# Contrast (WCAG): #1B1B1B on #FFE58A 13.8:1, on #FFC94A 11.2:1; #0B1F33 on #DCEBFF 13.8:1; the card's #1B1B1B
+# and link #1A4FA3 on #FFFFFF 17.2:1 and 7.8:1. Focus: a blue ring inside a white one, visible on either theme.
 REPORT_STYLE = """<style>
 .report .para {line-height: 1.9; margin: 0 0 0.9em 0; position: relative;}
 .report .para-head {font-weight: 600; margin-bottom: 0.4em;}

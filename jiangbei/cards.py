@@ -26,6 +26,9 @@ STYLE = """<style>
 .jb-card .good {color: #21A353;}
 .jb-card .bad {color: #D8483A;}
 .jb-card .note {font-size: 0.8rem; opacity: 0.75; margin-top: 0.3rem;}
+.jb-card details.original {font-size: 0.8rem; margin-top: 0.2rem;}
+.jb-card details.original p {font-size: 0.8rem; opacity: 0.85;}
+.jb-card details.original summary {cursor: pointer; text-decoration: underline;}
 </style>"""
 
 
@@ -49,9 +52,20 @@ def card(c: dict, lang: str) -> dict[str, str | None]:
         target_line = t("target_2021", lang, value=qualified(target, c["target_qualifier"], lang))
     else:
         target_line = t("no_target", lang)
-    quotes = [c["source_quote"]] + ([c["target_quote"]] if pd.notna(c["target_quote"]) else [])
+    quotes, originals = card_quotes(c, lang)
     return {"label": c[f"indicator_{lang}"], "value": value, "delta": delta, "delta_tone": tone,
-            "target": target_line, "quotes": " · ".join(f"“{q}”" for q in quotes)}
+            "target": target_line, "quotes": quotes, "original": originals}
+
+
+def card_quotes(c: dict, lang: str) -> tuple[str, str | None]:
+    """The card's sentences in lang and, in English, the Chinese originals they translate (else None)."""
+    has_target = pd.notna(c.get("target_quote"))
+    originals = [c["source_quote"]] + ([c["target_quote"]] if has_target else [])
+    joined = " · ".join(f"“{q}”" for q in originals)
+    english = [c.get("source_quote_en")] + ([c.get("target_quote_en")] if has_target else [])
+    if lang == "zh" or not all(isinstance(q, str) and q for q in english):
+        return joined, None
+    return " · ".join(f"“{q}”" for q in english) + f" ({t('quote_unofficial', lang)})", joined
 
 
 def cards_html(cards: pd.DataFrame, lang: str) -> str:
@@ -60,7 +74,9 @@ def cards_html(cards: pd.DataFrame, lang: str) -> str:
     for c in cards.to_dict("records"):
         shown = {k: html.escape(v) if isinstance(v, str) else v for k, v in card(c, lang).items()}
         delta = f'<p class="delta {shown["delta_tone"]}">{shown["delta"]}</p>' if shown["delta"] else ""
+        original = (f'<details class="original"><summary>{html.escape(t("quote_original", lang))}</summary>'
+                    f'<p class="original" lang="zh">{shown["original"]}</p></details>') if shown["original"] else ""
         items.append(f'<div class="jb-card" role="listitem"><p class="label">{shown["label"]}</p>'
                      f'<p class="value">{shown["value"]}</p>{delta}'
-                     f'<p class="note">{shown["target"]}<br>{shown["quotes"]}</p></div>')
+                     f'<p class="note">{shown["target"]}<br>{shown["quotes"]}</p>{original}</div>')
     return STYLE + f'<div class="jb-cards" role="list">{"".join(items)}</div>'

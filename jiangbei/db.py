@@ -164,11 +164,12 @@ def sandbox_database() -> str:
 
 
 @st.cache_data(show_spinner=False)
-def source_text(source_id: str) -> str:
-    """The text of a source document (its row in sources.csv gives the path under data/)."""
+def source_text(source_id: str, column: str = "path") -> str | None:
+    """The text of a source document (its row in sources.csv gives the path under data/); column="path_en" for
+    its English translation (None when it has none)."""
     sources = query("sources")
-    path = sources.loc[sources["source_id"] == source_id, "path"].iloc[0]
-    return (data_dir() / path).read_text(encoding="utf-8")
+    path = sources.loc[sources["source_id"] == source_id, column].iloc[0]
+    return (data_dir() / path).read_text(encoding="utf-8") if isinstance(path, str) and path else None
 
 
 def quote_context(source_id: str, quote: str) -> tuple[str, str, str]:

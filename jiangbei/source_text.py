@@ -1,4 +1,5 @@
-"""Where each indicator sits in its source text: the number's exact span, sections, coverage, and HTML."""
+"""Where each indicator sits in its source text and its English translation: the number's exact span, sections,
+coverage, and the marked-up HTML."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from jiangbei.validate import chinese_numeral
+from jiangbei.validate import chinese_numeral, english_number_span, paragraph_of
 
 _ARABIC = re.compile(r"\d+(?:\.\d+)?")
 _CHINESE = re.compile(r"[零〇一二两三四五六七八九十百千万]+")
@@ -116,28 +117,96 @@ def context(text: str, quote: str) -> tuple[str, str, str]:
     return text[para_start:start], quote, text[start + len(quote):para_end]
 
 
-def to_html(text: str, spans: list[Span], labels: dict[str, str], focus: str | None = None) -> str:
-    """The report as paragraphs, every number in the data marked; the focus indicator's sentence highlighted.
+@dataclass(frozen=True)
+class Fact:
+    """What a marked number's details say about one indicator: a line (name = value), links, and, in the
+    English text, the Chinese quote it translates."""
 
-    labels maps an indicator id to its hover text (name, value, unit). All text is escaped.
-    """
+    label: str
+    links: tuple[tuple[str, str], ...] = ()
+    original: str | None = None
+
+
+def locate_en(rows: pd.DataFrame, zh_text: str, en_text: str) -> list[Span]:
+    """The Spans of the English translation: each row's source_quote_en, looked up in the English line that
+    translates the line of its Chinese quote, and the value in it as the translation writes it (亿元 as billion)."""
+    en_lines = en_text.split("\n")
+    line_starts = [0]
+    for line in en_lines[:-1]:
+        line_starts.append(line_starts[-1] + len(line) + 1)
+    by_position: dict[tuple[int, int], dict] = {}
+    for row in rows.itertuples():
+        line = paragraph_of(zh_text, row.source_quote)
+        quote_en = getattr(row, "source_quote_en", None)
+        if line is None or not isinstance(quote_en, str) or line >= len(en_lines):
+            continue
+        inside = en_lines[line].find(quote_en)
+        inner = english_number_span(_value_text(row.value, row.value_decimals), row.unit, quote_en)
+        if inside < 0 or inner is None:
+            continue
+        quote_start = line_starts[line] + inside
+        key = (quote_start + inner[0], quote_start + inner[1])
+        entry = by_position.setdefault(key, {"q": (quote_start, quote_start + len(quote_en)), "ids": []})
+        entry["ids"].append(row.id)
+    return [Span(s, e, v["q"][0], v["q"][1], tuple(v["ids"])) for (s, e), v in sorted(by_position.items())]
+
+
+def _fact_html(span: Span, number: str, facts: dict[str, Fact], lang: str, original_label: str) -> str:
+    """A marked number as a disclosure: the number is the summary (focusable; click, Enter or Space opens it)."""
+    parts = []
+    for fact_id in span.ids:
+        fact = facts.get(fact_id, Fact(fact_id))
+        links = " · ".join(f'<a href="{html.escape(href)}" target="_self">{html.escape(text)}</a>'
+                           for text, href in fact.links)
+        parts.append(f'<span class="fact-line">{html.escape(fact.label)}</span>'
+                     + (f'<span class="fact-links">{links}</span>' if links else ""))
+    original = facts.get(span.ids[0], Fact("")).original
+    if original:
+        parts.append(f'<span class="fact-original">{html.escape(original_label)}: '
+                     f'<q lang="zh">{html.escape(original)}</q></span>')
+    return (f'<details class="fact" id="fact-{lang}-{html.escape(span.ids[0])}">'
+            f'<summary><mark>{html.escape(number)}</mark></summary>'
+            f'<span class="fact-card" role="group">{"".join(parts)}</span></details>')
+
+
+def paragraphs(text: str, spans: list[Span], facts: dict[str, Fact], lang: str, focus: str | None = None,
+               focus_id: str = "report-focus", original_label: str = "") -> list[str]:
+    """One HTML string per line of the text (blank lines stay, as ""), every number in the data marked as a
+    disclosure of its facts, the focus indicator's quote highlighted. All text is escaped."""
     focus_span = next((s for s in spans if focus in s.ids), None) if focus else None
-    cuts = []
+    # (offset, order at that offset: closings first, html, where the text resumes: after the number it holds)
+    cuts: list[tuple[int, int, str, int]] = []
     for span in spans:
-        title = "\n".join(f"{i}: {labels.get(i, '')}" for i in span.ids)
-        anchor = " ".join(f"fact-{i}" for i in span.ids)
-        cuts.append((span.start, f'<mark class="fact {anchor}" id="fact-{span.ids[0]}" title="{html.escape(title)}">'))
-        cuts.append((span.end, "</mark>"))
+        number = text[span.start:span.end]
+        cuts.append((span.start, 2, _fact_html(span, number, facts, lang, original_label), span.end))
     if focus_span:
-        cuts.append((focus_span.quote_start, '<span class="focus" id="report-focus">'))
-        cuts.append((focus_span.quote_end, "</span>"))
-    # Closing tags sort before opening ones at the same offset, so tags always nest.
-    cuts.sort(key=lambda c: (c[0], not c[1].startswith("</")))
+        cuts.append((focus_span.quote_start, 1, f'<span class="focus" id="{focus_id}">', focus_span.quote_start))
+        cuts.append((focus_span.quote_end, 0, "</span>", focus_span.quote_end))
+    cuts.sort(key=lambda c: (c[0], c[1]))
     out, last = [], 0
-    for offset, tag in cuts:
+    for offset, _, piece, resume in cuts:
+        if offset < last:  # a cut inside a marked number cannot happen; skip it rather than break the HTML
+            continue
         out.append(html.escape(text[last:offset]))
-        out.append(tag)
-        last = offset
+        out.append(piece)
+        last = resume
     out.append(html.escape(text[last:]))
-    paragraphs = "".join(out).split("\n")
-    return "".join(f"<p>{p}</p>" for p in paragraphs if p.strip())
+    return "".join(out).split("\n")
+
+
+def to_html(text: str, spans: list[Span], facts: dict[str, Fact], focus: str | None = None, lang: str = "zh",
+            original_label: str = "") -> str:
+    """The report in one language, one block per paragraph (a <div>: a <details> may not sit in a <p>)."""
+    return "".join(f'<div class="para" lang="{lang}">{p}</div>'
+                   for p in paragraphs(text, spans, facts, lang, focus, original_label=original_label) if p.strip())
+
+
+def side_by_side(left: list[str], right: list[str], langs: tuple[str, str], headings: tuple[str, str]) -> str:
+    """Two line-for-line texts as rows of two columns, so each paragraph sits beside its translation."""
+    heads = "".join(f'<div class="para-head">{html.escape(h)}</div>' for h in headings)  # in the page's language
+    rows = [f'<div class="pair">{heads}</div>']
+    for a, b in zip(left, right):
+        if a.strip() or b.strip():
+            rows.append(f'<div class="pair"><div class="para" lang="{langs[0]}">{a}</div>'
+                        f'<div class="para" lang="{langs[1]}">{b}</div></div>')
+    return "".join(rows)

@@ -1,4 +1,8 @@
-"""Turn query results into the table a visitor reads: their language's names, units and headers."""
+"""Turn query results into the table a visitor reads: their language's names, units and headers.
+
+In English the quote columns hold the unofficial translation, each followed by a column of the Chinese original;
+the HTML tables fold that column into a disclosure under the English sentence (one click away, lang="zh").
+"""
 
 from __future__ import annotations
 
@@ -16,6 +20,9 @@ OPTIONAL_COLUMNS = ["id", "topic", "period", "section", "note"]
 def indicator_frame(df: pd.DataFrame, lang: str, columns: list[str] | None = None) -> pd.DataFrame:
     """The indicator rows as shown: names and units in lang, kinds and measures translated, headers in lang."""
     columns = columns or INDICATOR_TABLE
+    if lang == "en" and "source_quote" in columns:  # the Chinese original right after the English sentence
+        at = columns.index("source_quote") + 1
+        columns = columns[:at] + ["source_quote_zh"] + columns[at:]
     build = {
         "id": lambda: df["id"],
         "indicator": lambda: df[f"indicator_{lang}"],
@@ -28,7 +35,8 @@ def indicator_frame(df: pd.DataFrame, lang: str, columns: list[str] | None = Non
         "topic": lambda: df["topic"].map(lambda p: t(f"topic_{p}", lang)),
         "qualifier": lambda: df["qualifier"].map(lambda q: qualifier_text(q, lang)),
         "section": lambda: df["section"],
-        "source_quote": lambda: df["source_quote"],
+        "source_quote": lambda: df["source_quote"] if lang == "zh" else df["source_quote_en"],
+        "source_quote_zh": lambda: df["source_quote"],
         "note": lambda: df["note"].fillna(""),
         "link": lambda: df["source_link"],
     }
@@ -36,8 +44,18 @@ def indicator_frame(df: pd.DataFrame, lang: str, columns: list[str] | None = Non
 
 
 def header(column: str, lang: str) -> str:
-    key = {"indicator": "col_indicator", "source_quote": "col_quote"}.get(column, f"col_{column}")
+    key = {"indicator": "col_indicator", "source_quote": "col_quote" if lang == "zh" else "col_quote_en",
+           "source_quote_zh": "col_quote_zh"}.get(column, f"col_{column}")
     return t(key, lang)
+
+
+def original_columns(df: pd.DataFrame, lang: str) -> dict[str, str]:
+    """English quote column -> the column of its Chinese original, for the quote columns the frame has."""
+    if lang == "zh":
+        return {}
+    english, original = t("col_quote_en", lang), t("col_quote_zh", lang)
+    return {c.replace(original, english): c for c in df.columns
+            if c.startswith(original) and c.replace(original, english) in df.columns}
 
 
 def derived_frame(df: pd.DataFrame, lang: str) -> pd.DataFrame:
@@ -56,6 +74,13 @@ def derived_frame(df: pd.DataFrame, lang: str) -> pd.DataFrame:
 def targets_frame(df: pd.DataFrame, lang: str) -> pd.DataFrame:
     """results_vs_targets as shown: result, target, gap (derived) and both sentences."""
     unit = df["unit"] if lang == "zh" else df["unit_en"]
+    quotes = {t("col_quote", lang) + " (2020)": df["result_quote"],
+              t("col_quote", lang) + " (2021)": df["target_quote"]}
+    if lang == "en":
+        quotes = {}
+        for year, kind in (("2020", "result"), ("2021", "target")):
+            quotes[f"{t('col_quote_en', lang)} ({year})"] = df[f"{kind}_quote_en"]
+            quotes[f"{t('col_quote_zh', lang)} ({year})"] = df[f"{kind}_quote"]
     return pd.DataFrame({
         t("col_indicator", lang): df[f"indicator_{lang}"],
         t("col_result_2020", lang): df["result_value"],
@@ -63,24 +88,38 @@ def targets_frame(df: pd.DataFrame, lang: str) -> pd.DataFrame:
         t("col_unit", lang): unit,
         t("col_gap", lang) + f" ({t('derived_label', lang)})": df["gap"],
         t("col_qualifier", lang): df["target_qualifier"].map(lambda q: qualifier_text(q, lang)),
-        t("col_quote", lang) + " (2020)": df["result_quote"],
-        t("col_quote", lang) + " (2021)": df["target_quote"],
+        **quotes,
     }).reset_index(drop=True)
 
 
 def html_table(df: pd.DataFrame, link_header: str | None = None, link_text: str = "",
-               value_header: str | None = None, value_decimals: pd.Series | None = None) -> str:
+               value_header: str | None = None, value_decimals: pd.Series | None = None,
+               originals: dict[str, str] | None = None, original_label: str = "") -> str:
     """A plain HTML table of the frame, every cell escaped; links open the source page; values as written.
+
+    originals maps a column of English sentences to the column of their Chinese originals, which is shown as a
+    disclosure in the English cell (lang="zh") instead of as a column of its own.
 
     Lighter than st.dataframe for the browser (no grid component to load), so the topic pages stay fast.
     """
-    heads = "".join(f"<th>{html.escape(str(c))}</th>" for c in df.columns)
+    originals = originals or {}
+    folded = {df.columns.get_loc(c) for c in originals.values()}
+    shown = [j for j in range(len(df.columns)) if j not in folded]
+    heads = "".join(f"<th>{html.escape(str(df.columns[j]))}</th>" for j in shown)
+    label = html.escape(original_label)
     body = []
     decimals = list(value_decimals) if value_decimals is not None else None
     for i, row in enumerate(df.itertuples(index=False)):
         cells = []
-        for column, value in zip(df.columns, row):
-            if column == link_header:
+        for j in shown:
+            column, value = df.columns[j], row[j]
+            if column in originals:
+                original = row[df.columns.get_loc(originals[column])]
+                cells.append(f"<td>{html.escape('' if value is None else str(value))}"
+                             f'<details class="original"><summary>{label}</summary>'
+                             f'<span lang="zh">{html.escape("" if original is None else str(original))}</span>'
+                             "</details></td>")
+            elif column == link_header:
                 href = html.escape(str(value))
                 cells.append(f'<td><a href="{href}" target="_self">{html.escape(link_text)}</a></td>')
             elif column == value_header and decimals is not None and value == value:

@@ -8,7 +8,7 @@ import streamlit as st
 from jiangbei import cards, db, export, url_state
 from jiangbei.charts import CONFIG
 from jiangbei.i18n import LANGS, pick_language, t
-from jiangbei.tables import header, html_table
+from jiangbei.tables import header, html_table, original_columns
 
 
 def lang() -> str:
@@ -101,6 +101,7 @@ TABLE_STYLE = """<style>
   padding: 6px 8px; border-bottom: 1px solid rgba(128,128,128,0.4);}
 .jb-table td {padding: 5px 8px; border-bottom: 1px solid rgba(128,128,128,0.15); vertical-align: top;}
 .jb-table td.num {text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums;}
+.jb-table details.original summary {cursor: pointer; text-decoration: underline; font-size: 0.8rem;}
 </style>"""
 
 
@@ -131,7 +132,8 @@ def table(df: pd.DataFrame, key: str, stem_parts: list[str], filters: dict[str, 
         rows = list(event.selection.rows)
     elif not df.empty:
         st.html(TABLE_STYLE + html_table(df, link_header, t("open_in_report", language), header("value", language),
-                                         value_decimals))
+                                         value_decimals, original_columns(df, language),
+                                         t("quote_original", language)))
     st.caption(t("rows_shown", language, n=len(df)))
     if len(df) >= db.ROW_LIMIT:  # a canned query stops at ROW_LIMIT rows
         st.warning(t("rows_capped", language, n=db.ROW_LIMIT), icon=":material/info:")
@@ -166,22 +168,6 @@ def notice_bad_params(allowed: dict[str, list[str] | None]) -> None:
     bad = st.session_state.get("ignored_params", []) + url_state.invalid(allowed)
     if bad:
         st.info(t("bad_param", lang(), params=", ".join(bad[:8])[:200]), icon=":material/info:")
-
-
-REPORT_STYLE = """<style>
-.report p {line-height: 1.9; margin: 0 0 0.9em 0;}
-.report mark.fact {background: #FFE58A; color: inherit; padding: 0 2px; border-radius: 3px; cursor: help;}
-.report .focus {background: #CFE3FF; outline: 2px solid #2E6DB4; border-radius: 3px;}
-.report .focus mark.fact {background: #FFC94A;}
-</style>"""
-SCROLL_TO_FOCUS = "<script>setTimeout(function () {var e = document.getElementById('report-focus');" \
-                  " if (e) { e.scrollIntoView({block: 'center'}); }}, 300);</script>"
-
-
-def report_html(body: str, scroll_to_focus: bool) -> None:
-    """The marked-up report (escaped by source_text.to_html); a fixed script scrolls to the focused sentence."""
-    st.html(REPORT_STYLE + f'<div class="report">{body}</div>' + (SCROLL_TO_FOCUS if scroll_to_focus else ""),
-            unsafe_allow_javascript=scroll_to_focus)
 
 
 def data_error_page(problems, language: str) -> None:

@@ -13,6 +13,7 @@ import sys
 from collections import Counter
 from dataclasses import dataclass
 from datetime import date
+from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
 from jiangbei import schema
@@ -74,6 +75,53 @@ def value_in_quote(value_text: str, quote: str) -> bool:
     return number.is_integer() and int(number) in chinese
 
 
+_ENGLISH_NUMBER = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?")
+
+
+def english_number_span(value_text: str, unit: str, quote_en: str) -> tuple[int, int] | None:
+    """Where the English quote writes the value: the report's number times its unit's English scale
+    (schema.ENGLISH_SCALES: 660 亿元 is "66 billion"), followed by the scale word; other units as written."""
+    try:
+        value = abs(Decimal(value_text.strip()))
+    except InvalidOperation:
+        return None
+    for factor, word in schema.ENGLISH_SCALES.get(unit, (("1", None),)):
+        wanted = value * Decimal(factor)
+        for match in _ENGLISH_NUMBER.finditer(quote_en):
+            if Decimal(match.group().replace(",", "")) != wanted:
+                continue
+            if word is None or re.match(r"\s*" + re.escape(word) + r"\b", quote_en[match.end():]):
+                return match.span()
+    return None
+
+
+def numbers_missing_in_english(quote: str, quote_en: str) -> list[str]:
+    """Arabic numbers of the Chinese quote that its English quote does not hold under any English scale (month
+    ranges such as 1-11月 are written in words, January to November, and are left out)."""
+    english = {Decimal(n.replace(",", "")) for n in _ENGLISH_NUMBER.findall(quote_en)}
+    factors = {Decimal(1)} | {Decimal(f) for scales in schema.ENGLISH_SCALES.values() for f, _ in scales}
+    numbers = re.findall(r"\d+(?:\.\d+)?", re.sub(r"\d+-\d+月", "", quote))
+    return [n for n in numbers if not any(Decimal(n) * f in english for f in factors)]
+
+
+def aligned_paragraphs(zh: str, en: str) -> str | None:
+    """Why a translation is not line for line with its original (same lines, blank where the original is), or None."""
+    zh_lines, en_lines = zh.split("\n"), en.split("\n")
+    if len(zh_lines) != len(en_lines):
+        return f"has {len(en_lines)} lines, the original {len(zh_lines)}"
+    for number, (a, b) in enumerate(zip(zh_lines, en_lines), start=1):
+        if bool(a.strip()) != bool(b.strip()):
+            return f"line {number} is empty where the original's is not" if a.strip() else \
+                f"line {number} has text where the original's is empty"
+    return None
+
+
+def paragraph_of(text: str, quote: str) -> int | None:
+    """0-based line of the text where the quote first occurs."""
+    start = text.find(quote)
+    return None if start < 0 else text.count("\n", 0, start)
+
+
 def _read_table(path: Path, expected: list[str], problems: list[Problem]) -> list[tuple[int, dict]] | None:
     """Rows of a CSV with their line numbers, or None when the file can't be used at all."""
     name = path.name
@@ -121,15 +169,17 @@ def _read_table(path: Path, expected: list[str], problems: list[Problem]) -> lis
     return rows
 
 
-def _check_sources(data_dir: Path, rows, problems) -> dict[str, str]:
-    """Validate sources.csv; return the text of each readable source by source_id."""
+def _check_sources(data_dir: Path, rows, problems, english: dict[str, str] | None = None) -> dict[str, str]:
+    """Validate sources.csv; return the text of each readable source by source_id (and fill english with the
+    translations that are line for line with their original)."""
     texts: dict[str, str] = {}
+    english = {} if english is None else english
     seen = Counter(r["source_id"] for _, r in rows)
     for line, row in rows:
         sid = row["source_id"].strip()
         p = lambda msg: problems.append(Problem(SOURCES_FILE, line, sid or None, msg))  # noqa: E731
         for col in schema.SOURCE_COLUMNS:
-            if col != "note" and not row[col].strip():
+            if col not in ("note", "path_en") and not row[col].strip():
                 p(f"{col} is empty")
         if seen[row["source_id"]] > 1:
             p("duplicate source_id")
@@ -147,10 +197,31 @@ def _check_sources(data_dir: Path, rows, problems) -> dict[str, str]:
                 texts[sid] = target.read_text(encoding="utf-8")
             except UnicodeDecodeError:
                 p(f"source file {row['path']!r} is not UTF-8")
+        if row["path_en"].strip() and sid in texts:
+            _check_translation(data_dir, row["path_en"], texts[sid], sid, english, p)
     return texts
 
 
-def _check_indicator(line: int, row: dict, texts: dict[str, str], problems: list[Problem]) -> None:
+def _check_translation(data_dir: Path, path_en: str, original: str, sid: str, english: dict, p) -> None:
+    target = (data_dir / path_en).resolve()
+    if not target.is_relative_to(data_dir.resolve()):
+        p(f"path_en {path_en!r} leaves the data directory")
+    elif not target.is_file():
+        p(f"translation {path_en!r} not found")
+    else:
+        try:
+            text = target.read_text(encoding="utf-8")
+        except UnicodeDecodeError:
+            p(f"translation {path_en!r} is not UTF-8")
+            return
+        if why := aligned_paragraphs(original, text):
+            p(f"translation {path_en!r} is not line for line with its original: it {why}")
+        else:
+            english[sid] = text
+
+
+def _check_indicator(line: int, row: dict, texts: dict[str, str], problems: list[Problem],
+                     english: dict[str, str] | None = None) -> None:
     rid = row["id"].strip() or None
     p = lambda msg: problems.append(Problem(INDICATORS_FILE, line, rid, msg))  # noqa: E731
     for col in schema.REQUIRED:
@@ -184,6 +255,30 @@ def _check_indicator(line: int, row: dict, texts: dict[str, str], problems: list
         p(f"source_quote not found in the source text: {quote!r}")
     if quote and value_ok and not value_in_quote(row["value"], quote):
         p(f"value {row['value']} does not appear in its source_quote {quote!r}")
+    _check_quote_en(row, texts.get(sid, ""), (english or {}).get(sid), value_ok, p)
+
+
+def _check_quote_en(row: dict, original: str, translation: str | None, value_ok: bool, p) -> None:
+    """source_quote_en is in the English paragraph that matches the Chinese quote's, and holds the value."""
+    quote_en = row["source_quote_en"]
+    if not quote_en.strip():
+        return  # reported as empty by the REQUIRED check
+    if not (schema.QUOTE_EN_MIN <= len(quote_en) <= schema.QUOTE_EN_MAX):
+        p(f"source_quote_en has {len(quote_en)} characters, expected {schema.QUOTE_EN_MIN}-{schema.QUOTE_EN_MAX}")
+    paragraph = paragraph_of(original, row["source_quote"]) if row["source_quote"] else None
+    if translation is None:
+        if original:
+            p(f"source {row['source_id']!r} has no usable English translation (path_en) for source_quote_en")
+    elif paragraph is not None and quote_en not in translation.split("\n")[paragraph]:
+        where = "elsewhere in" if quote_en in translation else "not in"
+        p(f"source_quote_en is {where} the English paragraph {paragraph + 1} that matches its source_quote: "
+          f"{quote_en!r}")
+    if missing := numbers_missing_in_english(row["source_quote"], quote_en):
+        p(f"source_quote_en lacks number(s) {', '.join(missing)} of its source_quote")
+    if value_ok and english_number_span(row["value"], row["unit"], quote_en) is None:
+        scale = " or ".join(f"x{f} {w}" if w else f"x{f}" for f, w in
+                            schema.ENGLISH_SCALES.get(row["unit"], (("1", None),)))
+        p(f"value {row['value']} {row['unit']} ({scale}) does not appear in its source_quote_en {quote_en!r}")
 
 
 def validate(data_dir: str | Path = "data") -> list[Problem]:
@@ -191,14 +286,15 @@ def validate(data_dir: str | Path = "data") -> list[Problem]:
     data_dir = Path(data_dir)
     problems: list[Problem] = []
     source_rows = _read_table(data_dir / SOURCES_FILE, schema.SOURCE_COLUMNS, problems)
-    texts = _check_sources(data_dir, source_rows or [], problems)
+    english: dict[str, str] = {}
+    texts = _check_sources(data_dir, source_rows or [], problems, english)
     rows = _read_table(data_dir / INDICATORS_FILE, schema.INDICATOR_COLUMNS, problems)
     if rows is None:
         return problems
     ids = Counter(r["id"] for _, r in rows)
     keys = Counter(tuple(r[c] for c in schema.NATURAL_KEY) for _, r in rows)
     for line, row in rows:
-        _check_indicator(line, row, texts, problems)
+        _check_indicator(line, row, texts, problems, english)
         if row["id"] and ids[row["id"]] > 1:
             problems.append(Problem(INDICATORS_FILE, line, row["id"], "duplicate id"))
         key = tuple(row[c] for c in schema.NATURAL_KEY)

@@ -4,11 +4,12 @@
 -- $pages: topic pages to keep (economy, investment, trade, livelihood; see the page_groups table).
 -- $min_value, $max_value: the range of value to keep (NULL: no bound).
 -- $q: text searched (case-insensitive) in both languages' names, the source quote, the id and the note; '' for all.
--- $lang: language of the link to the source page (zh or en).
+-- $lang: language of the link to the source page (zh or en); the link is relative, for a path prefix.
 -- $row_limit: the most rows returned (db.ROW_LIMIT unless given).
 SELECT
     id, series, topic, indicator_zh, indicator_en, year, period, kind, measure,
-    value, unit, unit_en, qualifier, direction, section, source_id, source_quote, note, value_decimals, csv_line,
+    value, unit, unit_en, qualifier, direction, section, source_id, source_quote, note, source_quote_en,
+    value_decimals, csv_line,
     'source?id=' || id || '&lang=' || $lang AS source_link
 FROM indicators
 INNER JOIN page_groups USING (topic)

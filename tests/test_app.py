@@ -9,6 +9,7 @@ from jiangbei import db, figures
 from jiangbei.schema import TOPICS
 from jiangbei.topic_page import TOPIC_PAGES
 from tests.apptest import PAGES, cards, html_tables, open_page, table_text, visible_text
+from tests.conftest import DATA
 
 # Figures each page must show as text (cards, captions), in both languages.
 KEY_FIGURES = {
@@ -74,7 +75,13 @@ def test_english_page_translates_everything_it_labels():
     at = open_page("trade", "en", {"view": "table"})
     table = html_tables(at)[-1]
     assert list(table.columns) == ["Indicator", "Value", "Unit", "Year", "Kind", "Measure", "Qualifier",
-                                   "Source sentence", "In the report"]
+                                   "Source sentence (unofficial translation)", "In the report"]
+    # each English sentence, then its Chinese original folded under "Chinese original" (tests/apptest reads text)
+    with open(DATA / "indicators.csv", encoding="utf-8") as f:
+        pairs = {f"{r['source_quote_en']}Chinese original{r['source_quote']}" for r in csv.DictReader(f)}
+    assert set(table["Source sentence (unofficial translation)"]) <= pairs
+    body = [e.proto.body for e in at.get("html") if "<table>" in e.proto.body][-1]
+    assert body.count('<details class="original"><summary>Chinese original</summary><span lang="zh">') == len(table)
     assert "66.0" in list(table["Value"])  # values as the report writes them (66.0, not 66)
     assert set(table["Kind"]) == {"2020 result", "2021 target"}
     assert "CNY 44.34 bn" in [c["value"] for c in cards(at)]

@@ -21,7 +21,13 @@ def test_a_card_shows_result_growth_target_and_both_quotes(con):
     assert card["value"].startswith("over ")  # 突破660亿元: a lower bound, not the value itself
     assert card["delta"] == f"▲ +{row['growth_value']}% yoy"
     assert card["note"].startswith("2021 target: +7.2%")
-    assert f"“{row['source_quote']}”" in card["note"] and f"“{row['target_quote']}”" in card["note"]
+    # English sentences, marked as a translation, with the Chinese originals one click away (lang="zh")
+    assert f"“{row['source_quote_en']}” · “{row['target_quote_en']}” (unofficial translation)" in card["note"]
+    assert card["original"] == f"“{row['source_quote']}” · “{row['target_quote']}”"
+    html = cards.cards_html(db.run_query(con, "series_cards", series=["gdp"]), "en")
+    assert '<details class="original"><summary>Chinese original</summary><p class="original" lang="zh">' in html
+    [zh_card] = read(cards.cards_html(db.run_query(con, "series_cards", series=["gdp"]), "zh"))
+    assert f"“{row['source_quote']}”" in zh_card["note"] and "original" not in zh_card
 
 
 def test_a_card_without_growth_or_target_says_so(con):
@@ -43,8 +49,10 @@ def test_a_fall_is_good_where_lower_is_better(con):
 def test_report_text_is_escaped(con):
     frame = db.run_query(con, "series_cards", series=["gdp"])
     frame.loc[0, "source_quote"] = "<script>alert(1)</script>"
+    frame.loc[0, "source_quote_en"] = "<script>alert(2)</script>"
     frame.loc[0, "indicator_en"] = "<b>GDP</b>"
     html = cards.cards_html(frame, "en")
     assert "<script>" not in html and "<b>GDP" not in html
     [card] = read(html)
-    assert card["label"] == "<b>GDP</b>" and "<script>alert(1)</script>" in card["note"]
+    assert card["label"] == "<b>GDP</b>" and "<script>alert(2)</script>" in card["note"]
+    assert "<script>alert(1)</script>" in card["original"]

@@ -17,7 +17,7 @@ def table(at):
 
 
 def report_html(at) -> str:
-    return next(e.proto.body for e in at.get("html") if 'class="report"' in e.proto.body)
+    return next(e.proto.body for e in at.get("html") if 'class="report ' in e.proto.body)
 
 
 def test_shared_url_shows_the_english_trade_rows():

@@ -7,7 +7,13 @@ import sys
 import pytest
 
 from jiangbei import schema
-from jiangbei.validate import chinese_numeral, validate, value_in_quote
+from jiangbei.validate import (
+    chinese_numeral,
+    english_number_span,
+    numbers_missing_in_english,
+    validate,
+    value_in_quote,
+)
 from tests.conftest import DATA, ROOT
 
 
@@ -159,3 +165,80 @@ def test_value_in_quote_rules():
     assert value_in_quote("7", "创业带动就业比例达到1:7")
     assert not value_in_quote("7", "同比增长7.0%")  # 7.0 as written must be stored as 7.0
     assert not value_in_quote("2", "同比增长12.8%")
+
+
+def test_english_number_rules():
+    assert english_number_span("660", "亿元", "exceeded CNY 66 billion") == (13, 15)
+    assert english_number_span("3.3", "亿元", "funds of CNY 330 million") == (13, 16)
+    assert english_number_span("22.0", "亿元", "premium income of CNY 2.2 billion") is not None
+    assert english_number_span("133.3", "万平方米", "sold 1,333,000 square metres") == (5, 14)
+    assert english_number_span("10288", "人", "10,288 new urban jobs") == (0, 6)
+    assert english_number_span("-20.6", "%", "fell 20.6% and 6.5%") == (5, 9)
+    assert english_number_span("660", "亿元", "exceeded CNY 660 billion") is None  # not scaled
+    assert english_number_span("660", "亿元", "exceeded CNY 66 million") is None  # wrong scale word
+    assert english_number_span("2", "名", "ranking 12th") is None  # a number inside a longer one
+    assert numbers_missing_in_english("1-11月营业收入2430.1亿元", "From January to November, CNY 243.01 billion") == []
+    assert numbers_missing_in_english("81个重点项目完成投资160亿元", "81 key projects invested CNY 16 billion") == []
+    assert numbers_missing_in_english("81个重点项目完成投资160亿元", "key projects invested CNY 16 billion") == ["81"]
+
+
+def english_path(data_dir):
+    return data_dir / "source" / "jiangbei-2020-plan-report.en.txt"
+
+
+@pytest.mark.parametrize(
+    "row_id, changes, expected",
+    [
+        ("gdp_2020", {"source_quote_en": ""}, "source_quote_en is empty"),
+        ("gdp_2020", {"source_quote_en": "GDP exceeded CNY 67 billion"}, "not in the English paragraph 11"),
+        # a sentence of the translation, but of another paragraph than the Chinese quote's
+        ("gdp_2020", {"source_quote_en": "81 key projects completed investment of CNY 16 billion in the year"},
+         "elsewhere in the English paragraph 11"),
+        ("gdp_2020", {"source_quote_en": "The district's gross domestic product (GDP)"},
+         "value 660 亿元 (x0.1 billion or x100 million) does not appear"),
+        ("fdi_2020", {"value": "11978"}, "does not appear in its source_quote_en"),
+        ("gdp_2020", {"source_quote_en": "GDP"}, "expected 8-240"),
+        # the English drops a number of the Chinese quote (here 3.4%), although the row's own value is there
+        ("gdp_growth_2020", {"source_quote_en": "gross domestic product (GDP) exceeded CNY 66 billion, up"},
+         "lacks number(s) 3.4 of its source_quote"),
+    ],
+)
+def test_english_fault_is_named_and_located(data_copy, row_id, changes, expected):
+    line = break_row(data_copy, row_id, **changes)
+    hit = [p for p in validate(data_copy) if expected in p.message]
+    assert hit, [str(p) for p in validate(data_copy)]
+    assert hit[0].file == "indicators.csv" and hit[0].line == line and hit[0].row_id == row_id
+
+
+def test_english_value_must_be_scaled(data_copy):
+    """The translation itself writes 660 亿元 as "CNY 660 billion": found in the text, but the wrong amount."""
+    path = english_path(data_copy)
+    path.write_text(path.read_text(encoding="utf-8").replace("CNY 66 billion", "CNY 660 billion"), encoding="utf-8")
+    break_row(data_copy, "gdp_2020",
+              source_quote_en="The district's gross domestic product (GDP) exceeded CNY 660 billion")
+    messages = [p.message for p in validate(data_copy) if p.row_id == "gdp_2020"]
+    assert len(messages) == 1 and "does not appear in its source_quote_en" in messages[0]
+
+
+def test_translation_out_of_line(data_copy):
+    path = english_path(data_copy)
+    path.write_text(path.read_text(encoding="utf-8").replace("\n\n", "\n", 1), encoding="utf-8")
+    problems = validate(data_copy)
+    assert [p.file for p in problems if "line for line" in p.message] == ["sources.csv"]
+    assert "has 100 lines, the original 101" in str(problems)
+    # without a usable translation, every row's English quote is reported
+    assert sum("no usable English translation" in p.message for p in problems) == 192
+
+
+def test_translation_blank_line_moved(data_copy):
+    path = english_path(data_copy)
+    lines = path.read_text(encoding="utf-8").split("\n")
+    lines[5], lines[6] = lines[6], lines[5]  # the heading of part I and the blank line before it swap places
+    path.write_text("\n".join(lines), encoding="utf-8")
+    assert any("line 6 has text where the original's is empty" in p.message for p in validate(data_copy))
+
+
+def test_translation_missing(data_copy):
+    english_path(data_copy).unlink()
+    assert any(p.file == "sources.csv" and "translation" in p.message and "not found" in p.message
+               for p in validate(data_copy))

@@ -30,7 +30,7 @@ target AS (
 )
 SELECT
     m.series, m.id, m.indicator_zh, m.indicator_en, m.year, m.measure, m.value, m.value_decimals,
-    m.unit, m.unit_en, m.qualifier, m.direction, m.source_quote,
+    m.unit, m.unit_en, m.qualifier, m.direction, m.source_quote, m.source_quote_en,
     g.value AS growth_value,
     g.value_decimals AS growth_decimals,
     g.source_quote AS growth_quote,
@@ -42,7 +42,8 @@ SELECT
     t.unit AS target_unit,
     t.unit_en AS target_unit_en,
     t.qualifier AS target_qualifier,
-    t.source_quote AS target_quote
+    t.source_quote AS target_quote,
+    t.source_quote_en AS target_quote_en
 FROM main_rows AS m
 LEFT JOIN candidates AS g
     ON

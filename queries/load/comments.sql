@@ -18,6 +18,7 @@ COMMENT ON COLUMN indicators.section IS '所在章节 / heading of the report it
 COMMENT ON COLUMN indicators.source_id IS '来源文件 / row of sources';
 COMMENT ON COLUMN indicators.source_quote IS '原文 / exact sentence fragment containing the number';
 COMMENT ON COLUMN indicators.note IS '备注 / scope or reading note';
+COMMENT ON COLUMN indicators.source_quote_en IS '原文英译(非官方) / the quote in the unofficial English translation, same number (亿元 as billion)';
 COMMENT ON COLUMN indicators.value_decimals IS '原文小数位数 / decimals as written (for display)';
 COMMENT ON COLUMN indicators.csv_line IS 'CSV 行号 / line of the CSV';
 COMMENT ON TABLE sources IS '来源文件 / one row per source document';
@@ -30,6 +31,7 @@ COMMENT ON COLUMN sources.date IS '成文日期 / date of the document';
 COMMENT ON COLUMN sources.index_no IS '索引号 / government information index number';
 COMMENT ON COLUMN sources.path IS '原文文件 / the source text, relative to data/';
 COMMENT ON COLUMN sources.note IS '备注 / licence and handling notes';
+COMMENT ON COLUMN sources.path_en IS '非官方英译本 / unofficial English translation, line for line with the original';
 COMMENT ON TABLE results_vs_targets IS '2020年实绩与2021年目标配对 / each result paired with next year''s target (gap, change needed: derived)';
 COMMENT ON TABLE derived IS '推算数据,非报告原数 / figures computed in SQL, not stated in the report';
 COMMENT ON TABLE facets IS '筛选项的全部取值 / every value of each explorer facet';

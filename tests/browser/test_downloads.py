@@ -30,7 +30,8 @@ def test_trade_csv_and_excel_hold_the_same_filtered_rows(server, page):
     from_csv = pd.read_csv(io.BytesIO(data), encoding="utf-8-sig", keep_default_na=False)
     assert len(from_csv) == len(trade)
     assert list(from_csv["Indicator"]) == [r["indicator_en"] for r in trade]
-    assert list(from_csv["Source sentence"]) == [r["source_quote"] for r in trade]
+    assert list(from_csv["Source sentence (unofficial translation)"]) == [r["source_quote_en"] for r in trade]
+    assert list(from_csv["Chinese original"]) == [r["source_quote"] for r in trade]
 
     name, data = download(page, "Excel")
     assert name == "jiangbei_trade_en.xlsx"

@@ -74,9 +74,9 @@ def test_source_link_scrolls_to_the_sentence(server, page):
     focus.wait_for()
     page.wait_for_function("() => { const r = document.getElementById('report-focus').getBoundingClientRect();"
                            " return r.top >= 0 && r.bottom <= window.innerHeight; }", timeout=10_000)
-    assert "18000" in focus.inner_text()
-    title = page.locator("mark.fact").first.get_attribute("title")
-    assert title.startswith("gdp_2020: Gross domestic product (GDP) = CNY 66.0 bn")
+    assert "USD 180 million" in focus.inner_text()  # the English text: 18000万美元
+    first = page.locator("details.fact .fact-line").first.text_content()
+    assert first.startswith("Gross domestic product (GDP) = over CNY 66.0 bn")
 
 
 def open_tab(page, label: str, view: str) -> None:

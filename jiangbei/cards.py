@@ -11,10 +11,8 @@ import html
 
 import pandas as pd
 
+from jiangbei import schema
 from jiangbei.i18n import format_change, format_value, qualified, t
-
-# Qualifiers that change what a result means (a lower bound); others (提升至, 达, 累计) are left to the quote.
-BOUND_QUALIFIERS = {"突破", "超过", "以上"}
 
 STYLE = """<style>
 .jb-cards {display: grid; grid-template-columns: repeat(auto-fill, minmax(200px, 1fr)); gap: 0.75rem;}
@@ -32,8 +30,9 @@ STYLE = """<style>
 def card(c: dict, lang: str) -> dict[str, str | None]:
     """One series' card as text: label, value, delta (growth), delta_tone (good/bad), target line and quotes."""
     value = format_value(c["value"], c["unit"], c["unit_en"], lang, int(c["value_decimals"]))
-    if c["qualifier"] in BOUND_QUALIFIERS:  # "over 150 firms" is not "150 firms"
-        value = qualified(value, c["qualifier"], lang)
+    value = bounded(value, c["qualifier"], c["bound"], lang)  # "over 150 firms" is not "150 firms"
+    if c["period"] != "full_year":  # Jan-Nov revenue is not the year's
+        value = t("card_period", lang, value=value, period=t(f"period_{c['period']}", lang))
     delta = tone = None
     if pd.notna(c["growth_value"]):
         delta = format_change(c["growth_value"], lang, int(c["growth_decimals"]))
@@ -46,12 +45,25 @@ def card(c: dict, lang: str) -> dict[str, str | None]:
             target = format_change(c["target_value"], lang, decimals)
         else:
             target = format_value(c["target_value"], c["target_unit"], c["target_unit_en"], lang, decimals)
-        target_line = t("target_2021", lang, value=qualified(target, c["target_qualifier"], lang))
+        target_line = t("target_2021", lang, value=bounded(target, c["target_qualifier"], c["target_bound"], lang,
+                                                           keep_words=True))
     else:
         target_line = t("no_target", lang)
     quotes = [c["source_quote"]] + ([c["target_quote"]] if pd.notna(c["target_quote"]) else [])
     return {"label": c[f"indicator_{lang}"], "value": value, "delta": delta, "delta_tone": tone,
             "target": target_line, "quotes": " · ".join(f"“{q}”" for q in quotes)}
+
+
+def bounded(formatted: str, qualifier: str | None, bound: str, lang: str, keep_words: bool = False) -> str:
+    """A value with its bound: in the report's bound words where it has them (over 660), else the bound's name
+    (at most 3.5%); keep_words keeps wording that is not a bound (striving for, reaching) on an exact value."""
+    words = qualifier if isinstance(qualifier, str) else ""
+    has_bound_word = any(w in words for ws in schema.BOUND_WORDS.values() for w in ws)
+    if bound == "exact" or not isinstance(bound, str):
+        return qualified(formatted, words, lang) if keep_words else formatted
+    if has_bound_word:
+        return qualified(formatted, words, lang)
+    return f"{t(f'bound_{bound}', lang)} {qualified(formatted, words, lang) if keep_words else formatted}"
 
 
 def cards_html(cards: pd.DataFrame, lang: str) -> str:

@@ -67,7 +67,8 @@ QUALIFIERS_EN = {
     "突破": "over", "超过": "more than", "以上": "or more", "力争": "striving for", "达到": "reaching",
     "达": "reaching", "保持在": "held at", "稳定在": "steady at", "争取": "aiming for", "争取突破": "aiming to pass",
     "力争突破": "striving to pass", "提升至": "raised to", "累计": "cumulative", "最多": "at most",
-    "跻身": "among the", "保持": "keeping",
+    "跻身": "among the", "保持": "keeping", "力争超过": "striving for more than", "力争达到": "striving to reach",
+    "争取超过": "aiming for more than",
 }
 SUFFIX_QUALIFIERS = {"以上"}
 

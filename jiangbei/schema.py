@@ -48,7 +48,8 @@ CHANGE_MEASURES = ("yoy_growth_pct", "pct_point_change")
 PRICELESS_MEASURES = ("count", "rank", "share_pct", "completion_pct", "ratio")
 # Periods each stock_flow may have: a stock is read at year end; a flow over the year or Jan-Nov.
 STOCK_FLOW_PERIODS = {
-    "stock": ("year_end", "jan_nov"),  # jan_nov: at the end of November "flow": ("full_year", "jan_nov", "cumulative"),
+    "stock": ("year_end", "jan_nov"),  # jan_nov: at the end of November
+    "flow": ("full_year", "jan_nov", "cumulative"),
     "rate": ("full_year", "jan_nov", "year_end"), "rank": ("full_year", "year_end"),
 }
 # Columns a 2020 result and its 2021 target (same series and measure) must agree on to be compared.

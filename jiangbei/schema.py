@@ -8,6 +8,7 @@ INDICATOR_COLUMNS = [
 SOURCE_COLUMNS = [
     "source_id", "title_zh", "title_en", "publisher_zh", "publisher_en", "date", "index_no", "path", "note",
 ]
+GLOSSARY_COLUMNS = ["term_zh", "term_en", "explanation_zh", "explanation_en"]
 
 TOPICS = [
     "macro", "industry", "services", "innovation", "fiscal", "investment", "urban",
@@ -66,3 +67,4 @@ ID_PATTERN = r"[a-z][a-z0-9_]*"
 # value is read as text and cast to DOUBLE by queries/load/tables.sql, which also keeps its written decimals.
 INDICATOR_TYPES = {c: "VARCHAR" for c in INDICATOR_COLUMNS} | {"year": "INTEGER"}
 SOURCE_TYPES = {c: "VARCHAR" for c in SOURCE_COLUMNS} | {"date": "DATE"}
+GLOSSARY_TYPES = {c: "VARCHAR" for c in GLOSSARY_COLUMNS}

@@ -210,3 +210,38 @@ def test_a_capped_table_says_so(monkeypatch):
         figures._build.clear()  # figures built under the small limit must not reach later tests
     assert "Only the first 5 rows are shown" in " ".join(w.value for w in at.warning)
     assert len(html_tables(at)[-1]) == 5
+
+
+@pytest.mark.parametrize("lang, label, explanation", [
+    ("en", "Terms used on this page", "Meaning"),
+    ("zh", "本页用到的术语", "解释"),
+])
+def test_topic_page_explains_the_terms_it_uses(con, lang, label, explanation):
+    at = open_page("trade", lang)
+    [expander] = [e for e in at.expander if e.label.startswith(label)]
+    [terms] = html_tables(at, glossary=True)
+    expected = db.run_query(con, "glossary_for_topics", topics=TOPIC_PAGES["trade"]["topics"])
+    assert str(len(expected)) in expander.label and len(terms) == len(expected)
+    assert terms.columns[2] == explanation
+    assert {"限上", "浙商回归", "自营出口", "实际利用外资"} <= set(terms.iloc[:, 0])
+    assert "增容调绿" not in set(terms.iloc[:, 0])  # an industry term, used on the economy page only
+    meaning = dict(zip(terms.iloc[:, 0], terms.iloc[:, 2]))
+    column = "explanation_en" if lang == "en" else "explanation_zh"
+    assert meaning["浙商回归"] == expected.set_index("term_zh").loc["浙商回归", column]
+
+
+def test_the_terms_follow_the_page(con):
+    at = open_page("economy", "en")
+    [terms] = html_tables(at, glossary=True)
+    assert {"规上", "增容调绿", "两直", "亩"} <= set(terms["Chinese term"])
+    assert "not about greening" in " ".join(terms["Meaning"])
+
+
+@pytest.mark.parametrize("lang, title, column", [("en", "Glossary", "English"), ("zh", "术语表", "英文译法")])
+def test_about_page_shows_the_whole_glossary(con, lang, title, column):
+    at = open_page("about", lang)
+    assert not at.exception
+    assert title in [h.value for h in at.subheader]
+    glossary = db.run_query(con, "glossary")
+    [shown] = [f for f in html_tables(at) if column in f.columns]
+    assert len(shown) == len(glossary) and list(shown[column]) == list(glossary["term_en"])

@@ -220,7 +220,10 @@ def test_indicator_by_id(con, rows):
 
 def test_schema_columns(con):
     df = q(con, "schema_columns")
-    assert {"indicators", "sources", "results_vs_targets", "derived"} <= set(df["table_name"])
+    assert {"indicators", "sources", "results_vs_targets", "derived", "glossary"} <= set(df["table_name"])
+    typed = df[df["table_name"] == "indicators"].set_index("column_name")
+    assert {"price_basis", "stock_flow", "bound"} <= set(typed.index)
+    assert typed["column_comment"].notna().all()
 
 
 def test_missing_parameter_is_a_clear_error(con):
@@ -290,3 +293,14 @@ def test_row_returning_queries_stop_at_their_row_limit(con):
         first_two = db.run_query(con, name, **params, row_limit=2)
         assert first_two.astype(str).equals(full.head(2).astype(str)), name  # the same two rows, in order
 
+
+
+def test_glossary_queries(con):
+    with open(DATA / "glossary.csv", encoding="utf-8") as f:
+        terms = list(csv.DictReader(f))
+    everything = q(con, "glossary")
+    assert list(everything["term_zh"]) == [t["term_zh"] for t in terms]
+    trade = q(con, "glossary_for_topics", topics=["trade", "consumption"])
+    assert {"限上", "自营出口", "浙商回归", "亿元", "万美元"} <= set(trade["term_zh"])
+    assert "增容调绿" not in set(trade["term_zh"])
+    assert list(trade["term_zh"]) == [t for t in everything["term_zh"] if t in set(trade["term_zh"])]

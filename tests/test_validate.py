@@ -219,3 +219,66 @@ def test_value_in_quote_rules():
     assert value_in_quote("7", "创业带动就业比例达到1:7")
     assert not value_in_quote("7", "同比增长7.0%")  # 7.0 as written must be stored as 7.0
     assert not value_in_quote("2", "同比增长12.8%")
+
+
+def read_glossary(data_dir):
+    with open(data_dir / "glossary.csv", encoding="utf-8", newline="") as f:
+        return list(csv.DictReader(f))
+
+
+def write_glossary(data_dir, rows):
+    with open(data_dir / "glossary.csv", "w", encoding="utf-8", newline="") as f:
+        writer = csv.DictWriter(f, fieldnames=schema.GLOSSARY_COLUMNS, lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)
+
+
+@pytest.mark.parametrize("changes, expected", [
+    ({"explanation_en": ""}, "explanation_en is empty"),
+    ({"term_zh": "火星开发区"}, "used neither in the report nor in the indicators"),
+    ({"term_en": "above 规模"}, "is not in English"),
+])
+def test_glossary_fault_is_named_and_located(data_copy, changes, expected):
+    rows = read_glossary(data_copy)
+    rows[2].update(changes)
+    write_glossary(data_copy, rows)
+    [problem] = validate(data_copy)
+    assert problem.file == "glossary.csv" and problem.line == 4 and expected in problem.message
+
+
+def test_glossary_duplicate_and_missing(data_copy):
+    rows = read_glossary(data_copy)
+    write_glossary(data_copy, rows + [rows[0]])
+    assert {p.message for p in validate(data_copy)} == {"duplicate term_zh"}
+    (data_copy / "glossary.csv").unlink()
+    [problem] = validate(data_copy)
+    assert problem.file == "glossary.csv" and "missing" in problem.message
+
+
+def test_glossary_explains_the_china_specific_terms():
+    terms = {r["term_zh"] for r in read_glossary(DATA)}
+    assert {"规上", "限上", "亩", "三改", "浙商回归", "两直", "甬易办", "最多跑一次", "亿元", "万元", "个百分点",
+            "增容调绿", "万分之", "1-11月", "力争", "突破", "可比价"} <= terms
+
+
+# One English wording per concept: a row whose Chinese name holds the term says it this way in English.
+ONE_TERM = {
+    "规上": "above designated size",
+    "限上": "wholesale and retail enterprises above designated size",
+    "实际利用外资": "foreign capital actually utilized",
+    "自营出口": "self-operated exports",
+    "大市外内资": "domestic capital from outside ningbo",
+    "浙商回归": "returning zhejiang entrepreneurs",
+    "全社会固定资产投资": "total fixed-asset investment",
+    "增容调绿": "floor",
+    "优良率": "share of days",
+    "社会消费品零售": "total retail sales of consumer goods",
+}
+
+
+@pytest.mark.parametrize("term_zh, term_en", ONE_TERM.items())
+def test_one_english_wording_per_concept(term_zh, term_en):
+    rows = [r for r in read_rows(DATA) if term_zh in r["indicator_zh"]]
+    assert rows, term_zh
+    assert [r["id"] for r in rows if term_en not in r["indicator_en"].lower()] == []
+    assert not any("greening" in r["indicator_en"].lower() for r in read_rows(DATA))

@@ -13,6 +13,7 @@ import pandas as pd
 
 from jiangbei import schema
 from jiangbei.i18n import format_change, format_value, qualified, t
+from jiangbei.tables import period_label
 
 STYLE = """<style>
 .jb-cards {display: grid; grid-template-columns: repeat(auto-fill, minmax(200px, 1fr)); gap: 0.75rem;}
@@ -32,7 +33,7 @@ def card(c: dict, lang: str) -> dict[str, str | None]:
     value = format_value(c["value"], c["unit"], c["unit_en"], lang, int(c["value_decimals"]))
     value = bounded(value, c["qualifier"], c["bound"], lang)  # "over 150 firms" is not "150 firms"
     if c["period"] != "full_year":  # Jan-Nov revenue is not the year's
-        value = t("card_period", lang, value=value, period=t(f"period_{c['period']}", lang))
+        value = t("card_period", lang, value=value, period=period_label(c["period"], c["stock_flow"], lang))
     delta = tone = None
     if pd.notna(c["growth_value"]):
         delta = format_change(c["growth_value"], lang, int(c["growth_decimals"]))
@@ -56,14 +57,15 @@ def card(c: dict, lang: str) -> dict[str, str | None]:
 
 def bounded(formatted: str, qualifier: str | None, bound: str, lang: str, keep_words: bool = False) -> str:
     """A value with its bound: in the report's bound words where it has them (over 660), else the bound's name
-    (at most 3.5%); keep_words keeps wording that is not a bound (striving for, reaching) on an exact value."""
+    (保持在3.5%, a ceiling: at most 3.5%); keep_words keeps wording that is not a bound (striving for, reaching) on
+    an exact value."""
     words = qualifier if isinstance(qualifier, str) else ""
     has_bound_word = any(w in words for ws in schema.BOUND_WORDS.values() for w in ws)
     if bound == "exact" or not isinstance(bound, str):
         return qualified(formatted, words, lang) if keep_words else formatted
     if has_bound_word:
         return qualified(formatted, words, lang)
-    return f"{t(f'bound_{bound}', lang)} {qualified(formatted, words, lang) if keep_words else formatted}"
+    return f"{t(f'bound_{bound}', lang)} {formatted}"
 
 
 def cards_html(cards: pd.DataFrame, lang: str) -> str:

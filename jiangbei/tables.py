@@ -26,7 +26,7 @@ def indicator_frame(df: pd.DataFrame, lang: str, columns: list[str] | None = Non
         "year": lambda: df["year"],
         "kind": lambda: df["kind"].map(lambda k: t(f"kind_{k}", lang)),
         "measure": lambda: df["measure"].map(lambda m: t(f"measure_{m}", lang)),
-        "period": lambda: df["period"].map(lambda p: t(f"period_{p}", lang)),
+        "period": lambda: period_labels(df, lang),
         "topic": lambda: df["topic"].map(lambda p: t(f"topic_{p}", lang)),
         "qualifier": lambda: df["qualifier"].map(lambda q: qualifier_text(q, lang)),
         "bound": lambda: df["bound"].map(lambda b: t(f"bound_{b}", lang)),
@@ -38,6 +38,18 @@ def indicator_frame(df: pd.DataFrame, lang: str, columns: list[str] | None = Non
         "link": lambda: df["source_link"],
     }
     return pd.DataFrame({header(c, lang): build[c]() for c in columns}).reset_index(drop=True)
+
+
+def period_label(period: str, stock_flow: str | None, lang: str) -> str:
+    """The period as a reader says it: a balance in a 1-11月 paragraph is at the end of November."""
+    if period == "jan_nov" and stock_flow == "stock":
+        return t("period_end_nov", lang)
+    return t(f"period_{period}", lang)
+
+
+def period_labels(df: pd.DataFrame, lang: str) -> pd.Series:
+    stock_flow = df["stock_flow"] if "stock_flow" in df.columns else pd.Series(None, index=df.index)
+    return pd.Series([period_label(p, s, lang) for p, s in zip(df["period"], stock_flow)], index=df.index)
 
 
 def header(column: str, lang: str) -> str:
@@ -52,7 +64,7 @@ def derived_frame(df: pd.DataFrame, lang: str) -> pd.DataFrame:
         t("col_value", lang): df["value"],
         t("col_unit", lang): df["unit"] if lang == "zh" else df["unit_en"],
         t("col_year", lang): df["year"],
-        t("col_period", lang): df["period"].map(lambda p: t(f"period_{p}", lang)),
+        t("col_period", lang): period_labels(df, lang),
         t("col_bound", lang): df["bound"].map(lambda b: t(f"bound_{b}", lang)),
         t("col_price_basis", lang): df["price_basis"].map(lambda b: t(f"price_basis_{b}", lang)),
         t("col_kind", lang): t("kind_derived", lang),

@@ -48,3 +48,16 @@ def test_report_text_is_escaped(con):
     assert "<script>" not in html and "<b>GDP" not in html
     [card] = read(html)
     assert card["label"] == "<b>GDP</b>" and "<script>alert(1)</script>" in card["note"]
+
+
+def test_a_card_says_the_period_and_the_bound(con):
+    [loans] = read(cards.cards_html(db.run_query(con, "series_cards", series=["bank_loans"]), "en"))
+    assert loans["value"].endswith("(end of November)")  # a balance in the 1-11月 paragraph
+    [services] = read(cards.cards_html(db.run_query(con, "series_cards", series=["services_leading_revenue"]), "zh"))
+    assert services["value"].endswith("(1-11月)")
+    # 城镇登记失业率保持在3.5%: a ceiling although the report has no bound word for it
+    [rate] = read(cards.cards_html(db.run_query(con, "series_cards", series=["registered_unemployment_rate"]), "en"))
+    assert rate["note"].startswith("2021 target: at most 3.5%")
+    [firms] = read(cards.cards_html(db.run_query(con, "series_cards", series=["hightech_firms"]), "en"))
+    assert firms["value"].startswith("over ") and "(year end)" in firms["value"].lower()
+    assert "striving for more than 170" in firms["note"]  # 力争 governs the list 力争…高新技术企业超过170家

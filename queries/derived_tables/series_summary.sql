@@ -30,7 +30,7 @@ target AS (
 )
 SELECT
     m.series, m.id, m.indicator_zh, m.indicator_en, m.year, m.measure, m.value, m.value_decimals,
-    m.unit, m.unit_en, m.qualifier, m.bound, m.period, m.price_basis, m.direction, m.source_quote,
+    m.unit, m.unit_en, m.qualifier, m.bound, m.period, m.stock_flow, m.price_basis, m.direction, m.source_quote,
     g.value AS growth_value,
     g.value_decimals AS growth_decimals,
     g.source_quote AS growth_quote,

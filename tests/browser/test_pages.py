@@ -146,3 +146,17 @@ def test_table_tab_filters_rows_into_a_url_that_opens_the_same_table(server, pag
     wait_done(page)
     assert selected_tab(page) == "Table of all figures"
     assert page.locator(".jb-table tbody tr td:nth-child(5)").all_inner_texts() == kinds
+
+
+def test_terms_used_open_with_the_keyboard_and_explain_the_page_terms(server, page):
+    page.goto(f"{server}/economy?lang=en")
+    wait_done(page)
+    summary = page.locator("[data-testid=stExpander] summary").filter(has_text="Terms used on this page")
+    assert summary.count() == 1
+    terms = page.locator(".jb-glossary")
+    assert not terms.is_visible()  # closed until asked for
+    summary.focus()
+    page.keyboard.press("Enter")
+    terms.wait_for(state="visible")
+    text = terms.inner_text()
+    assert "增容调绿" in text and "not about greening" in text and "above designated size" in text

@@ -108,6 +108,7 @@ def test_results_vs_targets(con, rows):
     # 争取…280亿元以上: a lower-bound target over an exact result gives a lower-bound gap, rounded down
     assert (fai["target_bound"], fai["gap_bound"], fai["price_basis"]) == ("at_least", "at_least", "nominal")
     assert fai["change_needed_pct"] == 8.8 and fai["is_derived"]
+    assert df.loc["beautiful_villages_premium", "change_needed_pct"] == -14.3  # counts are exact: 6 ÷ 7 − 1
     unemployment = df.loc["registered_unemployment_rate"]
     assert unemployment["met_already"]  # 2.6% is below the 3.5% ceiling, and lower is better
     assert (unemployment["met_status"], unemployment["target_bound"]) == ("met", "at_most")
@@ -163,6 +164,12 @@ def test_derived_figures_are_computed_and_labelled(con, rows):
     plan = df.loc["implied_plan__fdi_utilized"]
     assert plan["value"] == 17800 and plan["bound"] == "exact"
     assert df.loc["implied_plan__zhejiang_merchant_capital", "value"] == 76  # 84 ÷ 110 %: two figures
+    # 2430.1 ÷ 1.263: the growth rate's last digit leaves the units uncertain, so no decimal is kept
+    services = df.loc["implied_prior_level__services_leading_revenue__jan_nov"]
+    assert (services["value"], services["value_decimals"]) == (1924, 0)
+    # 争取突破40亿元 is known to half a 亿元: growth needed from 35.7 is at least 12 %, not 12.04 %
+    software = df.loc["growth_needed__software_revenue"]
+    assert (software["value"], software["value_decimals"], software["bound"]) == (12, 0, "at_least")
     prior = df.loc["implied_prior_level__exports__full_year"]
     assert prior["value"] == round(443.4 / 1.198, 1) and prior["year"] == 2019 and prior["price_basis"] == "nominal"
     # Jan-Nov figures give the Jan-Nov level of the year before

@@ -2,9 +2,10 @@
 -- Every row has is_derived = true, its formula in words (zh, en), the ids it is computed from, and its type:
 -- price_basis (a level grown by a real growth target is at the base year's prices: comparable), stock_flow,
 -- period and bound (a figure computed from a lower bound is itself a bound; where the inputs' bounds pull opposite
--- ways no bound can be stated and the figure is left out). Values are rounded to what the inputs support: a level
--- to the decimals of the level it comes from, a plan to the significant figures of its least precise input, a
--- growth rate to 0.1; a lower bound is rounded down and an upper bound up.
+-- ways no bound can be stated and the figure is left out). Values are rounded to what the inputs support: each
+-- input is known to half a unit of its last written digit; the errors add up relatively and the figure keeps the
+-- decimals whose unit is at least twice its error (never more than its level's decimals, or 0.1 for a growth
+-- rate): 11979 ÷ 67.3 % is 17,800, not 17,799.41. A lower bound is rounded down and an upper bound up.
 -- Kinds of derived figure:
 --   implied_target_level  next year's level implied by a growth target on this year's level
 --   growth_needed         growth from this year's level needed to reach next year's level target
@@ -38,7 +39,11 @@ implied_target_level AS (
         CASE WHEN gt.price_basis = 'comparable' THEN 'comparable' ELSE l.price_basis END AS price_basis,
         l.stock_flow,
         l.value * (1 + gt.value / 100) AS raw_value,
-        l.value_decimals AS places,
+        supported_places(
+            l.value * (1 + gt.value / 100),
+            half_unit_rel(l.value, l.value_decimals) + half_unit_rel(100 + gt.value, gt.value_decimals),
+            l.value_decimals
+        ) AS places,
         l.indicator_zh || '(按增速目标推算的' || gt.year || '年水平'
         || CASE WHEN gt.price_basis = 'comparable' THEN ',按' || l.year || '年价格' ELSE '' END || ')' AS indicator_zh,
         l.indicator_en || ' (' || gt.year || ' level implied by the growth target'
@@ -68,7 +73,10 @@ growth_needed AS (
         quotient_bound(lt.bound, l.bound),
         l.price_basis, 'flow',
         (lt.value / l.value - 1) * 100,
-        1,
+        supported_places(
+            lt.value / l.value * 100,
+            half_unit_rel(lt.value, lt.value_decimals) + half_unit_rel(l.value, l.value_decimals), 1
+        ),
         l.indicator_zh || '(实现' || lt.year || '年目标所需增速)',
         l.indicator_en || ' (growth needed to reach the ' || lt.year || ' target)',
         '%', '%',
@@ -90,8 +98,10 @@ implied_plan AS (
         quotient_bound(l.bound, c.bound),
         l.price_basis, l.stock_flow,
         l.value / (c.value / 100),
-        places_for(l.value / (c.value / 100),
-            least(sig_figs(l.value, l.value_decimals), sig_figs(c.value, c.value_decimals))),
+        supported_places(
+            l.value / (c.value / 100),
+            half_unit_rel(l.value, l.value_decimals) + half_unit_rel(c.value, c.value_decimals), l.value_decimals
+        ),
         l.indicator_zh || '(由完成率推算的' || l.year || '年计划)',
         l.indicator_en || ' (' || l.year || ' plan implied by the completion rate)',
         l.unit, l.unit_en,
@@ -111,7 +121,11 @@ implied_prior_level AS (
         quotient_bound(l.bound, g.bound),
         l.price_basis, l.stock_flow,
         l.value / (1 + g.value / 100),
-        l.value_decimals,
+        supported_places(
+            l.value / (1 + g.value / 100),
+            half_unit_rel(l.value, l.value_decimals) + half_unit_rel(100 + g.value, g.value_decimals),
+            l.value_decimals
+        ),
         l.indicator_zh || '(由增速推算的' || (l.year - 1) || '年水平)',
         l.indicator_en || ' (' || (l.year - 1) || ' level implied by the growth rate)',
         l.unit, l.unit_en,

@@ -5,7 +5,8 @@
 -- gap: target minus result, in their shared unit (percentage points for rates and growth rates), rounded to the
 --   decimals the two were written with; gap_bound is its bound (a lower-bound target over an exact result gives
 --   a lower-bound gap); NULL, like change_needed_pct, when the two bounds pull opposite ways.
--- change_needed_pct: growth from the result needed to reach a level or count target, to 0.1.
+-- change_needed_pct: growth from the result needed to reach a level or count target, to the precision the two
+--   support (at most 0.1; macros supported_places and half_unit_rel).
 -- met_status: 'met' / 'not_met' / 'unknown' only for stocks and rates (levels at a point in time, shares,
 --   coverage, ceilings), judged by the direction and the bounds; 'not_applicable' for flows and growth rates, since
 --   a flow target for next year cannot be met this year. met_already is TRUE / FALSE for met / not_met, else NULL.
@@ -83,7 +84,18 @@ SELECT
     END AS gap,
     CASE
         WHEN gap_bound IS NOT NULL AND measure IN ('level', 'count') AND result_value <> 0
-            THEN round_bound((target_value / result_value - 1) * 100, 1, gap_bound)
+            THEN round_bound(
+                (target_value / result_value - 1) * 100,
+                supported_places(
+                    target_value / result_value * 100,
+                    CASE
+                        WHEN measure = 'count' THEN 0  -- 6 villages are exactly 6
+                        ELSE half_unit_rel(target_value, target_decimals) + half_unit_rel(result_value, result_decimals)
+                    END,
+                    1
+                ),
+                gap_bound
+            )
     END AS change_needed_pct,
     met_status,
     CASE met_status WHEN 'met' THEN true WHEN 'not_met' THEN false END AS met_already,

@@ -31,8 +31,12 @@ CREATE OR REPLACE MACRO round_bound(x, places, b) AS
         WHEN 'at_most' THEN ceil(round(x * pow(10, places), 6)) / pow(10, places)
         ELSE round(x, places)
     END;
--- significant figures of a value as written (660 → 3, 67.3 → 3, 84 → 2)
-CREATE OR REPLACE MACRO sig_figs(v, decimals) AS
-    CAST(floor(log10(abs(v))) AS INTEGER) + 1 + decimals;
--- decimal places that keep n significant figures of x
-CREATE OR REPLACE MACRO places_for(x, n) AS n - 1 - CAST(floor(log10(abs(x))) AS INTEGER);
+-- Precision a computed figure supports. half_unit_rel: the relative error of a value written with `decimals`
+-- decimals (half a unit of its last digit). supported_places: the decimals of x whose rounding unit is at least
+-- twice x's error, at most max_places (a figure keeps no digit its inputs do not support; counts are exact).
+CREATE OR REPLACE MACRO half_unit_rel(v, decimals) AS 0.5 * pow(10, -decimals) / abs(v);
+CREATE OR REPLACE MACRO supported_places(x, rel_err, max_places) AS
+    CASE
+        WHEN rel_err = 0 OR x = 0 THEN max_places
+        ELSE least(max_places, -CAST(floor(log10(2 * abs(x) * rel_err)) AS INTEGER))
+    END;

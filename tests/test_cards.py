@@ -1,6 +1,9 @@
 """The headline cards (jiangbei.cards): what each card says, and that report text cannot inject HTML."""
 
+import re
+
 from jiangbei import cards, db
+from jiangbei.i18n import qualifier_text
 from tests.apptest import _CardParser
 
 
@@ -61,3 +64,10 @@ def test_a_card_says_the_period_and_the_bound(con):
     [firms] = read(cards.cards_html(db.run_query(con, "series_cards", series=["hightech_firms"]), "en"))
     assert firms["value"].startswith("over ") and "(year end)" in firms["value"].lower()
     assert "striving for more than 170" in firms["note"]  # 力争 governs the list 力争…高新技术企业超过170家
+
+
+def test_every_qualifier_and_bound_of_the_data_reads_in_english(con):
+    rows = con.execute("SELECT DISTINCT qualifier, bound FROM indicators").fetchall()
+    for qualifier, bound in rows:
+        assert not re.search(r"[\u4e00-\u9fff]", qualifier_text(qualifier, "en")), qualifier
+        assert not re.search(r"[\u4e00-\u9fff]", cards.bounded("5", qualifier, bound, "en", keep_words=True)), qualifier

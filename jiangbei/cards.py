@@ -11,8 +11,7 @@ import html
 
 import pandas as pd
 
-from jiangbei import schema
-from jiangbei.i18n import format_change, format_value, qualified, t
+from jiangbei.i18n import bounded, format_change, format_value, t
 from jiangbei.tables import period_label
 
 STYLE = """<style>
@@ -53,19 +52,6 @@ def card(c: dict, lang: str) -> dict[str, str | None]:
     quotes = [c["source_quote"]] + ([c["target_quote"]] if pd.notna(c["target_quote"]) else [])
     return {"label": c[f"indicator_{lang}"], "value": value, "delta": delta, "delta_tone": tone,
             "target": target_line, "quotes": " · ".join(f"“{q}”" for q in quotes)}
-
-
-def bounded(formatted: str, qualifier: str | None, bound: str, lang: str, keep_words: bool = False) -> str:
-    """A value with its bound: in the report's bound words where it has them (over 660), else the bound's name
-    (保持在3.5%, a ceiling: at most 3.5%); keep_words keeps wording that is not a bound (striving for, reaching) on
-    an exact value."""
-    words = qualifier if isinstance(qualifier, str) else ""
-    has_bound_word = any(w in words for ws in schema.BOUND_WORDS.values() for w in ws)
-    if bound == "exact" or not isinstance(bound, str):
-        return qualified(formatted, words, lang) if keep_words else formatted
-    if has_bound_word:
-        return qualified(formatted, words, lang)
-    return f"{t(f'bound_{bound}', lang)} {formatted}"
 
 
 def cards_html(cards: pd.DataFrame, lang: str) -> str:

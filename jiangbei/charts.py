@@ -8,7 +8,7 @@ import pandas as pd
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
-from jiangbei.i18n import format_change, format_value, t
+from jiangbei.i18n import bounded, format_change, format_value, t
 
 RESULT_COLOUR, TARGET_COLOUR, DECLINE_COLOUR, PLAN_COLOUR = "#2E6DB4", "#E08A1E", "#C8402E", "#7A7A7A"
 CONFIG = {"displaylogo": False, "modeBarButtonsToRemove": ["lasso2d", "select2d"]}
@@ -82,11 +82,13 @@ def result_vs_target(df: pd.DataFrame, lang: str, max_panels: int = 9) -> go.Fig
     fig = make_subplots(rows=rows, cols=cols, subplot_titles=titles, vertical_spacing=0.16 / max(rows, 1) + 0.1)
     result_name, target_name = t("col_result_2020", lang), t("col_target_2021", lang)
     for i, (_, r) in enumerate(df.iterrows()):
-        for name, value, decimals, colour, quote in (
-            (result_name, r["result_value"], r["result_decimals"], RESULT_COLOUR, r["result_quote"]),
-            (target_name, r["target_value"], r["target_decimals"], TARGET_COLOUR, r["target_quote"]),
-        ):
-            shown = format_value(value, r["unit"], r["unit_en"], lang, int(decimals))
+        for name, value, decimals, colour, quote, qualifier, bound in (
+            (result_name, r["result_value"], r["result_decimals"], RESULT_COLOUR, r["result_quote"],
+             r["result_qualifier"], r["result_bound"]),
+            (target_name, r["target_value"], r["target_decimals"], TARGET_COLOUR, r["target_quote"],
+             r["target_qualifier"], r["target_bound"]),
+        ):  # "over 150 firms", "at most 3.5%": a bar's label keeps the bound
+            shown = bounded(format_value(value, r["unit"], r["unit_en"], lang, int(decimals)), qualifier, bound, lang)
             fig.add_trace(go.Bar(
                 x=[name], y=[value], marker_color=colour, name=name, legendgroup=name, showlegend=i == 0,
                 text=[shown], textposition="auto", hovertext=[f"{name}: <b>{shown}</b><br>{quote}"],

@@ -2,8 +2,8 @@
 
 import re
 
-from jiangbei import cards, db
-from jiangbei.i18n import qualifier_text
+from jiangbei import cards, charts, db
+from jiangbei.i18n import bounded, qualifier_text
 from tests.apptest import _CardParser
 
 
@@ -70,4 +70,10 @@ def test_every_qualifier_and_bound_of_the_data_reads_in_english(con):
     rows = con.execute("SELECT DISTINCT qualifier, bound FROM indicators").fetchall()
     for qualifier, bound in rows:
         assert not re.search(r"[\u4e00-\u9fff]", qualifier_text(qualifier, "en")), qualifier
-        assert not re.search(r"[\u4e00-\u9fff]", cards.bounded("5", qualifier, bound, "en", keep_words=True)), qualifier
+        assert not re.search(r"[\u4e00-\u9fff]", bounded("5", qualifier, bound, "en", keep_words=True)), qualifier
+
+
+def test_result_and_target_bars_keep_their_bounds(con):
+    pairs = db.run_query(con, "topic_results_vs_targets", topics=["innovation", "employment"])
+    labels = {tuple(trace.text)[0] for trace in charts.result_vs_target(pairs, "en").data}
+    assert {"over 150 firms", "striving for more than 170 firms", "at most 3.5%", "8,000 persons or more"} <= labels

@@ -22,7 +22,7 @@ def test_a_card_shows_result_growth_target_and_both_quotes(con):
     [card] = read(cards.cards_html(db.run_query(con, "series_cards", series=["gdp"]), "en"))
     assert card["label"] == row["indicator_en"]
     assert card["value"].startswith("over ")  # 突破660亿元: a lower bound, not the value itself
-    assert card["delta"] == f"▲ +{row['growth_value']}% yoy"
+    assert card["delta"] == f"▲ +{row['growth_value']}% yoy (real)"  # at comparable prices
     assert card["note"].startswith("2021 target: +7.2%")
     assert f"“{row['source_quote']}”" in card["note"] and f"“{row['target_quote']}”" in card["note"]
 
@@ -51,6 +51,11 @@ def test_report_text_is_escaped(con):
     assert "<script>" not in html and "<b>GDP" not in html
     [card] = read(html)
     assert card["label"] == "<b>GDP</b>" and "<script>alert(1)</script>" in card["note"]
+
+
+def test_only_real_growth_is_called_real(con):
+    shown = read(cards.cards_html(db.run_query(con, "series_cards", series=["general_budget_revenue", "gdp"]), "zh"))
+    assert not shown[0]["delta"].endswith("(可比价)") and shown[1]["delta"].endswith("(可比价)")
 
 
 def test_a_card_says_the_period_and_the_bound(con):

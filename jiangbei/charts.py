@@ -9,6 +9,7 @@ import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
 from jiangbei.i18n import bounded, format_change, format_value, t
+from jiangbei.tables import period_label
 
 RESULT_COLOUR, TARGET_COLOUR, DECLINE_COLOUR, PLAN_COLOUR = "#2E6DB4", "#E08A1E", "#C8402E", "#7A7A7A"
 CONFIG = {"displaylogo": False, "modeBarButtonsToRemove": ["lasso2d", "select2d"]}
@@ -28,11 +29,16 @@ def _wrap(text: str, width: int) -> str:
 
 
 def _label(row, lang: str) -> str:
-    return _wrap(row[f"indicator_{lang}"], 38) if lang == "en" else row["indicator_zh"]
+    name = row[f"indicator_{lang}"]
+    if row.get("period") in ("jan_nov", "year_end"):  # a Jan-Nov figure is not the year's
+        name = t("card_period", lang, value=name, period=period_label(row["period"], row.get("stock_flow"), lang))
+    return _wrap(name, 38) if lang == "en" else name
 
 
 def _hover(row, lang: str, value_col: str = "value") -> str:
     value = format_value(row[value_col], row["unit"], row["unit_en"], lang)
+    if "bound" in row:
+        value = bounded(value, row["qualifier"], row["bound"], lang)
     return f"{row[f'indicator_{lang}']}<br><b>{value}</b><br>{row['source_quote']}"
 
 
@@ -157,7 +163,9 @@ def levels_bars(df: pd.DataFrame, lang: str, top: int = 15) -> go.Figure | None:
     scale, unit = (1, "亿元") if lang == "zh" else (10, "CNY bn")
     fig = go.Figure(go.Bar(
         x=df["value"] / scale, y=[_label(r, lang) for _, r in df.iterrows()], orientation="h",
-        marker_color=RESULT_COLOUR, text=[format_value(v, "亿元", "", lang) for v in df["value"]],
+        marker_color=RESULT_COLOUR,
+        text=[bounded(format_value(r["value"], "亿元", "", lang), r["qualifier"], r["bound"], lang)
+              for _, r in df.iterrows()],
         textposition="outside", cliponaxis=False,
         hovertext=[_hover(r, lang) for _, r in df.iterrows()], hoverinfo="text", name=t("col_value", lang),
     ))

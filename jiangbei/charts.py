@@ -8,7 +8,8 @@ import pandas as pd
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
-from jiangbei.i18n import format_change, format_value, t
+from jiangbei.i18n import bounded, format_change, format_value, t
+from jiangbei.tables import period_label
 
 RESULT_COLOUR, TARGET_COLOUR, DECLINE_COLOUR, PLAN_COLOUR = "#2E6DB4", "#E08A1E", "#C8402E", "#7A7A7A"
 CONFIG = {"displaylogo": False, "modeBarButtonsToRemove": ["lasso2d", "select2d"]}
@@ -28,11 +29,16 @@ def _wrap(text: str, width: int) -> str:
 
 
 def _label(row, lang: str) -> str:
-    return _wrap(row[f"indicator_{lang}"], 38) if lang == "en" else row["indicator_zh"]
+    name = row[f"indicator_{lang}"]
+    if row.get("period") in ("jan_nov", "year_end"):  # a Jan-Nov figure is not the year's
+        name = t("card_period", lang, value=name, period=period_label(row["period"], row.get("stock_flow"), lang))
+    return _wrap(name, 38) if lang == "en" else name
 
 
 def _hover(row, lang: str, value_col: str = "value") -> str:
     value = format_value(row[value_col], row["unit"], row["unit_en"], lang)
+    if "bound" in row:
+        value = bounded(value, row["qualifier"], row["bound"], lang)
     return f"{row[f'indicator_{lang}']}<br><b>{value}</b><br>{row['source_quote']}"
 
 
@@ -82,11 +88,13 @@ def result_vs_target(df: pd.DataFrame, lang: str, max_panels: int = 9) -> go.Fig
     fig = make_subplots(rows=rows, cols=cols, subplot_titles=titles, vertical_spacing=0.16 / max(rows, 1) + 0.1)
     result_name, target_name = t("col_result_2020", lang), t("col_target_2021", lang)
     for i, (_, r) in enumerate(df.iterrows()):
-        for name, value, decimals, colour, quote in (
-            (result_name, r["result_value"], r["result_decimals"], RESULT_COLOUR, r["result_quote"]),
-            (target_name, r["target_value"], r["target_decimals"], TARGET_COLOUR, r["target_quote"]),
-        ):
-            shown = format_value(value, r["unit"], r["unit_en"], lang, int(decimals))
+        for name, value, decimals, colour, quote, qualifier, bound in (
+            (result_name, r["result_value"], r["result_decimals"], RESULT_COLOUR, r["result_quote"],
+             r["result_qualifier"], r["result_bound"]),
+            (target_name, r["target_value"], r["target_decimals"], TARGET_COLOUR, r["target_quote"],
+             r["target_qualifier"], r["target_bound"]),
+        ):  # "over 150 firms", "at most 3.5%": a bar's label keeps the bound
+            shown = bounded(format_value(value, r["unit"], r["unit_en"], lang, int(decimals)), qualifier, bound, lang)
             fig.add_trace(go.Bar(
                 x=[name], y=[value], marker_color=colour, name=name, legendgroup=name, showlegend=i == 0,
                 text=[shown], textposition="auto", hovertext=[f"{name}: <b>{shown}</b><br>{quote}"],
@@ -155,7 +163,9 @@ def levels_bars(df: pd.DataFrame, lang: str, top: int = 15) -> go.Figure | None:
     scale, unit = (1, "亿元") if lang == "zh" else (10, "CNY bn")
     fig = go.Figure(go.Bar(
         x=df["value"] / scale, y=[_label(r, lang) for _, r in df.iterrows()], orientation="h",
-        marker_color=RESULT_COLOUR, text=[format_value(v, "亿元", "", lang) for v in df["value"]],
+        marker_color=RESULT_COLOUR,
+        text=[bounded(format_value(r["value"], "亿元", "", lang), r["qualifier"], r["bound"], lang)
+              for _, r in df.iterrows()],
         textposition="outside", cliponaxis=False,
         hovertext=[_hover(r, lang) for _, r in df.iterrows()], hoverinfo="text", name=t("col_value", lang),
     ))

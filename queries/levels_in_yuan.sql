@@ -1,7 +1,9 @@
 -- Money amounts (亿元) reported as results, largest first, for the levels chart.
 -- $topics: topic codes to include.
 -- $row_limit: the most rows returned (db.ROW_LIMIT unless given).
-SELECT id, series, topic, indicator_zh, indicator_en, year, period, value, unit, unit_en, source_quote, note
+SELECT
+    id, series, topic, indicator_zh, indicator_en, year, period, stock_flow, price_basis, value, unit, unit_en,
+    qualifier, bound, source_quote, note
 FROM indicators
 WHERE kind = 'actual' AND measure = 'level' AND unit = '亿元' AND list_contains($topics::VARCHAR [], topic)
 ORDER BY value DESC

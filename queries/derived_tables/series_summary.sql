@@ -30,9 +30,11 @@ target AS (
 )
 SELECT
     m.series, m.id, m.indicator_zh, m.indicator_en, m.year, m.measure, m.value, m.value_decimals,
-    m.unit, m.unit_en, m.qualifier, m.direction, m.source_quote, m.source_quote_en,
+    m.unit, m.unit_en, m.qualifier, m.bound, m.period, m.stock_flow, m.price_basis, m.direction, m.source_quote,
+    m.source_quote_en,
     g.value AS growth_value,
     g.value_decimals AS growth_decimals,
+    g.price_basis AS growth_price_basis,
     g.source_quote AS growth_quote,
     t.id AS target_id,
     t.year AS target_year,
@@ -42,6 +44,7 @@ SELECT
     t.unit AS target_unit,
     t.unit_en AS target_unit_en,
     t.qualifier AS target_qualifier,
+    t.bound AS target_bound,
     t.source_quote AS target_quote,
     t.source_quote_en AS target_quote_en
 FROM main_rows AS m

@@ -12,7 +12,10 @@ COMMENT ON COLUMN indicators.measure IS '口径 / level, count, yoy_growth_pct, 
 COMMENT ON COLUMN indicators.value IS '数值,下降为负 / the number; declines are negative';
 COMMENT ON COLUMN indicators.unit IS '报告原单位 / unit as the report writes it (亿元, %, 万美元 …)';
 COMMENT ON COLUMN indicators.unit_en IS '英文单位 / unit in English';
+COMMENT ON COLUMN indicators.price_basis IS '价格口径 / price basis: nominal (current prices), comparable (real growth), none';
+COMMENT ON COLUMN indicators.stock_flow IS '存量或流量 / flow (over the period, and growth rates), stock (at a point in time), rate, rank';
 COMMENT ON COLUMN indicators.qualifier IS '限定语 / bound wording as written (突破, 以上, 力争 …)';
+COMMENT ON COLUMN indicators.bound IS '界限 / bound of the value: exact, at_least, at_most, about';
 COMMENT ON COLUMN indicators.direction IS '好的方向 / which way is better: up, down, neutral';
 COMMENT ON COLUMN indicators.section IS '所在章节 / heading of the report it sits under';
 COMMENT ON COLUMN indicators.source_id IS '来源文件 / row of sources';
@@ -36,3 +39,9 @@ COMMENT ON TABLE results_vs_targets IS '2020年实绩与2021年目标配对 / ea
 COMMENT ON TABLE derived IS '推算数据,非报告原数 / figures computed in SQL, not stated in the report';
 COMMENT ON TABLE facets IS '筛选项的全部取值 / every value of each explorer facet';
 COMMENT ON TABLE series_summary IS '每个指标序列的主要实绩、增速与目标 / per series: main result, growth and next year''s target';
+COMMENT ON TABLE glossary IS '术语表:报告中的中国特有用语 / China-specific terms of the report, in both languages';
+COMMENT ON COLUMN glossary.term_zh IS '中文术语 / the term as the report writes it';
+COMMENT ON COLUMN glossary.term_en IS '英文译法 / its English rendering, used throughout the data';
+COMMENT ON COLUMN glossary.explanation_zh IS '中文解释 / what it means, in Chinese';
+COMMENT ON COLUMN glossary.explanation_en IS '英文解释 / what it means, in English';
+COMMENT ON COLUMN glossary.csv_line IS 'CSV 行号 / line of the CSV';

@@ -15,8 +15,7 @@ import pandas as pd
 import streamlit as st
 
 from jiangbei import source_text
-from jiangbei.cards import BOUND_QUALIFIERS
-from jiangbei.i18n import format_value, qualified, t
+from jiangbei.i18n import bounded, format_value, t
 
 TEXT_MODES = ("zh", "en", "both")
 
@@ -71,9 +70,8 @@ def facts(rows: pd.DataFrame, lang: str, mode: str) -> dict[str, source_text.Fac
     """Each indicator's details in a marked number: name = value (year, kind), links, and its Chinese quote."""
     out = {}
     for r in rows.itertuples():
-        value = format_value(r.value, r.unit, r.unit_en, lang, int(r.value_decimals))
-        if r.qualifier in BOUND_QUALIFIERS:
-            value = qualified(value, r.qualifier, lang)
+        value = bounded(format_value(r.value, r.unit, r.unit_en, lang, int(r.value_decimals)), r.qualifier, r.bound,
+                        lang)
         label = f"{getattr(r, f'indicator_{lang}')} = {value} ({r.year}, {t('kind_' + r.kind, lang)})"
         links = ((t("fact_show_sentence", lang), "source?" + urlencode({"id": r.id, "lang": lang, "text": mode})),
                  (t("fact_open_explorer", lang), "explorer?" + urlencode({"q": r.id, "lang": lang})))

@@ -17,6 +17,11 @@ FORMATS = {
     "Parquet": ("parquet", "application/vnd.apache.parquet"),
 }
 DATA_SHEET, ABOUT_SHEET = "data", "about"
+# Most cells a visitor's SQL result may be exported as, per format: building an Excel file costs ~18 s of the app's
+# CPU per million cells (openpyxl), JSON about 1 KB of memory per cell while it is built.
+CELL_BUDGET = {"CSV": 1_000_000, "Excel": 100_000, "JSON": 300_000, "Parquet": 1_000_000}
+# A spreadsheet reads a text cell starting with one of these as a formula (OWASP "CSV injection").
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "＝", "＋", "－", "＠")
 
 
 def file_name(stem_parts: list[str], lang: str, label: str) -> str:
@@ -54,7 +59,30 @@ def to_excel(df: pd.DataFrame, about: dict[str, str]) -> bytes:
     return buffer.getvalue()
 
 
-def serialise(df: pd.DataFrame, label: str, about: dict[str, str]) -> bytes:
+def fits(df: pd.DataFrame, label: str) -> bool:
+    """Whether a visitor's SQL result is small enough to be exported in this format."""
+    return df.size <= CELL_BUDGET[label]
+
+
+def _inert(value):
+    return "'" + value if isinstance(value, str) and value.startswith(FORMULA_STARTS) else value
+
+
+def neutralise_formulas(df: pd.DataFrame) -> pd.DataFrame:
+    """A copy in which text cells and column names that a spreadsheet would run as a formula start with ' ."""
+    out = df.copy()
+    for i in range(out.shape[1]):
+        column = out.iloc[:, i]
+        if not pd.api.types.is_numeric_dtype(column) and not pd.api.types.is_datetime64_any_dtype(column):
+            out.isetitem(i, column.map(_inert, na_action="ignore").astype(column.dtype))
+    out.columns = [_inert(str(c)) for c in out.columns]
+    return out
+
+
+def serialise(df: pd.DataFrame, label: str, about: dict[str, str], untrusted: bool = False) -> bytes:
+    """The file of df in a format; untrusted (a visitor's SQL result): spreadsheet formulas neutralised."""
+    if untrusted and label in ("CSV", "Excel"):
+        df = neutralise_formulas(df)
     if label == "CSV":
         return to_csv(df)
     if label == "Excel":

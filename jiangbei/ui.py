@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pandas as pd
 import streamlit as st
 
@@ -51,17 +53,33 @@ def metric_cards(series_cards: pd.DataFrame) -> None:
     st.html(cards.cards_html(series_cards, lang()))
 
 
-def export_buttons(df: pd.DataFrame, stem_parts: list[str], about: dict[str, str], key: str) -> None:
-    """One button per format; the file is built only when clicked, and the click does not rerun the app."""
+def export_buttons(df: pd.DataFrame, stem_parts: list[str], about: dict[str, str], key: str,
+                   frame_at_click: Callable[[], pd.DataFrame] | None = None) -> None:
+    """One button per format; the file is built only when clicked, and the click does not rerun the app.
+
+    frame_at_click marks a visitor's SQL result: the file is made from the frame it returns at the click (so no
+    session holds the result), spreadsheet formulas are neutralised, and a format over its cell budget is refused.
+    """
     language = lang()
+    untrusted = frame_at_click is not None
     columns = st.columns(len(export.FORMATS) + 1)
     columns[0].markdown(f"**{t('download', language)}**")
+    too_big = []
     for column, label in zip(columns[1:], export.FORMATS):
+        if untrusted and not export.fits(df, label):
+            message = t("export_too_big", language, format=label, n=f"{df.size:,}",
+                        cells=f"{export.CELL_BUDGET[label]:,}")
+            column.button(label, disabled=True, key=f"{key}_{label}", help=message, icon=":material/block:")
+            too_big.append(message)
+            continue
+        frame = frame_at_click or (lambda: df)
         column.download_button(
-            label, data=lambda label=label: export.serialise(df, label, about),
+            label, data=lambda label=label, frame=frame: export.serialise(frame(), label, about, untrusted),
             file_name=export.file_name(stem_parts, language, label), mime=export.FORMATS[label][1],
             on_click="ignore", key=f"{key}_{label}", help=t("download_help", language), icon=":material/download:",
         )
+    for message in too_big:
+        st.caption(message)
 
 
 TABLE_STYLE = """<style>
@@ -132,10 +150,15 @@ def choose_language() -> str:
 
 
 def notice_bad_params(allowed: dict[str, list[str] | None]) -> None:
-    """A short notice naming URL parameters that are unknown or hold values outside their options."""
+    """A short notice naming URL parameters that are unknown or hold values outside their options.
+
+    The parameters are shown as inert code, never as Markdown: a link in a URL must not become a link in the app.
+    """
     bad = st.session_state.get("ignored_params", []) + url_state.invalid(allowed)
     if bad:
-        st.info(t("bad_param", lang(), params=", ".join(bad[:8])[:200]), icon=":material/info:")
+        with st.container(key="bad_params"):
+            st.info(t("params_ignored", lang()), icon=":material/info:")
+            st.code("\n".join(p[:200] for p in bad[:8]), language=None, wrap_lines=True)
 
 
 REPORT_STYLE = """<style>

@@ -80,9 +80,10 @@ results = ResultCache(CACHE_BYTES, CACHE_TTL_S)
 class SessionBudget:
     """A token bucket of worker seconds for one session: a query may start while the bucket is above zero."""
 
-    def __init__(self, capacity_s: float = SESSION_BUDGET_S, refill_per_s: float = SESSION_REFILL_PER_S):
-        self.capacity_s, self.refill_per_s = capacity_s, refill_per_s
-        self.tokens = capacity_s
+    def __init__(self, capacity_s: float | None = None, refill_per_s: float | None = None):
+        self.capacity_s = SESSION_BUDGET_S if capacity_s is None else capacity_s
+        self.refill_per_s = SESSION_REFILL_PER_S if refill_per_s is None else refill_per_s
+        self.tokens = self.capacity_s
         self.updated = time.monotonic()
 
     def _refill(self) -> None:

@@ -7,7 +7,7 @@
 SELECT
     id, series, topic, indicator_zh, indicator_en, year, period, kind, measure,
     value, unit, unit_en, qualifier, direction, section, source_id, source_quote, note, value_decimals, csv_line,
-    '/source?id=' || id || '&lang=' || $lang AS source_link
+    'source?id=' || id || '&lang=' || $lang AS source_link
 FROM indicators
 WHERE
     (len($topics::VARCHAR []) = 0 OR list_contains($topics::VARCHAR [], topic))

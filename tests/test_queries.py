@@ -56,7 +56,7 @@ def test_page_indicators_filters(con, rows):
     expected = {i for i, r in rows.items()
                 if r["topic"] in ("trade", "consumption") and r["year"] == "2021" and r["kind"] == "target"}
     assert set(targets["id"]) == expected and expected
-    assert targets["source_link"].iloc[0] == f"/source?id={targets['id'].iloc[0]}&lang=zh"
+    assert targets["source_link"].iloc[0] == f"source?id={targets['id'].iloc[0]}&lang=zh"
     everything = q(con, "page_indicators", topics=TOPICS, years=[], kinds=[], lang="en")
     assert len(everything) == len(rows)
 

@@ -35,6 +35,14 @@ CPU_BURN = "select count(*) from range(60000000) t where hash(t.range + {i}) % 7
 TOPIC_PAGES = ["economy", "investment", "trade", "livelihood", ""]
 
 
+def rss_mb(pid: int) -> float:
+    try:
+        return next(int(line.split()[1]) for line in Path(f"/proc/{pid}/status").read_text().splitlines()
+                    if line.startswith("VmRSS:")) / 1024
+    except (OSError, StopIteration):
+        return 0.0
+
+
 def tree_rss_mb(pid: int) -> float:
     """RSS of pid and all its descendants, from /proc (no psutil in the venv)."""
     total_kb, stack, seen = 0, [pid], set()
@@ -58,13 +66,14 @@ class Sampler:
     """Samples the tree's RSS every 50 ms in a thread; peak() since the last reset."""
 
     def __init__(self, pid: int):
-        self.pid, self.samples, self._stop = pid, [], threading.Event()
+        self.pid, self.samples, self.app_samples, self._stop = pid, [], [], threading.Event()
         self._thread = threading.Thread(target=self._run, daemon=True)
         self._thread.start()
 
     def _run(self) -> None:
         while not self._stop.is_set():
             self.samples.append(tree_rss_mb(self.pid))
+            self.app_samples.append(rss_mb(self.pid))
             time.sleep(SAMPLE_S)
 
     def peak(self) -> float:
@@ -174,7 +183,8 @@ def scenario(root: Path, name: str, attack_seconds: float) -> str:
         time.sleep(SETTLE_S)
         after = tree_rss_mb(server.process.pid)
         sampler.stop()
-        return f"| {name} | {idle:.0f} | {sampler.peak():.0f} | {after:.0f} | {seconds:.0f} | {extra} |"
+        return (f"| {name} | {idle:.0f} | {sampler.peak():.0f} | {max(sampler.app_samples):.0f} | {after:.0f} | "
+                f"{seconds:.0f} | {extra} |")
     finally:
         server.stop()
 
@@ -185,8 +195,8 @@ def main() -> None:
     parser.add_argument("--scenarios", default="abcd")
     parser.add_argument("--attack-seconds", type=float, default=60)
     args = parser.parse_args()
-    print("| scenario | idle MB | peak MB | MB 10 s after | s | notes |")
-    print("|---|---:|---:|---:|---:|---|")
+    print("| scenario | idle MB | peak MB (tree) | peak MB (app process) | MB 10 s after | s | notes |")
+    print("|---|---:|---:|---:|---:|---:|---|")
     for name in args.scenarios:
         print(scenario(args.root.resolve(), name, args.attack_seconds), flush=True)
 

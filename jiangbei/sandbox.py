@@ -40,8 +40,8 @@ MAX_HELD_BYTES = 8 * 1024 * 1024  # an answer's size as the app holds it (number
 MAX_TEXT_CHARS = 2_000  # longer text is cut, with sandbox_worker.CUT_MARKER
 MAX_SENT_BYTES = 16 * 1024 * 1024  # the worker's own budget for its JSON answer
 MAX_OUTPUT_BYTES = MAX_SENT_BYTES + 1024 * 1024  # read at most this from a worker; one that sends more is killed
-DUCKDB_MEMORY_MB = 192  # DuckDB's own memory_limit inside the worker
-ADDRESS_SPACE_MB = 384  # RLIMIT_AS headroom over the worker's start-up mappings
+DUCKDB_MEMORY_MB = 128  # DuckDB's own memory_limit inside the worker (two workers and the app share ~1 GB)
+ADDRESS_SPACE_MB = 256  # RLIMIT_AS headroom over the worker's start-up mappings
 MAX_CONCURRENT = 2  # workers running at once in this app process; others queue briefly, then are told to retry
 MAX_WAITING = 8  # queries queued at most; more are told at once that the console is busy
 QUEUE_WAIT_S = 3.0
@@ -260,8 +260,8 @@ def _run_worker(sql: str, db_path: str, time_limit_s: float) -> Outcome:
     elapsed = (time.perf_counter() - started) * 1000
     if process.returncode != 0 or not out:
         # Killed by a limit (SIGKILL, SIGSEGV on a failed allocation, SIGXFSZ on a write, SIGXCPU) or crashed.
-        return Outcome(False, "memory" if process.returncode in (-9, -11, -6) else
-                       "timeout" if process.returncode == -signal.SIGXCPU else "crashed",
+        return Outcome(False, "timeout" if process.returncode == -signal.SIGXCPU else
+                       "memory" if process.returncode in (-9, -11, -6) else "crashed",
                        f"worker exit status {process.returncode}", elapsed_ms=elapsed)
     return outcome_of(json.loads(out))
 

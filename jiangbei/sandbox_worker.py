@@ -30,9 +30,11 @@ STRING_OVERHEAD = 49  # a Python str object beyond its characters
 POINTER_BYTES = 8  # the slot of an object column
 
 
-def _limit(kind: int, soft: int) -> None:
+def _limit(kind: int, soft: int, headroom: int = 0) -> None:
+    """Set a limit; the hard limit `headroom` above the soft one (RLIMIT_CPU: SIGXCPU first, SIGKILL after)."""
     _, hard = resource.getrlimit(kind)
-    resource.setrlimit(kind, (soft, soft if hard == resource.RLIM_INFINITY else min(soft, hard)))
+    wanted = soft + headroom
+    resource.setrlimit(kind, (soft, wanted if hard == resource.RLIM_INFINITY else min(wanted, hard)))
 
 
 def _vm_size_bytes() -> int:
@@ -135,7 +137,7 @@ def main() -> int:
     # No file may be written by this process, and no child processes; CPU seconds capped even if the app is gone.
     _limit(resource.RLIMIT_FSIZE, 0)
     _limit(resource.RLIMIT_CORE, 0)
-    _limit(resource.RLIMIT_CPU, request["cpu_seconds"])
+    _limit(resource.RLIMIT_CPU, request["cpu_seconds"], headroom=2)
 
     import duckdb
 

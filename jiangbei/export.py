@@ -31,9 +31,10 @@ def file_name(stem_parts: list[str], lang: str, label: str) -> str:
     return "_".join(p for p in clean if p) + "." + FORMATS[label][0]
 
 
-def to_csv(df: pd.DataFrame) -> bytes:
-    # The BOM makes Excel read the file as UTF-8, so Chinese shows correctly.
-    return df.to_csv(index=False).encode("utf-8-sig")
+def to_csv(df: pd.DataFrame, lineterminator: str = "\n") -> bytes:
+    # The BOM makes Excel read the file as UTF-8, so Chinese shows correctly. A field is quoted when it holds a
+    # character of lineterminator: "\r\n" (RFC 4180) also quotes a lone carriage return inside a visitor's text.
+    return df.to_csv(index=False, lineterminator=lineterminator).encode("utf-8-sig")
 
 
 def to_json(df: pd.DataFrame) -> bytes:
@@ -84,7 +85,7 @@ def serialise(df: pd.DataFrame, label: str, about: dict[str, str], untrusted: bo
     if untrusted and label in ("CSV", "Excel"):
         df = neutralise_formulas(df)
     if label == "CSV":
-        return to_csv(df)
+        return to_csv(df, "\r\n" if untrusted else "\n")
     if label == "Excel":
         return to_excel(df, about)
     if label == "JSON":

@@ -25,8 +25,8 @@ NOT_CACHED = ("busy", "cooldown")  # a later try may succeed
 
 
 def outcome_bytes(outcome: sandbox.Outcome) -> int:
-    """What an outcome costs in memory: its frame as pandas holds it, plus a small fixed part."""
-    return int(outcome.frame.memory_usage(index=True, deep=True).sum()) + len(outcome.message) + 1024
+    """What an outcome costs in memory: its Arrow buffers, plus a small fixed part."""
+    return outcome.table.nbytes + len(outcome.message) + 1024
 
 
 class ResultCache:
@@ -170,7 +170,7 @@ def failure_message(outcome: sandbox.Outcome, lang: str) -> tuple[str, str]:
 
 def truncation_message(outcome: sandbox.Outcome, lang: str) -> str:
     """'First N rows shown' and why: the row limit, or the answer's size."""
-    n = f"{len(outcome.frame):,}"
+    n = f"{outcome.table.num_rows:,}"
     if outcome.cut_by == "rows":
         return t("sql_truncated", lang, rows=n)
     return t("sql_truncated_size", lang, rows=n, cells=f"{sandbox.MAX_CELLS:,}",

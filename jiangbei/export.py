@@ -19,7 +19,7 @@ FORMATS = {
 DATA_SHEET, ABOUT_SHEET = "data", "about"
 # Most cells a visitor's SQL result may be exported as, per format: building an Excel file costs ~18 s of the app's
 # CPU per million cells (openpyxl), JSON about 1 KB of memory per cell while it is built.
-CELL_BUDGET = {"CSV": 1_000_000, "Excel": 100_000, "JSON": 300_000, "Parquet": 1_000_000}
+CELL_BUDGET = {"CSV": 1_000_000, "Excel": 50_000, "JSON": 300_000, "Parquet": 1_000_000}
 # A spreadsheet reads a text cell starting with one of these as a formula (OWASP "CSV injection").
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "＝", "＋", "－", "＠")
 
@@ -60,9 +60,14 @@ def to_excel(df: pd.DataFrame, about: dict[str, str]) -> bytes:
     return buffer.getvalue()
 
 
-def fits(df: pd.DataFrame, label: str) -> bool:
-    """Whether a visitor's SQL result is small enough to be exported in this format."""
-    return df.size <= CELL_BUDGET[label]
+def cells(table) -> int:
+    """Cells of a DataFrame or an Arrow table."""
+    return table.shape[0] * table.shape[1]
+
+
+def fits(table, label: str) -> bool:
+    """Whether a visitor's SQL result (a DataFrame or an Arrow table) is small enough to export in this format."""
+    return cells(table) <= CELL_BUDGET[label]
 
 
 def _inert(value):

@@ -29,12 +29,13 @@ from pathlib import Path
 
 import duckdb
 import pandas as pd
+import pyarrow as pa
 
 TIME_LIMIT_S = 5.0  # wall-clock limit of one query, start-up included
 CPU_LIMIT_S = 8  # RLIMIT_CPU of a worker: holds even if the app is gone and nothing else kills it
 MAX_SQL_CHARS = 10_000  # longest SQL text accepted
 MAX_ROWS = 10_000  # rows shown; more are cut with a notice
-MAX_CELLS = 200_000  # cells shown (rows x columns); a wide answer shows fewer rows
+MAX_CELLS = 100_000  # cells shown (rows x columns); a wide answer shows fewer rows
 MAX_COLUMNS = 2_000  # more columns than this is refused
 MAX_HELD_BYTES = 8 * 1024 * 1024  # an answer's size as the app holds it (numbers 8 bytes, text its UTF-8 + overhead)
 MAX_TEXT_CHARS = 2_000  # longer text is cut, with sandbox_worker.CUT_MARKER
@@ -53,16 +54,25 @@ _parser = threading.local()
 
 @dataclass
 class Outcome:
-    """What the console shows: a table, or a failure kind with DuckDB's message."""
+    """What the console shows: a table, or a failure kind with DuckDB's message.
+
+    The result is held as an Arrow table: built from the worker's columns and sent by st.dataframe several times
+    faster than a DataFrame of a wide result, and counted exactly (nbytes).
+    """
 
     ok: bool
     kind: str = ""  # empty, too_long, not_allowed, syntax, error, timeout, memory, too_big, too_wide, busy, crashed
     message: str = ""
-    frame: pd.DataFrame = field(default_factory=pd.DataFrame)
+    table: pa.Table = field(default_factory=lambda: pa.table({}))
     truncated: bool = False
     cut_by: str = ""  # the budget that cut a truncated answer: rows, cells or bytes
     elapsed_ms: float = 0.0
     position: int = 0  # for busy: queries ahead in the queue when this one gave up
+
+    @property
+    def frame(self) -> pd.DataFrame:
+        """The result as a new DataFrame (for exports; the page shows the Arrow table)."""
+        return self.table.to_pandas()
 
 
 class Queue:
@@ -267,12 +277,19 @@ def _run_worker(sql: str, db_path: str, time_limit_s: float) -> Outcome:
 
 
 def outcome_of(answer: dict) -> Outcome:
-    """The worker's JSON answer as an Outcome with a DataFrame of distinct column names."""
+    """The worker's JSON answer as an Outcome with a table of distinct column names."""
     if not answer["ok"]:
         return Outcome(False, answer["kind"], answer["message"])
-    frame = pd.DataFrame(answer["rows"], columns=unique_names(answer["columns"]))
-    return Outcome(True, frame=frame, truncated=answer["truncated"], cut_by=answer["cut_by"],
+    table = pa.Table.from_arrays([_array(values) for values in answer["data"]], names=unique_names(answer["columns"]))
+    return Outcome(True, table=table, truncated=answer["truncated"], cut_by=answer["cut_by"],
                    elapsed_ms=answer["elapsed_ms"])
+
+
+def _array(values: list) -> pa.Array:
+    try:
+        return pa.array(values)
+    except (pa.ArrowInvalid, pa.ArrowTypeError, OverflowError):  # the worker sends one type per column; in case
+        return pa.array([None if v is None else str(v) for v in values])
 
 
 def unique_names(columns: list[str]) -> list[str]:

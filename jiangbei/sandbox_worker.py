@@ -179,7 +179,9 @@ def main() -> int:
         _answer({"ok": False, "kind": "error", "message": str(err)})
         return 0
     types = widen_integers(rows, types)
-    _answer({"ok": True, "columns": columns, "types": types, "rows": rows, "truncated": bool(cut_by),
+    # Sent by column: the app builds a wide DataFrame from columns several times faster than from rows.
+    data = [list(column) for column in zip(*rows)] if rows else [[] for _ in columns]
+    _answer({"ok": True, "columns": columns, "types": types, "data": data, "truncated": bool(cut_by),
              "cut_by": cut_by, "elapsed_ms": (time.perf_counter() - started) * 1000})
     return 0
 

@@ -58,7 +58,8 @@ def export_buttons(df: pd.DataFrame, stem_parts: list[str], about: dict[str, str
     """One button per format; the file is built only when clicked, and the click does not rerun the app.
 
     frame_at_click marks a visitor's SQL result: the file is made from the frame it returns at the click (so no
-    session holds the result), spreadsheet formulas are neutralised, and a format over its cell budget is refused.
+    session holds the result), spreadsheet formulas are neutralised, and a format over its cell budget is refused;
+    df then only gives the result's size, and may be an Arrow table.
     """
     language = lang()
     untrusted = frame_at_click is not None
@@ -67,7 +68,7 @@ def export_buttons(df: pd.DataFrame, stem_parts: list[str], about: dict[str, str
     too_big = []
     for column, label in zip(columns[1:], export.FORMATS):
         if untrusted and not export.fits(df, label):
-            message = t("export_too_big", language, format=label, n=f"{df.size:,}",
+            message = t("export_too_big", language, format=label, n=f"{export.cells(df):,}",
                         cells=f"{export.CELL_BUDGET[label]:,}")
             column.button(label, disabled=True, key=f"{key}_{label}", help=message, icon=":material/block:")
             too_big.append(message)

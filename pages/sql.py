@@ -36,12 +36,12 @@ if clicked and sql.strip():
 if shown:
     ran, outcome = shown
     if outcome.ok:
-        st.caption(t("sql_result", lang, n=f"{len(outcome.frame):,}", ms=f"{outcome.elapsed_ms:,.0f}"))
+        st.caption(t("sql_result", lang, n=f"{outcome.table.num_rows:,}", ms=f"{outcome.elapsed_ms:,.0f}"))
         if outcome.truncated:
             st.warning(console.truncation_message(outcome, lang), icon=":material/info:")
-        st.dataframe(outcome.frame, hide_index=True, width="stretch", key="sql_result_table")
+        st.dataframe(outcome.table, hide_index=True, width="stretch", key="sql_result_table")
         st.caption(t("sql_limits", lang, chars=f"{sandbox.MAX_TEXT_CHARS:,}"))
-        ui.export_buttons(outcome.frame, ["sql"], {"sql": ran, "language": lang}, key="sql_export",
+        ui.export_buttons(outcome.table, ["sql"], {"sql": ran, "language": lang}, key="sql_export",
                           frame_at_click=lambda: console.result_for_export(ran).frame)
         ui.source_caption()
     else:

@@ -14,11 +14,14 @@ its output with a bound and kills a worker that sends more.
 from __future__ import annotations
 
 import atexit
+import itertools
 import json
 import os
+import queue
 import selectors
 import shutil
 import signal
+import socket
 import subprocess
 import sys
 import tempfile
@@ -111,7 +114,7 @@ class Queue:
             self._condition.notify_all()
 
 
-queue = Queue(MAX_CONCURRENT, MAX_WAITING)
+fifo = Queue(MAX_CONCURRENT, MAX_WAITING)  # the workers of this app process
 
 
 def _statements(sql: str):
@@ -188,12 +191,92 @@ def _worker_env() -> dict[str, str]:
             "PYTHONPATH": str(Path(__file__).resolve().parents[1])}
 
 
-def _kill(process: subprocess.Popen) -> None:
-    try:
-        os.killpg(process.pid, signal.SIGKILL)
-    except ProcessLookupError:
-        pass
-    process.wait()
+class Worker:
+    """A worker started by the launcher: its pid, and its exit status once the launcher reports it."""
+
+    def __init__(self, pid: int, replies: queue.Queue, forget):
+        self.pid, self._replies, self._forget = pid, replies, forget
+        self.returncode: int | None = None
+
+    def wait(self, timeout_s: float) -> int | None:
+        if self.returncode is None:
+            try:
+                reply = self._replies.get(timeout=max(0.0, timeout_s))
+            except queue.Empty:
+                return None
+            self.returncode = reply["returncode"] if reply else -signal.SIGKILL  # None: the launcher is gone
+            self._forget()
+        return self.returncode
+
+    def kill(self) -> None:
+        if self.returncode is None:
+            try:
+                os.killpg(self.pid, signal.SIGKILL)  # its own process group: killed as a whole
+            except ProcessLookupError:
+                pass
+        self.wait(10)
+
+
+class Launcher:
+    """The app's end of jiangbei.sandbox_launcher, a small process that forks the workers (so that a worker is
+    never, even between fork and exec, a copy of the app). It exits when the app's end of its socket closes."""
+
+    def __init__(self):
+        app_end, launcher_end = socket.socketpair(socket.AF_UNIX, socket.SOCK_SEQPACKET)
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "jiangbei.sandbox_launcher", str(launcher_end.fileno())],
+            pass_fds=[launcher_end.fileno()], stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL, cwd="/", env=_worker_env(), start_new_session=True)
+        launcher_end.close()
+        self.channel = app_end
+        self._sending = threading.Lock()
+        self._replies: dict[int, queue.Queue] = {}
+        self._ids = itertools.count(1)
+        threading.Thread(target=self._read, daemon=True, name="sandbox-launcher").start()
+
+    def _read(self) -> None:
+        while True:
+            try:
+                message = self.channel.recv(64 * 1024)
+            except OSError:
+                message = b""
+            if not message:  # the launcher is gone: every waiting caller is told so
+                for replies in list(self._replies.values()):
+                    replies.put(None)
+                return
+            reply = json.loads(message)
+            replies = self._replies.get(reply["id"])
+            if replies is not None:
+                replies.put(reply)
+
+    def alive(self) -> bool:
+        return self.process.poll() is None
+
+    def start(self, argv: list[str], cwd: str, stdin_fd: int, stdout_fd: int) -> Worker:
+        request_id = next(self._ids)
+        replies: queue.Queue = queue.Queue()
+        self._replies[request_id] = replies
+        message = json.dumps({"id": request_id, "argv": argv, "cwd": cwd, "env": _worker_env()}).encode("utf-8")
+        with self._sending:
+            socket.send_fds(self.channel, [message], [stdin_fd, stdout_fd])
+        reply = replies.get(timeout=30)
+        if not reply or not reply.get("pid"):
+            self._replies.pop(request_id, None)
+            raise OSError(f"the sandbox launcher could not start a worker: {reply}")
+        return Worker(reply["pid"], replies, lambda: self._replies.pop(request_id, None))
+
+
+_launcher: Launcher | None = None
+_launcher_lock = threading.Lock()
+
+
+def launcher() -> Launcher:
+    """This app process's launcher, started on first use and again if it died."""
+    global _launcher
+    with _launcher_lock:
+        if _launcher is None or not _launcher.alive():
+            _launcher = Launcher()
+        return _launcher
 
 
 def run(sql: str, db_path: str, time_limit_s: float = TIME_LIMIT_S) -> Outcome:
@@ -201,28 +284,27 @@ def run(sql: str, db_path: str, time_limit_s: float = TIME_LIMIT_S) -> Outcome:
     refused = check(sql)
     if refused:
         return refused
-    position = queue.enter(QUEUE_WAIT_S)
+    position = fifo.enter(QUEUE_WAIT_S)
     if position:
         return Outcome(False, "busy", position=position)
     try:
         return _run_worker(sql, db_path, time_limit_s)
     finally:
-        queue.leave()
+        fifo.leave()
 
 
-def request(sql: str, db_path: str) -> bytes:
+def request(sql: str, db_path: str, parent_pid: int) -> bytes:
     return json.dumps({
-        "db_path": db_path, "sql": sql, "parent_pid": os.getpid(), "cpu_seconds": CPU_LIMIT_S,
+        "db_path": db_path, "sql": sql, "parent_pid": parent_pid, "cpu_seconds": CPU_LIMIT_S,
         "max_rows": MAX_ROWS, "max_cells": MAX_CELLS, "max_columns": MAX_COLUMNS, "max_bytes": MAX_HELD_BYTES,
         "max_output_bytes": MAX_SENT_BYTES, "text_chars": MAX_TEXT_CHARS,
         "memory_limit_mb": DUCKDB_MEMORY_MB, "address_space_mb": ADDRESS_SPACE_MB,
     }).encode("utf-8")
 
 
-def read_bounded(process: subprocess.Popen, deadline: float, limit: int) -> bytes | str:
+def read_bounded(fd: int, deadline: float, limit: int) -> bytes | str:
     """The worker's whole stdout, or 'timeout' / 'too_big' (the caller kills it): never more than limit + 1 bytes."""
     out = bytearray()
-    fd = process.stdout.fileno()
     with selectors.DefaultSelector() as selector:
         selector.register(fd, selectors.EVENT_READ)
         while True:
@@ -242,37 +324,40 @@ def read_bounded(process: subprocess.Popen, deadline: float, limit: int) -> byte
 def _run_worker(sql: str, db_path: str, time_limit_s: float) -> Outcome:
     started = time.perf_counter()
     with tempfile.TemporaryDirectory(prefix="jiangbei-sql-") as empty_dir:
-        process = subprocess.Popen(
-            [sys.executable, "-m", "jiangbei.sandbox_worker"],
-            stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
-            cwd=empty_dir, env=_worker_env(), start_new_session=True,  # own process group: killed as a whole
-        )
+        stdin_r, stdin_w = os.pipe()
+        stdout_r, stdout_w = os.pipe()
+        try:
+            starter = launcher()
+            worker = starter.start([sys.executable, "-m", "jiangbei.sandbox_worker"], empty_dir, stdin_r, stdout_w)
+        except (OSError, queue.Empty) as err:
+            for fd in (stdin_r, stdin_w, stdout_r, stdout_w):
+                os.close(fd)
+            return Outcome(False, "crashed", str(err), elapsed_ms=(time.perf_counter() - started) * 1000)
+        os.close(stdin_r)
+        os.close(stdout_w)
         try:
             try:
-                process.stdin.write(request(sql, db_path))
-                process.stdin.close()
+                with open(stdin_w, "wb") as stdin:
+                    stdin.write(request(sql, db_path, starter.process.pid))
             except BrokenPipeError:
                 pass
-            out = read_bounded(process, started + time_limit_s, MAX_OUTPUT_BYTES)
+            out = read_bounded(stdout_r, started + time_limit_s, MAX_OUTPUT_BYTES)
             if isinstance(out, str):
-                _kill(process)
+                worker.kill()
                 elapsed = (time.perf_counter() - started) * 1000
                 detail = f"{time_limit_s:g} s" if out == "timeout" else f"> {MAX_OUTPUT_BYTES:,} bytes"
                 return Outcome(False, out, detail, elapsed_ms=elapsed)
-            try:
-                process.wait(max(0.1, started + time_limit_s - time.perf_counter()))
-            except subprocess.TimeoutExpired:
-                pass
+            worker.wait(max(0.1, started + time_limit_s - time.perf_counter()))
         finally:
-            if process.poll() is None:
-                _kill(process)
-            process.stdout.close()
+            if worker.returncode is None:
+                worker.kill()
+            os.close(stdout_r)
     elapsed = (time.perf_counter() - started) * 1000
-    if process.returncode != 0 or not out:
+    if worker.returncode != 0 or not out:
         # Killed by a limit (SIGKILL, SIGSEGV on a failed allocation, SIGXFSZ on a write, SIGXCPU) or crashed.
-        return Outcome(False, "timeout" if process.returncode == -signal.SIGXCPU else
-                       "memory" if process.returncode in (-9, -11, -6) else "crashed",
-                       f"worker exit status {process.returncode}", elapsed_ms=elapsed)
+        return Outcome(False, "timeout" if worker.returncode == -signal.SIGXCPU else
+                       "memory" if worker.returncode in (-9, -11, -6) else "crashed",
+                       f"worker exit status {worker.returncode}", elapsed_ms=elapsed)
     return outcome_of(json.loads(out))
 
 

@@ -17,20 +17,24 @@ from tests.conftest import ROOT
 LONG_QUERY = "select count(*) from range(1000000000000)"
 
 
-def workers_of(parent: int) -> list[int]:
-    """Pids of the sandbox workers whose parent is `parent`."""
-    found = []
-    for proc in Path("/proc").iterdir():
-        if not proc.name.isdigit():
-            continue
+def _children(pid: int) -> list[int]:
+    try:
+        return [int(c) for task in Path(f"/proc/{pid}/task").iterdir() for c in (task / "children").read_text().split()]
+    except OSError:
+        return []
+
+
+def workers_of(app: int) -> list[int]:
+    """Pids of the sandbox workers among the descendants of `app` (they are forked by its launcher)."""
+    found, stack = [], _children(app)
+    while stack:
+        pid = stack.pop()
+        stack += _children(pid)
         try:
-            stat = (proc / "stat").read_text()
-            cmdline = (proc / "cmdline").read_bytes()
+            if b"jiangbei.sandbox_worker" in Path(f"/proc/{pid}/cmdline").read_bytes():
+                found.append(pid)
         except OSError:
-            continue
-        ppid = int(stat.rsplit(")", 1)[1].split()[1])
-        if ppid == parent and b"jiangbei.sandbox_worker" in cmdline:
-            found.append(int(proc.name))
+            pass
     return found
 
 
@@ -75,6 +79,7 @@ def test_killing_the_app_kills_its_worker(tmp_path):
         path = sandbox.build_readonly_database(Path({str(ROOT / 'data')!r}))
         sandbox.run({LONG_QUERY!r}, path, time_limit_s=60)
         """)], cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    pids: list[int] = []
     try:
         pids = wait_for(lambda: workers_of(app.pid), 30)
         assert pids, "no worker started"
@@ -85,8 +90,9 @@ def test_killing_the_app_kills_its_worker(tmp_path):
     finally:
         if app.poll() is None:
             app.kill()
-        for pid in workers_of(app.pid):
-            os.kill(pid, signal.SIGKILL)
+        for pid in pids:
+            if alive(pid):
+                os.kill(pid, signal.SIGKILL)
 
 
 def test_the_database_copy_is_removed_when_the_app_exits():

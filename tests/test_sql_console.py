@@ -331,9 +331,10 @@ def test_the_parent_reads_a_worker_with_a_bound_and_kills_it():
     flood = subprocess.Popen([sys.executable, "-c", "import sys\nwhile True: sys.stdout.write('x' * 65536)"],
                              stdout=subprocess.PIPE, start_new_session=True)
     try:
-        assert sandbox.read_bounded(flood, time.perf_counter() + 10, 1_000_000) == "too_big"
+        assert sandbox.read_bounded(flood.stdout.fileno(), time.perf_counter() + 10, 1_000_000) == "too_big"
     finally:
-        sandbox._kill(flood)
+        os.killpg(flood.pid, 9)
+        flood.wait()
         flood.stdout.close()
     assert flood.returncode == -9
 

@@ -4,7 +4,8 @@ DuckDB's settings are defence in depth, not a sandbox: a runaway query can ignor
 memory_limit. So a visitor's SQL never touches the app's connection. It runs in a fresh process on a read-only
 copy of the database, with external access off, configuration locked, no extensions, one thread, no file
 writes (RLIMIT_FSIZE=0), an address-space cap (RLIMIT_AS), a CPU-seconds cap (RLIMIT_CPU), at a lower CPU
-priority than the app, dying with the app, and it is killed at TIME_LIMIT_S.
+priority than the app, dying with the app, and it is killed at TIME_LIMIT_S. Workers are forked by a small
+launcher process (jiangbei.sandbox_launcher), never by the app itself.
 
 The whole app has about 1 GB on Community Cloud, so an answer is bounded where it is made: the worker stops
 fetching at a budget of cells and of bytes as the app will hold them (jiangbei.sandbox_worker), and this side reads

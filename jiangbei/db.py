@@ -126,8 +126,17 @@ def _database(directory: str, version: tuple) -> duckdb.DuckDBPyConnection:
 
 
 def current_problems() -> list[Problem]:
+    """The data's problems; when it passes validation, also any failure to build the database from it, so a
+    visitor gets the error page and never a traceback."""
     directory = data_dir()
-    return data_problems(str(directory), fingerprint(directory))
+    problems = data_problems(str(directory), fingerprint(directory))
+    if problems:
+        return problems
+    try:
+        connection()
+    except Exception as err:  # noqa: BLE001 - anything the load raises becomes the error page
+        return [Problem("database", None, None, f"loading failed: {type(err).__name__}: {str(err)[:500]}")]
+    return []
 
 
 def connection() -> duckdb.DuckDBPyConnection:

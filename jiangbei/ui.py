@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pandas as pd
 import streamlit as st
 
@@ -52,14 +54,19 @@ def metric_cards(series_cards: pd.DataFrame) -> None:
 
 
 def export_buttons(df: pd.DataFrame, stem_parts: list[str], about: dict[str, str], key: str,
-                   codes: pd.DataFrame | None = None) -> None:
+                   codes: pd.DataFrame | None = None,
+                   frame_at_click: Callable[[], pd.DataFrame] | None = None) -> None:
     """One button per format, and "About this file"; files are built only when clicked, without a rerun.
 
     codes: the query rows behind df, whose code columns (export.CODE_COLUMNS) go first in every file, so files
     exported in different languages join on id. Every file says what it is (licence, citation, the view's URL,
     export time): Excel in its about sheet, Parquet in its metadata, and the "About this file" text for all.
+    frame_at_click marks a visitor's SQL result: the file is made from the frame it returns at the click (so no
+    session holds the result), spreadsheet formulas are neutralised, and a format over its cell budget is refused;
+    df then only gives the result's size, and may be an Arrow table.
     """
     language = lang()
+    untrusted = frame_at_click is not None
     data = df if codes is None else export.with_code_columns(df, codes)
     sources = db.query("sources").to_dict("records")
     # about: the view's filters (code=value), or {"sql": ...} for the SQL console's result.
@@ -72,9 +79,17 @@ def export_buttons(df: pd.DataFrame, stem_parts: list[str], about: dict[str, str
 
     row = st.container(horizontal=True, vertical_alignment="center")  # buttons as wide as their labels, wrapping
     row.markdown(f"**{t('download', language)}**", width="content")
+    too_big = []
     for label in export.FORMATS:
+        if untrusted and not export.fits(df, label):
+            message = t("export_too_big", language, format=label, n=f"{export.cells(df):,}",
+                        cells=f"{export.CELL_BUDGET[label]:,}")
+            row.button(label, disabled=True, key=f"{key}_{label}", help=message, icon=":material/block:")
+            too_big.append(message)
+            continue
+        frame = frame_at_click or (lambda: data)
         row.download_button(
-            label, data=lambda label=label: export.serialise(data, label, fields()),
+            label, data=lambda label=label, frame=frame: export.serialise(frame(), label, fields(), untrusted),
             file_name=export.file_name(stem_parts, language, label), mime=export.FORMATS[label][1],
             on_click="ignore", key=f"{key}_{label}", help=t("download_help", language), icon=":material/download:",
         )
@@ -83,6 +98,8 @@ def export_buttons(df: pd.DataFrame, stem_parts: list[str], about: dict[str, str
         t("about_file_button", language), data=lambda: export.about_text(fields(), data_name, language),
         file_name=export.about_name(data_name), mime="text/plain", on_click="ignore", key=f"{key}_about",
         help=t("about_file_help", language), icon=":material/info:")
+    for message in too_big:
+        st.caption(message)
 
 
 def current_url() -> str:
@@ -164,10 +181,15 @@ def choose_language() -> str:
 
 
 def notice_bad_params(allowed: dict[str, list[str] | None]) -> None:
-    """A short notice naming URL parameters that are unknown or hold values outside their options."""
+    """A short notice naming URL parameters that are unknown or hold values outside their options.
+
+    The parameters are shown as inert code, never as Markdown: a link in a URL must not become a link in the app.
+    """
     bad = st.session_state.get("ignored_params", []) + url_state.invalid(allowed)
     if bad:
-        st.info(t("bad_param", lang(), params=", ".join(bad[:8])[:200]), icon=":material/info:")
+        with st.container(key="bad_params"):
+            st.info(t("params_ignored", lang()), icon=":material/info:")
+            st.code("\n".join(p[:200] for p in bad[:8]), language=None, wrap_lines=True)
 
 
 def data_error_page(problems, language: str) -> None:

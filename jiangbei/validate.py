@@ -21,6 +21,8 @@ from jiangbei import schema
 INDICATORS_FILE = "indicators.csv"
 SOURCES_FILE = "sources.csv"
 GLOSSARY_FILE = "glossary.csv"
+# A file larger than this is refused before it is read: the curated data is ~50 KB, and the app parses it in full.
+MAX_FILE_BYTES = 20 * 1024 * 1024
 
 
 @dataclass(frozen=True)
@@ -123,11 +125,37 @@ def paragraph_of(text: str, quote: str) -> int | None:
     return None if start < 0 else text.count("\n", 0, start)
 
 
+def header_problem(header: list[str], expected: list[str]) -> str:
+    """What is wrong with a CSV header, or ''. DuckDB reads the columns by position (queries/load/tables.sql),
+    so the names must be exactly the schema's, in its order: a swapped unit and unit_en would load silently."""
+    if header == expected:
+        return ""
+    parts = []
+    duplicated = [c for c, n in Counter(header).items() if n > 1]
+    missing = [c for c in expected if c not in header]
+    extra = [c for c in header if c not in expected]
+    if duplicated:
+        parts.append("duplicate column(s): " + ", ".join(duplicated))
+    if missing:
+        parts.append("missing column(s): " + ", ".join(missing))
+    if extra:
+        parts.append("unknown column(s): " + ", ".join(extra))
+    if not parts:
+        moved = [f"{c} (column {header.index(c) + 1}, expected {i + 1})" for i, c in enumerate(expected)
+                 if header.index(c) != i]
+        parts.append("columns out of order: " + ", ".join(moved) + "; expected order: " + ", ".join(expected))
+    return "; ".join(parts)
+
+
 def _read_table(path: Path, expected: list[str], problems: list[Problem]) -> list[tuple[int, dict]] | None:
     """Rows of a CSV with their line numbers, or None when the file can't be used at all."""
     name = path.name
     if not path.is_file():
         problems.append(Problem(name, None, None, f"file is missing ({path})"))
+        return None
+    size = path.stat().st_size
+    if size > MAX_FILE_BYTES:
+        problems.append(Problem(name, None, None, f"file is too large ({size:,} bytes, at most {MAX_FILE_BYTES:,})"))
         return None
     raw = path.read_bytes()
     try:
@@ -142,18 +170,9 @@ def _read_table(path: Path, expected: list[str], problems: list[Problem]) -> lis
     reader = csv.reader(io.StringIO(text, newline=""), strict=True)
     try:
         header = next(reader)
-        missing = [c for c in expected if c not in header]
-        extra = [c for c in header if c not in expected]
-        if missing or extra:
-            parts = []
-            if missing:
-                parts.append("missing column(s): " + ", ".join(missing))
-            if extra:
-                parts.append("unknown column(s): " + ", ".join(extra))
-            problems.append(Problem(name, 1, None, "; ".join(parts)))
-            return None
-        if header != expected:  # the database reads columns by position, so the order matters too
-            problems.append(Problem(name, 1, None, "columns out of order, expected: " + ", ".join(expected)))
+        problem = header_problem(header, expected)
+        if problem:
+            problems.append(Problem(name, 1, None, problem))
             return None
         rows = []
         for fields in reader:
@@ -187,7 +206,9 @@ def _check_sources(data_dir: Path, rows, problems, english: dict[str, str] | Non
                 p(f"{col} is empty")
         if seen[row["source_id"]] > 1:
             p("duplicate source_id")
-        try:
+        try:  # fromisoformat alone also takes 20210318 and 2021-W11-4, which DuckDB's DATE does not
+            if not re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", row["date"]):
+                raise ValueError
             date.fromisoformat(row["date"])
         except ValueError:
             p(f"date {row['date']!r} is not YYYY-MM-DD")
@@ -238,12 +259,13 @@ def _check_indicator(line: int, row: dict, texts: dict[str, str], problems: list
     for col, allowed in schema.ENUMS.items():
         if row[col] and row[col] not in allowed:
             p(f"{col} {row[col]!r} is not one of: {', '.join(allowed)}")
-    if row["year"] and not re.fullmatch(r"(19|20)\d\d", row["year"]):
+    # ASCII digits only: Python reads ٢٠٢٠ as a number, DuckDB does not.
+    if row["year"] and not re.fullmatch(r"(19|20)[0-9][0-9]", row["year"]):
         p(f"year {row['year']!r} is not a four-digit year")
     value_ok = True
     try:
         float(row["value"])
-        if not re.fullmatch(r"-?\d+(\.\d+)?", row["value"].strip()):
+        if not re.fullmatch(r"-?[0-9]+(\.[0-9]+)?", row["value"].strip()):
             raise ValueError
     except ValueError:
         value_ok = False

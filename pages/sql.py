@@ -30,19 +30,20 @@ with editor:
     sql = st.text_area(t("sql_editor", lang), key="sql_text", height=260, max_chars=sandbox.MAX_SQL_CHARS)
     clicked = st.button(t("sql_run", lang), key="sql_run", type="primary", icon=":material/play_arrow:")
 
-# Run on a click, or once on opening a shared URL that carries a query.
-if clicked or (url_sql and "sql_outcome" not in st.session_state):
-    st.session_state["sql_outcome"] = (sql, console.run(sql))
-    if sql.strip():
-        st.query_params["sql"] = sql
-if "sql_outcome" in st.session_state:
-    ran, outcome = st.session_state["sql_outcome"]
+# Run on a click, or once on opening a shared URL that carries a query. The session keeps only the SQL it ran.
+shown = console.session_outcome(sql, run_now=clicked or bool(url_sql and "sql_ran" not in st.session_state))
+if clicked and sql.strip():
+    st.query_params["sql"] = sql
+if shown:
+    ran, outcome = shown
     if outcome.ok:
-        st.caption(t("sql_result", lang, n=f"{len(outcome.frame):,}", ms=f"{outcome.elapsed_ms:,.0f}"))
+        st.caption(t("sql_result", lang, n=f"{outcome.table.num_rows:,}", ms=f"{outcome.elapsed_ms:,.0f}"))
         if outcome.truncated:
-            st.warning(t("sql_truncated", lang, rows=f"{sandbox.MAX_ROWS:,}"))
-        st.dataframe(outcome.frame, hide_index=True, width="stretch", key="sql_result_table")
-        ui.export_buttons(outcome.frame, ["sql"], {"sql": ran, "language": lang}, key="sql_export")
+            st.warning(console.truncation_message(outcome, lang), icon=":material/info:")
+        st.dataframe(outcome.table, hide_index=True, width="stretch", key="sql_result_table")
+        st.caption(t("sql_limits", lang, chars=f"{sandbox.MAX_TEXT_CHARS:,}"))
+        ui.export_buttons(outcome.table, ["sql"], {"sql": ran, "language": lang}, key="sql_export",
+                          frame_at_click=lambda: console.result_for_export(ran).frame)
         ui.source_caption()
     else:
         message, detail = console.failure_message(outcome, lang)

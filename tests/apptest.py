@@ -110,3 +110,8 @@ def cards(at: AppTest) -> list[dict[str, str]]:
     for element in at.get("html"):
         parser.feed(element.proto.body)
     return parser.cards
+
+
+def ignored_params(at: AppTest) -> str:
+    """What the 'ignored URL parameters' notice names: its sentence (st.info) and the parameters (st.code)."""
+    return "\n".join([i.value for i in at.info] + [c.value for c in at.code])

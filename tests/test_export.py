@@ -153,3 +153,61 @@ def test_pairs_and_derived_figures_carry_their_codes(query, params, ids):
     assert {"series", "topic", "measure", "unit"} <= set(frames["en"].columns)
     joined = frames["zh"].merge(frames["en"], on=ids, suffixes=("_zh", "_en"), validate="one_to_one")
     assert len(joined) == len(rows) > 0
+
+
+# --- Issue 11: a visitor's SQL result never reaches a spreadsheet as a live formula, and exports are bounded.
+
+FORMULAS = ['=HYPERLINK("http://x","y")', "+1+2", "-2+3", "@SUM(A1)", "\t=1", "\r=1", "＝1+1", "＋1", "－1", "＠A1"]
+
+
+@pytest.fixture(scope="module")
+def hostile():
+    """A console result built from real SQL in the sandbox: every text cell starts like a formula."""
+    from jiangbei import sandbox
+
+    select = ", ".join(f"'{f}' as c{i}" for i, f in enumerate(FORMULAS)).replace("\t", "' || chr(9) || '") \
+        .replace("\r", "' || chr(13) || '")
+    outcome = sandbox.run(f"select {select}, -5 as n, 'plain' as p, 1 as \"=cmd\"", db.sandbox_database())
+    assert outcome.ok, outcome.message
+    return outcome.frame
+
+
+def test_csv_of_a_console_result_has_no_live_formula(hostile):
+    back = pd.read_csv(io.BytesIO(export.serialise(hostile, "CSV", ABOUT, untrusted=True)), encoding="utf-8-sig",
+                       keep_default_na=False)
+    for i, formula in enumerate(FORMULAS):
+        assert back[f"c{i}"].iloc[0] == "'" + formula
+    assert back["n"].iloc[0] == -5 and back["p"].iloc[0] == "plain"  # numbers and plain text untouched
+    assert "'=cmd" in back.columns
+
+
+def test_excel_of_a_console_result_has_no_formula_cell(hostile):
+    book = openpyxl.load_workbook(io.BytesIO(export.serialise(hostile, "Excel", ABOUT, untrusted=True)))
+    cells = [c for row in book["data"].iter_rows() for c in row]
+    assert [c.coordinate for c in cells if c.data_type == "f"] == []
+    values = {c.value for c in cells}
+    assert "'" + FORMULAS[0] in values and -5 in values
+
+
+def test_json_and_parquet_keep_raw_values(hostile):
+    records = json.loads(export.serialise(hostile, "JSON", ABOUT, untrusted=True))
+    assert records[0]["c0"] == FORMULAS[0] and records[0]["c8"] == "－1"
+    back = pd.read_parquet(io.BytesIO(export.serialise(hostile, "Parquet", ABOUT, untrusted=True)))
+    assert back["c1"].iloc[0] == "+1+2"
+
+
+def test_curated_exports_are_unchanged_and_start_no_cell_like_a_formula(shown):
+    assert export.serialise(shown, "CSV", ABOUT) == export.serialise(shown, "CSV", ABOUT, untrusted=False)
+    text = shown.select_dtypes(exclude="number").astype(str)
+    assert not text.map(lambda v: v.startswith(export.FORMULA_STARTS)).any().any()
+    pd.testing.assert_frame_equal(export.neutralise_formulas(shown), shown)
+
+
+def test_every_format_has_a_cell_budget():
+    wide = pd.DataFrame(0, index=range(1000), columns=[f"c{i}" for i in range(150)])  # 150,000 cells
+    assert {label: export.fits(wide, label) for label in export.FORMATS} == \
+        {"CSV": True, "Excel": False, "JSON": True, "Parquet": True}
+    at_budget = wide.iloc[:500, :100]  # 50,000 cells: the Excel budget, and one row more is over it
+    assert export.fits(at_budget, "Excel") and not export.fits(wide.iloc[:501, :100], "Excel")
+    sheet = openpyxl.load_workbook(io.BytesIO(export.serialise(at_budget, "Excel", ABOUT, untrusted=True)))["data"]
+    assert (sheet.max_row, sheet.max_column) == (501, 100)

@@ -4,12 +4,15 @@ every query ends in time with a message instead of a traceback, and the app stay
 import csv
 import os
 import re
+import subprocess
+import sys
+import threading
 import time
 import uuid
 
 import pytest
 
-from jiangbei import examples, sandbox
+from jiangbei import console, db, examples, sandbox, sandbox_worker
 from tests.apptest import open_page, table_text, visible_text
 from tests.conftest import DATA
 
@@ -227,6 +230,7 @@ def test_duplicate_column_names_are_shown():
     at, seconds = run_sql("select 1 as a, 2 as a")
     assert_safe(at, seconds)
     assert list(at.dataframe[-1].value.columns) == ["a", "a_2"]
+    assert sandbox.unique_names(["a", "a", "a_2", "a"]) == ["a", "a_3", "a_2", "a_4"]
 
 
 def test_a_shared_url_runs_its_query():
@@ -255,3 +259,143 @@ def test_every_example_fills_its_parameters_and_runs(con, name):
     sql = examples.example_sql(name)
     assert not re.search(r"^[^-]*\$[a-z_]+", sql, flags=re.MULTILINE), "a parameter was left unfilled"
     con.execute(sql).fetchall()
+
+
+# --- Issue 11: legal SQL never crashes the page, and an answer is bounded where it is made.
+
+LEGAL = {
+    "hugeint": ("select 170141183460469231731687303715884105727::hugeint as h",
+                {"h": "170141183460469231731687303715884105727"}),
+    "repeated-names": ("select 1 as a, 2 as a, 3 as a_2", {"a": 1, "a_3": 2, "a_2": 3}),
+    "nested-70": ("select " + "[" * 70 + "1" + "]" * 70 + " as deep", {"deep": "[" * 70 + "1" + "]" * 70}),
+    "nul": ("select 'a' || chr(0) || 'b' as z", {"z": "a\x00b"}),
+    "struct-map-union": ("select {'x': 1, 'y': [2, 3]} as s, map {'k': 'v'} as m, "
+                         "union_value(num := 2)::union(num int, str varchar) as u, 1.25::decimal(10, 2) as d, "
+                         "interval 3 day as i, '\\xAB'::blob as b, uuid() is not null as ok",
+                         {"s": "{'x': 1, 'y': [2, 3]}", "m": "{k=v}", "u": "2", "d": 1.25, "i": "3 days",
+                          "b": "\\xAB", "ok": True}),
+}
+
+
+@pytest.mark.parametrize("name", list(LEGAL))
+def test_legal_sql_shows_a_table_never_an_error_box(name):
+    sql, expected = LEGAL[name]
+    at, seconds = run_sql(sql)
+    assert_safe(at, seconds)
+    assert not at.error
+    frame = at.dataframe[-1].value
+    assert list(frame.columns) == list(expected)
+    assert frame.iloc[0].to_dict() == expected
+
+
+def test_every_duckdb_type_shows_as_a_table():
+    at, seconds = run_sql("select * from test_all_types()")
+    assert_safe(at, seconds)
+    assert not at.error
+    frame = at.dataframe[-1].value
+    assert frame.shape == (3, len(set(frame.columns)))
+    assert frame["hugeint"].iloc[1] == "170141183460469231731687303715884105727"
+    assert frame["int_array"].iloc[0] == "[]" and frame["dec38_10"].iloc[1] == pytest.approx(1e28)
+
+
+def held_bytes(frame) -> int:
+    return int(frame.memory_usage(index=True, deep=True).sum())
+
+
+def test_a_wide_answer_stops_at_the_cell_budget_and_says_first_n_rows(monkeypatch):
+    sql = "select " + ", ".join(["*"] * 650) + f" from (select 0 as z from range(10001)) -- {uuid.uuid4().hex}"
+    for lang, words in (("en", "First {n} rows shown"), ("zh", "只显示前 {n} 行")):
+        at, seconds = run_sql(sql, lang)
+        assert_safe(at, seconds)
+        frame = at.dataframe[-1].value
+        assert frame.shape[1] == 650 and frame.size <= sandbox.MAX_CELLS
+        assert len(frame) == sandbox.MAX_CELLS // 650
+        assert words.format(n=f"{len(frame):,}") in at.warning[0].value
+
+
+def test_an_answer_of_empty_lists_stops_at_the_byte_budget():
+    sql = "select " + ", ".join(["*"] * 300) + f" from (select []::int[] as z from range(10001)) -- {uuid.uuid4().hex}"
+    at, seconds = run_sql(sql)
+    assert_safe(at, seconds)
+    frame = at.dataframe[-1].value
+    assert frame.iloc[0, 0] == "[]" and 0 < len(frame) < 10001
+    assert held_bytes(frame) <= sandbox.MAX_HELD_BYTES
+    assert "First" in at.warning[0].value
+
+
+def test_twenty_million_characters_are_cut_in_the_worker():
+    outcome = sandbox.run("select repeat(chr(1), 20000000) as s", db.sandbox_database())
+    assert outcome.ok
+    text = outcome.frame["s"].iloc[0]
+    assert text == "\x01" * sandbox.MAX_TEXT_CHARS + sandbox_worker.CUT_MARKER
+    at, seconds = run_sql(f"select repeat('x', 20000000) as s -- {uuid.uuid4().hex}")
+    assert_safe(at, seconds)
+    assert at.dataframe[-1].value["s"].iloc[0].endswith("…[cut]")
+
+
+def test_the_parent_reads_a_worker_with_a_bound_and_kills_it():
+    flood = subprocess.Popen([sys.executable, "-c", "import sys\nwhile True: sys.stdout.write('x' * 65536)"],
+                             stdout=subprocess.PIPE, start_new_session=True)
+    try:
+        assert sandbox.read_bounded(flood.stdout.fileno(), time.perf_counter() + 10, 1_000_000) == "too_big"
+    finally:
+        os.killpg(flood.pid, 9)
+        flood.wait()
+        flood.stdout.close()
+    assert flood.returncode == -9
+
+
+def test_the_session_keeps_only_the_sql_not_the_result():
+    sql = f"select * from range(5000) -- {uuid.uuid4().hex}"
+    at, seconds = run_sql(sql)
+    assert_safe(at, seconds)
+    assert at.session_state["sql_ran"] == sql and at.session_state["sql_failure"] is None
+    assert "sql_outcome" not in at.session_state
+    # The one copy is the shared cache's, and a hit hands out that object, not a copy.
+    cached = console.results.get((sql, db.sandbox_database()))
+    assert cached is not None and len(cached.frame) == 5000
+    assert console.results.get((sql, db.sandbox_database())) is cached
+
+
+def test_the_result_cache_is_bounded_by_bytes():
+    cache = console.ResultCache(max_bytes=250_000, ttl_s=60)
+    outcomes = [sandbox.run(f"select * from range(10000) -- {i}", db.sandbox_database()) for i in range(4)]
+    sizes = [console.outcome_bytes(o) for o in outcomes]
+    assert all(80_000 < s < 90_000 for s in sizes)  # 10,000 int64
+    for i, outcome in enumerate(outcomes):
+        cache.put(("q", i), outcome)
+    assert cache.total <= 250_000 and len(cache) == 3
+    assert cache.get(("q", 0)) is None and cache.get(("q", 3)) is outcomes[3]  # the oldest went first
+
+
+def test_a_busy_console_says_the_queue_position():
+    queue = sandbox.Queue(slots=1, max_waiting=8)
+    assert queue.enter(0.1) == 0  # a slot taken
+    positions = []
+    waiter = threading.Thread(target=lambda: positions.append(queue.enter(0.6)))
+    waiter.start()
+    time.sleep(0.1)
+    assert queue.enter(0.2) == 2  # behind the waiter
+    waiter.join()
+    assert positions == [1]
+    queue.leave()
+    assert queue.enter(0.1) == 0
+    message, _ = console.failure_message(sandbox.Outcome(False, "busy", position=3), "en")
+    assert "3 query(ies) ahead of yours" in message
+    assert "前面还有 3 个查询" in console.failure_message(sandbox.Outcome(False, "busy", position=3), "zh")[0]
+
+
+def test_a_session_that_spent_its_cpu_budget_waits(monkeypatch):
+    monkeypatch.setattr(console, "SESSION_BUDGET_S", 0.1)  # less than one worker's start-up
+    monkeypatch.setattr(console, "SESSION_REFILL_PER_S", 0.001)
+    tag = uuid.uuid4().hex
+    at = open_page("sql", "en")
+    for i in range(2):
+        at.text_area(key="sql_text").set_value(f"select {i} as n -- {tag}")
+        at.button(key="sql_run").click().run(timeout=30)
+    assert not at.exception
+    assert "Please wait about" in at.error[0].value
+    # A cached result costs nothing.
+    at.text_area(key="sql_text").set_value(f"select 0 as n -- {tag}")
+    at.button(key="sql_run").click().run(timeout=30)
+    assert not at.error and at.dataframe[-1].value.iloc[0, 0] == 0

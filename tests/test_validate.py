@@ -3,17 +3,20 @@
 import csv
 import subprocess
 import sys
+import time
 
 import pytest
 
-from jiangbei import schema
+from jiangbei import db, schema
 from jiangbei.validate import (
+    MAX_FILE_BYTES,
     chinese_numeral,
     english_number_span,
     numbers_missing_in_english,
     validate,
     value_in_quote,
 )
+from tests.apptest import open_page, visible_text
 from tests.conftest import DATA, ROOT
 
 
@@ -365,3 +368,89 @@ def test_one_english_wording_per_concept(term_zh, term_en):
     assert rows, term_zh
     assert [r["id"] for r in rows if term_en not in r["indicator_en"].lower()] == []
     assert not any("greening" in r["indicator_en"].lower() for r in read_rows(DATA))
+
+
+# --- Issue 11: the header is checked by name and order (DuckDB reads columns by position), dates are ISO,
+# oversized files are refused before parsing, and anything that fails while loading gives the error page.
+
+def swapped(columns, a, b):
+    columns = list(columns)
+    i, j = columns.index(a), columns.index(b)
+    columns[i], columns[j] = columns[j], columns[i]
+    return columns
+
+
+def write_header(data_dir, header):
+    """The same rows under another header line (the fields stay in the schema's order)."""
+    path = data_dir / "indicators.csv"
+    lines = path.read_text(encoding="utf-8").split("\n")
+    lines[0] = ",".join(header)
+    path.write_text("\n".join(lines), encoding="utf-8")
+
+
+BREAKAGES = {
+    "swapped unit and unit_en": lambda d: write_header(d, swapped(schema.INDICATOR_COLUMNS, "unit", "unit_en")),
+    "duplicate header": lambda d: write_header(d, [c if c != "note" else "unit" for c in schema.INDICATOR_COLUMNS]),
+    "moved column": lambda d: write_rows(d, read_rows(d), [*schema.INDICATOR_COLUMNS[1:], "id"]),
+    "non-ISO date": lambda d: (d / "sources.csv").write_text(
+        (d / "sources.csv").read_text(encoding="utf-8").replace("2021-03-18", "20210318"), encoding="utf-8"),
+    "slashed date": lambda d: (d / "sources.csv").write_text(
+        (d / "sources.csv").read_text(encoding="utf-8").replace("2021-03-18", "2021/03/18"), encoding="utf-8"),
+    "arabic-indic year": lambda d: break_row(d, "gdp_2020", year="202٠"),
+}
+EXPECTED = {
+    "swapped unit and unit_en": "columns out of order: unit (column 12, expected 11), unit_en (column 11",
+    "duplicate header": "duplicate column(s): unit",
+    "moved column": f"columns out of order: id (column {len(schema.INDICATOR_COLUMNS)}, expected 1)",
+    "non-ISO date": "date '20210318' is not YYYY-MM-DD",
+    "slashed date": "date '2021/03/18' is not YYYY-MM-DD",
+    "arabic-indic year": "year '202٠' is not a four-digit year",
+}
+
+
+@pytest.mark.parametrize("breakage", list(BREAKAGES))
+def test_header_order_and_dates_are_checked(data_copy, breakage):
+    BREAKAGES[breakage](data_copy)
+    messages = [p.message for p in validate(data_copy)]
+    assert any(EXPECTED[breakage] in m for m in messages), messages
+
+
+@pytest.mark.parametrize("breakage", list(BREAKAGES))
+def test_each_breakage_gives_the_error_page_in_both_languages(data_copy, monkeypatch, breakage):
+    BREAKAGES[breakage](data_copy)
+    monkeypatch.setenv("JIANGBEI_DATA_DIR", str(data_copy))
+    for lang, title in (("en", "failed validation"), ("zh", "数据未通过校验")):
+        at = open_page("economy", lang)
+        assert not at.exception
+        assert title in at.error[0].value
+        assert EXPECTED[breakage] in at.code[0].value
+
+
+def test_the_header_check_follows_the_schema(data_copy, monkeypatch):
+    # A column added to the schema (and to the CSV's end) is expected in that place by name.
+    monkeypatch.setattr(schema, "INDICATOR_COLUMNS", [*schema.INDICATOR_COLUMNS, "code"])
+    problems = validate(data_copy)
+    assert [p.message for p in problems] == ["missing column(s): code"]
+
+
+def test_an_oversized_file_is_refused_before_it_is_read(data_copy):
+    path = data_copy / "indicators.csv"
+    with open(path, "r+b") as handle:
+        handle.truncate(MAX_FILE_BYTES + 1)  # sparse: nothing is written, so reading it would be the slow part
+    started = time.perf_counter()
+    problems = validate(data_copy)
+    assert time.perf_counter() - started < 1
+    assert [p.message for p in problems] == [f"file is too large ({MAX_FILE_BYTES + 1:,} bytes, at most "
+                                             f"{MAX_FILE_BYTES:,})"]
+
+
+def test_a_database_that_fails_to_load_gives_the_error_page(data_copy, monkeypatch):
+    # A fault the validator does not know of: its verdict is replaced by "clean", the load itself is real DuckDB.
+    break_row(data_copy, "gdp_2020", year="202٠")
+    monkeypatch.setattr(db, "validate", lambda directory: [])
+    monkeypatch.setenv("JIANGBEI_DATA_DIR", str(data_copy))
+    for lang in ("en", "zh"):
+        at = open_page("trade", lang)
+        assert not at.exception
+        assert "loading failed: ConversionException" in at.code[0].value
+        assert "Traceback" not in visible_text(at)

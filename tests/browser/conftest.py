@@ -25,7 +25,8 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def start_server(env: dict | None = None, timeout: float = 60) -> tuple[subprocess.Popen, str]:
+def start_server(env: dict | None = None, timeout: float = 60,
+                 health_path: str = "/_stcore/health") -> tuple[subprocess.Popen, str]:
     port = free_port()
     process = subprocess.Popen(
         [sys.executable, "-m", "streamlit", "run", "dashboard.py", "--server.port", str(port),
@@ -35,7 +36,7 @@ def start_server(env: dict | None = None, timeout: float = 60) -> tuple[subproce
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         try:
-            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:
+            with urllib.request.urlopen(f"{url}{health_path}", timeout=2) as response:
                 if response.status == 200:
                     return process, url
         except OSError:

@@ -1,0 +1,218 @@
+"""Memory attack on the SQL console: `python -m benchmarks.memory_attack [--root DIR] [--scenarios abcd]`.
+
+Each scenario starts a fresh `streamlit run dashboard.py` on a free loopback port, samples the RSS of the whole
+process tree (the server and every sandbox worker) every 50 ms from /proc, drives sessions through Streamlit's own
+websocket protocol (as benchmarks/sessions.py does), and prints one line per scenario (markdown table rows).
+--root runs another checkout of the app (e.g. an export of the code before a change), for before/after numbers.
+
+(a) eight distinct 650-column answers in eight sessions; (b) five sessions holding the 300-column empty-list link;
+(c) the 20-million-character answer; (d) ten attackers for a minute while a visitor reloads topic pages.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import statistics
+import threading
+import time
+import urllib.parse
+from pathlib import Path
+
+import websockets
+from streamlit.proto.BackMsg_pb2 import BackMsg
+from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
+
+from benchmarks.servers import ROOT, Server
+
+SAMPLE_S = 0.05
+SETTLE_S = 10  # after the sessions close, wait this long before reading "after"
+WIDE = "select " + ", ".join(["*"] * 650) + " from (select 0 as z from range(10001)) -- {i}"
+EMPTY_LISTS = "select " + ", ".join(["*"] * 300) + " from (select []::int[] as z from range(10001))"
+LONG_TEXT = "select repeat(chr(1), 20000000)"
+# About five seconds of one core on this machine, or killed at the console's time limit.
+CPU_BURN = "select count(*) from range(60000000) t where hash(t.range + {i}) % 7 = 0"
+TOPIC_PAGES = ["economy", "investment", "trade", "livelihood", ""]
+
+
+def rss_mb(pid: int) -> float:
+    try:
+        return next(int(line.split()[1]) for line in Path(f"/proc/{pid}/status").read_text().splitlines()
+                    if line.startswith("VmRSS:")) / 1024
+    except (OSError, StopIteration):
+        return 0.0
+
+
+def tree_rss_mb(pid: int, skip_unexeced: bool = False) -> float:
+    """RSS of pid and all its descendants, from /proc (no psutil in the venv).
+
+    skip_unexeced leaves out a child caught between fork and exec: it still shows the app's command line and
+    its RSS is the app's own pages, shared, not memory of its own.
+    """
+    total_kb, stack, seen = 0, [pid], set()
+    try:
+        app_cmdline = Path(f"/proc/{pid}/cmdline").read_bytes()
+    except OSError:
+        return 0.0
+    while stack:
+        current = stack.pop()
+        if current in seen:
+            continue
+        seen.add(current)
+        try:
+            unexeced = current != pid and Path(f"/proc/{current}/cmdline").read_bytes() == app_cmdline
+            for line in Path(f"/proc/{current}/status").read_text().splitlines():
+                if line.startswith("VmRSS:") and not (skip_unexeced and unexeced):
+                    total_kb += int(line.split()[1])
+            for task in Path(f"/proc/{current}/task").iterdir():
+                stack += [int(c) for c in (task / "children").read_text().split()]
+        except OSError:
+            pass
+    return total_kb / 1024
+
+
+class Sampler:
+    """Samples the tree's RSS every 50 ms in a thread; peak() since the last reset."""
+
+    def __init__(self, pid: int):
+        self.pid, self.samples, self.app_samples, self._stop = pid, [], [], threading.Event()
+        self.exec_samples: list[float] = []
+        self._thread = threading.Thread(target=self._run, daemon=True)
+        self._thread.start()
+
+    def _run(self) -> None:
+        while not self._stop.is_set():
+            self.samples.append(tree_rss_mb(self.pid))
+            self.exec_samples.append(tree_rss_mb(self.pid, skip_unexeced=True))
+            self.app_samples.append(rss_mb(self.pid))
+            time.sleep(SAMPLE_S)
+
+    def peak(self) -> float:
+        return max(self.samples)
+
+    def stop(self) -> None:
+        self._stop.set()
+        self._thread.join()
+
+
+async def _rerun(ws, page: str, query: str, timeout_s: float) -> float:
+    message = BackMsg()
+    message.rerun_script.query_string = query
+    message.rerun_script.page_name = page
+    started = time.perf_counter()
+    await ws.send(message.SerializeToString())
+    while True:
+        forward = ForwardMsg()
+        forward.ParseFromString(await asyncio.wait_for(ws.recv(), timeout_s))
+        if forward.WhichOneof("type") == "script_finished" and \
+                forward.script_finished != ForwardMsg.FINISHED_EARLY_FOR_RERUN:
+            return (time.perf_counter() - started) * 1000
+
+
+def _stream(url: str) -> str:
+    return url.replace("http://", "ws://") + "/_stcore/stream"
+
+
+async def _open_sql(url: str, sql: str, timeout_s: float = 120) -> float:
+    """One session opening a /sql?sql= link, then closing."""
+    query = "lang=en&sql=" + urllib.parse.quote(sql)
+    async with websockets.connect(_stream(url), subprotocols=["streamlit"], max_size=None) as ws:
+        return await _rerun(ws, "sql", query, timeout_s)
+
+
+async def _hold_all(url: str, sqls: list[str]) -> list[float]:
+    """Every session opens its link; all stay connected until the last has its answer, then all close."""
+    hold = asyncio.Event()
+    finished: list[float] = []
+
+    async def one(sql):
+        query = "lang=en&sql=" + urllib.parse.quote(sql)
+        async with websockets.connect(_stream(url), subprotocols=["streamlit"], max_size=None) as ws:
+            finished.append(await _rerun(ws, "sql", query, 120))
+            await hold.wait()
+
+    tasks = [asyncio.create_task(one(sql)) for sql in sqls]
+    while len(finished) < len(sqls) and not any(t.done() for t in tasks):
+        await asyncio.sleep(0.2)
+    await asyncio.sleep(2)  # the answers held for a moment, as open tabs would
+    hold.set()
+    await asyncio.gather(*tasks, return_exceptions=True)
+    return finished
+
+
+async def _attack(url: str, seconds: float, attackers: int) -> tuple[list[float], int]:
+    """Attackers open fresh sessions with heavy SQL for `seconds`; a visitor reloads topic pages meanwhile."""
+    stop_at = time.monotonic() + seconds
+    visitor_ms: list[float] = []
+    counter = iter(range(1_000_000))
+
+    async def attacker(n):
+        while time.monotonic() < stop_at:
+            i = next(counter)
+            sql = WIDE.format(i=i) if i % 2 else CPU_BURN.format(i=i)
+            try:
+                await _open_sql(url, sql, timeout_s=60)
+            except Exception:  # noqa: BLE001 - a refused or dropped session is part of the attack
+                await asyncio.sleep(0.5)
+
+    async def visitor():
+        async with websockets.connect(_stream(url), subprotocols=["streamlit"], max_size=None) as ws:
+            i = 0
+            while time.monotonic() < stop_at:
+                visitor_ms.append(await _rerun(ws, TOPIC_PAGES[i % len(TOPIC_PAGES)], "lang=en", 60))
+                i += 1
+
+    await asyncio.gather(visitor(), *(attacker(n) for n in range(attackers)))
+    return visitor_ms, next(counter)
+
+
+def p95(values: list[float]) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
+
+
+def scenario(root: Path, name: str, attack_seconds: float) -> str:
+    server = Server("dashboard.py", cwd=root)
+    try:
+        asyncio.run(_hold_all(server.url, ["select 1"]))  # the database and the sandbox copy are built
+        time.sleep(1)
+        idle = tree_rss_mb(server.process.pid)
+        sampler = Sampler(server.process.pid)
+        started = time.perf_counter()
+        extra = ""
+        if name == "a":
+            asyncio.run(_hold_all(server.url, [WIDE.format(i=i) for i in range(8)]))
+        elif name == "b":
+            asyncio.run(_hold_all(server.url, [EMPTY_LISTS] * 5))
+        elif name == "c":
+            asyncio.run(_hold_all(server.url, [LONG_TEXT]))
+        elif name == "d":
+            visitor_ms, attacks = asyncio.run(_attack(server.url, attack_seconds, 10))
+            extra = (f"visitor: {len(visitor_ms)} reruns, p50 {statistics.median(visitor_ms):.0f} ms, "
+                     f"p95 {p95(visitor_ms):.0f} ms; {attacks} attack sessions")
+        seconds = time.perf_counter() - started
+        time.sleep(SETTLE_S)
+        after = tree_rss_mb(server.process.pid)
+        sampler.stop()
+        return (f"| {name} | {idle:.0f} | {sampler.peak():.0f} | {max(sampler.exec_samples):.0f} | "
+                f"{max(sampler.app_samples):.0f} | {after:.0f} | "
+                f"{seconds:.0f} | {extra} |")
+    finally:
+        server.stop()
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--root", type=Path, default=ROOT, help="checkout of the app to run")
+    parser.add_argument("--scenarios", default="abcd")
+    parser.add_argument("--attack-seconds", type=float, default=60)
+    args = parser.parse_args()
+    print("| scenario | idle MB | peak MB (tree) | peak MB (tree, children past exec) | peak MB (app process) | "
+          "MB 10 s after | s | notes |")
+    print("|---|---:|---:|---:|---:|---:|---:|---|")
+    for name in args.scenarios:
+        print(scenario(args.root.resolve(), name, args.attack_seconds), flush=True)
+
+
+if __name__ == "__main__":
+    main()

@@ -131,6 +131,22 @@ def widen_integers(rows: list[list], types: list[str]) -> list[str]:
     return types
 
 
+def _bind(con, statement):
+    """The query bound without running it, to learn its columns. A relation's errors lack DuckDB's "LINE n:"
+    excerpt that shows the visitor where the error is; a query that fails to bind fails the same way when executed,
+    before it runs, so that message is taken from an execute."""
+    import duckdb
+
+    try:
+        return con.sql(statement.query)
+    except duckdb.Error as bind_error:
+        try:
+            con.execute(statement)
+        except duckdb.Error as located:
+            raise located from bind_error
+        raise
+
+
 def main() -> int:
     request = json.loads(sys.stdin.read())
     _die_with_parent(request["parent_pid"])
@@ -162,7 +178,7 @@ def main() -> int:
     limits = {k: request[k] for k in ("max_rows", "max_cells", "max_bytes", "max_output_bytes", "text_chars")}
     started = time.perf_counter()
     try:
-        relation = con.sql(statements[0].query)  # binds the query, without running it, to learn its columns
+        relation = _bind(con, statements[0])
         columns, types = relation.columns, [str(t) for t in relation.types]
         if len(columns) > request["max_columns"]:
             _answer({"ok": False, "kind": "too_wide", "message": f"{len(columns):,} > {request['max_columns']:,}"})

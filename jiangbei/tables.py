@@ -6,7 +6,7 @@ import html
 
 import pandas as pd
 
-from jiangbei.i18n import qualifier_text, t
+from jiangbei.i18n import lang_html, qualifier_text, t
 
 # Columns of the indicator table, in order: (header key, source column or a function of the row frame).
 INDICATOR_TABLE = ["indicator", "value", "unit", "year", "kind", "measure", "qualifier", "source_quote", "link"]
@@ -69,26 +69,33 @@ def targets_frame(df: pd.DataFrame, lang: str) -> pd.DataFrame:
 
 
 def html_table(df: pd.DataFrame, link_header: str | None = None, link_text: str = "",
-               value_header: str | None = None, value_decimals: pd.Series | None = None) -> str:
+               value_header: str | None = None, value_decimals: pd.Series | None = None,
+               link_names: list[str] | None = None, page_lang: str = "zh") -> str:
     """A plain HTML table of the frame, every cell escaped; links open the source page; values as written.
 
     Lighter than st.dataframe for the browser (no grid component to load), so the topic pages stay fast.
+    link_names: per row, what the link opens, for screen readers (an accessible name, not "open" 82 times).
+    Chinese text on an English page is marked lang="zh"; each cell carries its header for the phone layout.
     """
-    heads = "".join(f"<th>{html.escape(str(c))}</th>" for c in df.columns)
+    heads = "".join(f'<th scope="col">{html.escape(str(c))}</th>' for c in df.columns)
+    labels = [html.escape(str(c), quote=True) for c in df.columns]
     body = []
     decimals = list(value_decimals) if value_decimals is not None else None
     for i, row in enumerate(df.itertuples(index=False)):
         cells = []
-        for column, value in zip(df.columns, row):
+        for column, label, value in zip(df.columns, labels, row):
             if column == link_header:
                 href = html.escape(str(value))
-                cells.append(f'<td><a href="{href}" target="_self">{html.escape(link_text)}</a></td>')
+                name = f' aria-label="{html.escape(link_names[i], quote=True)}"' if link_names else ""
+                cells.append(f'<td data-label="{label}"><a href="{href}" target="_self"{name}>'
+                             f'{html.escape(link_text)}</a></td>')
             elif column == value_header and decimals is not None and value == value:
-                cells.append(f'<td class="num">{value:.{int(decimals[i])}f}</td>')
+                cells.append(f'<td class="num" data-label="{label}">{value:.{int(decimals[i])}f}</td>')
             elif isinstance(value, (int, float)) and not isinstance(value, bool):
                 text = "" if value != value else f"{value:g}"
-                cells.append(f'<td class="num">{text}</td>')
+                cells.append(f'<td class="num" data-label="{label}">{text}</td>')
             else:
-                cells.append(f"<td>{html.escape('' if value is None else str(value))}</td>")
+                text = lang_html("" if value is None else str(value), page_lang)
+                cells.append(f'<td data-label="{label}">{text}</td>')
         body.append("<tr>" + "".join(cells) + "</tr>")
     return f'<div class="jb-table"><table><thead><tr>{heads}</tr></thead><tbody>{"".join(body)}</tbody></table></div>'

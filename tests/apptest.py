@@ -64,10 +64,13 @@ class _TableParser(HTMLParser):
             self._cell.append(data)
 
 
-def html_tables(at: AppTest) -> list[pd.DataFrame]:
-    """Every HTML table on the page, as text frames (header row as columns)."""
+def html_tables(at: AppTest, chart_data: bool = False) -> list[pd.DataFrame]:
+    """Every HTML table on the page, as text frames (header row as columns): the data tables, or (chart_data)
+    the tables of the charts' values under each chart (ui.chart)."""
     frames = []
     for element in at.get("html"):
+        if ("jb-chart-data" in element.proto.body) != chart_data:
+            continue
         parser = _TableParser()
         parser.feed(element.proto.body)
         for rows in parser.tables:

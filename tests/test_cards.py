@@ -19,9 +19,9 @@ def test_a_card_shows_result_growth_target_and_both_quotes(con):
     [card] = read(cards.cards_html(db.run_query(con, "series_cards", series=["gdp"]), "en"))
     assert card["label"] == row["indicator_en"]
     assert card["value"].startswith("over ")  # 突破660亿元: a lower bound, not the value itself
-    assert card["delta"] == f"▲ +{row['growth_value']}% yoy"
+    assert card["delta"] == f"▲ +{row['growth_value']}% yoy · better"  # the arrow and the word, not colour alone
     assert card["note"].startswith("2021 target: +7.2%")
-    assert f"“{row['source_quote']}”" in card["note"] and f"“{row['target_quote']}”" in card["note"]
+    assert f"“{row['source_quote']}”" in card["quotes"] and f"“{row['target_quote']}”" in card["quotes"]
 
 
 def test_a_card_without_growth_or_target_says_so(con):
@@ -47,4 +47,4 @@ def test_report_text_is_escaped(con):
     html = cards.cards_html(frame, "en")
     assert "<script>" not in html and "<b>GDP" not in html
     [card] = read(html)
-    assert card["label"] == "<b>GDP</b>" and "<script>alert(1)</script>" in card["note"]
+    assert card["label"] == "<b>GDP</b>" and "<script>alert(1)</script>" in card["quotes"]

@@ -82,4 +82,6 @@ def table(fig: go.Figure, lang: str) -> pd.DataFrame:
     columns = {"panel": t("chart_col_panel", lang), "series": t("chart_col_series", lang),
                "label": t("chart_col_label", lang), "shown": t("col_value", lang)}
     keep = [c for c in columns if c in ("label", "shown") or data[c].nunique() > 1]
+    if data["series"].equals(data["label"]):  # small multiples name each bar by its series
+        keep = [c for c in keep if c != "series"]
     return data[keep].rename(columns=columns).reset_index(drop=True)

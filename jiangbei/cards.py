@@ -27,6 +27,7 @@ STYLE = """<style>
 .jb-card .bad {color: var(--jb-bad, #C62828);}
 .jb-card .note, .jb-card details {font-size: 0.8rem; color: var(--jb-muted, #4D5661); margin-top: 0.3rem;}
 .jb-card summary {cursor: pointer;}
+.jb-card .jb-sr {position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%);}
 @media (max-width: 640px) {
   .jb-cards {grid-template-columns: repeat(2, minmax(0, 1fr)); gap: 0.5rem;}
   .jb-card {padding: 0.5rem 0.6rem;}
@@ -72,6 +73,7 @@ def cards_html(cards: pd.DataFrame, lang: str) -> str:
         # The quotes are folded away, so a phone shows the figures first; a click or Enter opens them.
         items.append(f'<div class="jb-card" role="listitem"><p class="label">{shown["label"]}</p>'
                      f'<p class="value">{shown["value"]}</p>{delta}<p class="note">{shown["target"]}</p>'
-                     f'<details><summary>{shown["quotes_title"]}</summary><p class="quotes">{shown["quotes"]}</p>'
+                     f'<details><summary>{shown["quotes_title"]}<span class="jb-sr">: {shown["label"]}</span></summary>'
+                     f'<p class="quotes">{shown["quotes"]}</p>'
                      '</details></div>')
     return STYLE + f'<div class="jb-cards" role="list">{"".join(items)}</div>'

@@ -40,13 +40,26 @@ def source_caption() -> None:
                      date=s["date"].strftime("%Y-%m-%d")))
 
 
+# plotly's tool bar tooltips, in English in plotly; their translations are a11y.po's plotly_* keys.
+PLOTLY_WORDS = ("Download plot as a PNG", "Zoom", "Pan", "Zoom in", "Zoom out", "Autoscale", "Reset axes",
+                "Box Select", "Lasso Select", "Double-click to zoom back out")
+
+
+def plotly_config(language: str) -> dict:
+    """The charts' plotly config; in Chinese with a locale of plotly's own words (plotly's `locales` option)."""
+    if language == "en":
+        return CONFIG
+    words = {w: t("plotly_" + re.sub(r"[^a-z]+", "_", w.lower()).strip("_"), language) for w in PLOTLY_WORDS}
+    return {**CONFIG, "locale": "zh-CN", "locales": {"zh-CN": {"dictionary": words}}}
+
+
 def chart(fig, key: str) -> None:
     """A chart, the sentence that says what it shows, its data one click away, and the source line."""
     language = lang()
     if fig is None:  # e.g. no money amounts among livelihood's results
         st.info(t("chart_empty", language), icon=":material/info:")
         return
-    st.plotly_chart(fig, config=CONFIG, key=key, width="stretch")
+    st.plotly_chart(fig, config=plotly_config(language), key=key, width="stretch")
     st.caption(chart_text.summary(fig, language))
     with st.expander(t("chart_data", language)):
         st.html(TABLE_STYLE + '<div class="jb-chart-data">' + html_table(chart_text.table(fig, language),

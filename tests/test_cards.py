@@ -48,3 +48,14 @@ def test_report_text_is_escaped(con):
     assert "<script>" not in html and "<b>GDP" not in html
     [card] = read(html)
     assert card["label"] == "<b>GDP</b>" and "<script>alert(1)</script>" in card["quotes"]
+
+
+def test_chinese_quotes_on_an_english_page_are_marked_chinese_and_folded(con):
+    frame = db.run_query(con, "series_cards", series=["gdp"])
+    row = frame.to_dict("records")[0]
+    english = cards.cards_html(frame, "en")
+    # The fold's name says whose sentences it holds (for a screen reader: eight folds, eight names).
+    assert f'<summary>Source sentences<span class="jb-sr">: {row["indicator_en"]}</span></summary>' in english
+    assert f'<p class="quotes"><span lang="zh">“{row["source_quote"]}”' in english
+    assert f'<p class="label">{row["indicator_en"]}</p>' in english  # English text is not marked
+    assert 'lang="zh"' not in cards.cards_html(frame, "zh")  # the page itself is Chinese

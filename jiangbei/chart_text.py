@@ -66,6 +66,8 @@ def summary(fig: go.Figure, lang: str) -> str:
     panels = data["panel"].nunique()
     if panels > 1:
         return t("chart_summary_panels", lang, title=title, n=panels, items=len(data))
+    if len(data) == 1:
+        return t("chart_summary_one", lang, title=title, label=data["label"].iloc[0], value=data["shown"].iloc[0])
     low, high = data.loc[data["value"].idxmin()], data.loc[data["value"].idxmax()]
 
     def name(row) -> str:

@@ -38,3 +38,10 @@ def test_small_multiples_say_each_panel_has_its_own_scale(con):
     assert table["Chart"].nunique() == panels
     first = pairs.iloc[0]
     assert table["Chart"].iloc[0].startswith(first["indicator_en"])
+
+
+def test_a_single_value_is_named_once(con):
+    rates = db.run_query(con, "rates_and_completion", topics=TRADE).head(1)
+    fig = charts.rates_bars(rates, "en")
+    label = chart_text.plain(fig.data[0].y[0])
+    assert chart_text.summary(fig, "en").endswith(f": one value, {label} at {rates['value'].iloc[0]:g}%.")

@@ -101,6 +101,7 @@ TABLE_STYLE = """<style>
   .jb-table td {display: block; border: none; padding: 1px 0;}
   .jb-table td.num {text-align: left; white-space: normal;}
   .jb-table td::before {content: attr(data-label) ": "; font-weight: 600;}
+  .jb-table td:empty {display: none;}
 }
 </style>"""
 

@@ -3,14 +3,18 @@
 import streamlit as st
 
 from jiangbei import db, navigation, ui
+from jiangbei.i18n import t
 
-st.set_page_config(page_title="Jiangbei Plan Dashboard · 江北区计划数据", page_icon=":material/bar_chart:",
-                   layout="wide")
+# An emoji icon: Streamlit draws it as an inline SVG, where a :material/: favicon is fetched from a font CDN.
+st.set_page_config(page_title="Jiangbei Plan Dashboard · 江北区计划数据", page_icon="📊", layout="wide")
 lang = ui.choose_language()  # ?lang=, else this session's choice, else the browser's, else Chinese
+ui.document_setup(lang)
 
 problems = db.current_problems()
 if problems:
     ui.data_error_page(problems, lang)
     st.stop()
 
-st.navigation(navigation.pages(lang)).run()
+page = st.navigation(navigation.pages(lang))
+st.set_page_config(page_title=t("page_title", lang, page=page.title))  # each page its own <title>
+page.run()

@@ -8,10 +8,12 @@ import pandas as pd
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
+from jiangbei import theme
 from jiangbei.i18n import bounded, format_change, format_value, t
 from jiangbei.tables import period_label
 
-RESULT_COLOUR, TARGET_COLOUR, DECLINE_COLOUR, PLAN_COLOUR = "#2E6DB4", "#E08A1E", "#C8402E", "#7A7A7A"
+RESULT_COLOUR, TARGET_COLOUR, DECLINE_COLOUR, PLAN_COLOUR = (theme.SERIES[k] for k in ("result", "target", "decline",
+                                                                                       "plan"))
 CONFIG = {"displaylogo": False, "modeBarButtonsToRemove": ["lasso2d", "select2d"]}
 
 
@@ -51,6 +53,7 @@ def _room_for_labels(fig: go.Figure, values: pd.Series) -> None:
 
 def _layout(fig: go.Figure, title: str, bars: int, lang: str) -> go.Figure:
     fig.update_traces(width=0.7, selector={"type": "bar", "orientation": "h"})
+    fig.update_traces(insidetextfont_color=theme.ON_SERIES, selector={"type": "bar"})  # >= 4.5:1 on every bar
     fig.update_layout(
         title={"text": title}, height=max(200, 110 + 30 * bars), margin={"l": 10, "r": 10, "t": 50, "b": 40},
         hoverlabel={"align": "left"}, font={"family": "Noto Sans CJK SC, sans-serif" if lang == "zh" else None},

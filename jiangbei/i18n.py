@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import html
+import re
 from pathlib import Path
 
 from babel.messages.pofile import read_po
@@ -40,6 +42,19 @@ def t(key: str, lang: str, **fields) -> str:
     """The text for key in lang; fields fill {placeholders}."""
     text = TEXT[key][lang]
     return text.format(**fields) if fields else text
+
+
+# Han characters and CJK punctuation: text holding any is Chinese (the report's quotes, its Chinese units).
+_CHINESE = re.compile(r"[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]")
+
+
+def lang_html(text: str, page_lang: str) -> str:
+    """Text escaped for HTML; Chinese text on an English page is marked lang="zh", so a screen reader reads it
+    with a Chinese voice (WCAG 3.1.2). The one place the app's HTML marks a change of language."""
+    escaped = html.escape(text)
+    if page_lang != "zh" and _CHINESE.search(text):
+        return f'<span lang="zh">{escaped}</span>'
+    return escaped
 
 
 def pick_language(param: str | None, remembered: str | None, browser_locale: str | None) -> str:

@@ -10,7 +10,7 @@ import html
 
 import pandas as pd
 
-from jiangbei.i18n import qualifier_text, t
+from jiangbei.i18n import lang_html, qualifier_text, t
 
 # Columns of the indicator table, in order: (header key, source column or a function of the row frame).
 # Every number with its unit, period and bound.
@@ -118,40 +118,47 @@ def targets_frame(df: pd.DataFrame, lang: str) -> pd.DataFrame:
 
 def html_table(df: pd.DataFrame, link_header: str | None = None, link_text: str = "",
                value_header: str | None = None, value_decimals: pd.Series | None = None,
-               originals: dict[str, str] | None = None, original_label: str = "") -> str:
+               originals: dict[str, str] | None = None, original_label: str = "",
+               link_names: list[str] | None = None, page_lang: str = "zh") -> str:
     """A plain HTML table of the frame, every cell escaped; links open the source page; values as written.
 
     originals maps a column of English sentences to the column of their Chinese originals, which is shown as a
     disclosure in the English cell (lang="zh") instead of as a column of its own.
 
     Lighter than st.dataframe for the browser (no grid component to load), so the topic pages stay fast.
+    link_names: per row, what the link opens, for screen readers (an accessible name, not "open" 82 times).
+    Chinese text on an English page is marked lang="zh"; each cell carries its header for the phone layout.
     """
     originals = originals or {}
     folded = {df.columns.get_loc(c) for c in originals.values()}
     shown = [j for j in range(len(df.columns)) if j not in folded]
-    heads = "".join(f"<th>{html.escape(str(df.columns[j]))}</th>" for j in shown)
-    label = html.escape(original_label)
+    heads = "".join(f'<th scope="col">{html.escape(str(df.columns[j]))}</th>' for j in shown)
+    labels = {j: html.escape(str(df.columns[j]), quote=True) for j in shown}
+    summary = html.escape(original_label)
     body = []
     decimals = list(value_decimals) if value_decimals is not None else None
     for i, row in enumerate(df.itertuples(index=False)):
         cells = []
         for j in shown:
-            column, value = df.columns[j], row[j]
+            column, label, value = df.columns[j], labels[j], row[j]
             if column in originals:
                 original = row[df.columns.get_loc(originals[column])]
-                cells.append(f"<td>{html.escape('' if value is None else str(value))}"
-                             f'<details class="original"><summary>{label}</summary>'
+                cells.append(f'<td data-label="{label}">{lang_html("" if value is None else str(value), page_lang)}'
+                             f'<details class="original"><summary>{summary}</summary>'
                              f'<span lang="zh">{html.escape("" if original is None else str(original))}</span>'
                              "</details></td>")
             elif column == link_header:
                 href = html.escape(str(value))
-                cells.append(f'<td><a href="{href}" target="_self">{html.escape(link_text)}</a></td>')
+                name = f' aria-label="{html.escape(link_names[i], quote=True)}"' if link_names else ""
+                cells.append(f'<td data-label="{label}"><a href="{href}" target="_self"{name}>'
+                             f'{html.escape(link_text)}</a></td>')
             elif column == value_header and decimals is not None and value == value:
-                cells.append(f'<td class="num">{value:.{int(decimals[i])}f}</td>')
+                cells.append(f'<td class="num" data-label="{label}">{value:.{int(decimals[i])}f}</td>')
             elif isinstance(value, (int, float)) and not isinstance(value, bool):
                 text = "" if value != value else f"{value:g}"
-                cells.append(f'<td class="num">{text}</td>')
+                cells.append(f'<td class="num" data-label="{label}">{text}</td>')
             else:
-                cells.append(f"<td>{html.escape('' if value is None else str(value))}</td>")
+                text = lang_html("" if value is None else str(value), page_lang)
+                cells.append(f'<td data-label="{label}">{text}</td>')
         body.append("<tr>" + "".join(cells) + "</tr>")
     return f'<div class="jb-table"><table><thead><tr>{heads}</tr></thead><tbody>{"".join(body)}</tbody></table></div>'

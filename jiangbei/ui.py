@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 import pandas as pd
 import streamlit as st
 
-from jiangbei import cards, db, export, url_state
+from jiangbei import cards, chart_text, db, export, theme, url_state
 from jiangbei.charts import CONFIG
 from jiangbei.i18n import LANGS, pick_language, t
 from jiangbei.tables import header, html_table, original_columns
@@ -40,11 +41,30 @@ def source_caption() -> None:
                      date=s["date"].strftime("%Y-%m-%d")))
 
 
+# plotly's tool bar tooltips, in English in plotly; their translations are a11y.po's plotly_* keys.
+PLOTLY_WORDS = ("Download plot as a PNG", "Zoom", "Pan", "Zoom in", "Zoom out", "Autoscale", "Reset axes",
+                "Box Select", "Lasso Select", "Double-click to zoom back out")
+
+
+def plotly_config(language: str) -> dict:
+    """The charts' plotly config; in Chinese with a locale of plotly's own words (plotly's `locales` option)."""
+    if language == "en":
+        return CONFIG
+    words = {w: t("plotly_" + re.sub(r"[^a-z]+", "_", w.lower()).strip("_"), language) for w in PLOTLY_WORDS}
+    return {**CONFIG, "locale": "zh-CN", "locales": {"zh-CN": {"dictionary": words}}}
+
+
 def chart(fig, key: str) -> None:
+    """A chart, the sentence that says what it shows, its data one click away, and the source line."""
+    language = lang()
     if fig is None:  # e.g. no money amounts among livelihood's results
-        st.info(t("chart_empty", lang()), icon=":material/info:")
+        st.info(t("chart_empty", language), icon=":material/info:")
         return
-    st.plotly_chart(fig, config=CONFIG, key=key, width="stretch")
+    st.plotly_chart(fig, config=plotly_config(language), key=key, width="stretch")
+    st.caption(chart_text.summary(fig, language))
+    with st.expander(t("chart_data", language)):
+        st.html(TABLE_STYLE + '<div class="jb-chart-data">' + html_table(chart_text.table(fig, language),
+                                                                          page_lang=language) + "</div>")
     source_caption()
 
 
@@ -111,14 +131,25 @@ def current_url() -> str:
     return f"{base}?{params}" if params else base
 
 
+# Header colours are jiangbei.theme's (light and dark). On a phone each row becomes a block of "header: value"
+# lines in the page's own scroll, instead of a narrow box that scrolls inside the page.
 TABLE_STYLE = """<style>
-.jb-table {max-height: 560px; overflow: auto; border: 1px solid rgba(128,128,128,0.3); border-radius: 6px;}
+.jb-table {max-height: 560px; overflow: auto; border: 1px solid var(--jb-grid, #8A9099); border-radius: 6px;}
 .jb-table table {border-collapse: collapse; width: 100%; font-size: 0.85rem;}
-.jb-table th {position: sticky; top: 0; background: var(--secondary-background-color, #F2F5F9); text-align: left;
-  padding: 6px 8px; border-bottom: 1px solid rgba(128,128,128,0.4);}
-.jb-table td {padding: 5px 8px; border-bottom: 1px solid rgba(128,128,128,0.15); vertical-align: top;}
+.jb-table th {position: sticky; top: 0; background: var(--jb-header-bg, #F2F5F9); color: var(--jb-text, #1B1F24);
+  text-align: left; padding: 6px 8px; border-bottom: 1px solid var(--jb-grid, #8A9099);}
+.jb-table td {padding: 5px 8px; border-bottom: 1px solid rgba(128,128,128,0.3); vertical-align: top;}
 .jb-table td.num {text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums;}
 .jb-table details.original summary {cursor: pointer; text-decoration: underline; font-size: 0.8rem;}
+@media (max-width: 640px) {
+  .jb-table {max-height: none; overflow: visible; border: none;}
+  .jb-table thead {position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%);}
+  .jb-table tr {display: block; border-bottom: 1px solid var(--jb-grid, #8A9099); padding: 0.4rem 0;}
+  .jb-table td {display: block; border: none; padding: 1px 0;}
+  .jb-table td.num {text-align: left; white-space: normal;}
+  .jb-table td::before {content: attr(data-label) ": "; font-weight: 600;}
+  .jb-table td:empty {display: none;}
+}
 </style>"""
 
 
@@ -147,14 +178,20 @@ def table(df: pd.DataFrame, key: str, stem_parts: list[str], filters: dict[str, 
         event = st.dataframe(df, hide_index=True, column_config=config, key=f"{key}_table", width="stretch",
                              on_select="rerun", selection_mode="single-row", selection_default=default)
         rows = list(event.selection.rows)
-    elif not df.empty:
+    if not selectable and not df.empty:
+        # The downloads come before the table's links, so the keyboard reaches them in a few presses.
+        export_buttons(df.drop(columns=[link_header], errors="ignore"), stem_parts, filters, key, codes=codes)
+        indicator_header = header("indicator", language)
+        link_names = ([t("source_link_of", language, indicator=name) for name in df[indicator_header]]
+                      if indicator_header in df.columns else None)
         st.html(TABLE_STYLE + html_table(df, link_header, t("open_in_report", language), header("value", language),
                                          value_decimals, original_columns(df, language),
-                                         t("quote_original", language)))
+                                         t("quote_original", language), link_names=link_names, page_lang=language))
     st.caption(t("rows_shown", language, n=len(df)))
     if len(df) >= db.ROW_LIMIT:  # a canned query stops at ROW_LIMIT rows
         st.warning(t("rows_capped", language, n=db.ROW_LIMIT), icon=":material/info:")
-    export_buttons(df.drop(columns=[link_header], errors="ignore"), stem_parts, filters, key, codes=codes)
+    if selectable or df.empty:
+        export_buttons(df.drop(columns=[link_header], errors="ignore"), stem_parts, filters, key, codes=codes)
     source_caption()
     return rows
 
@@ -167,7 +204,8 @@ def _switch_language() -> None:
 
 
 def choose_language() -> str:
-    """Pick this run's language, keep it in the URL and the session, and draw the sidebar switch."""
+    """Pick this run's language, keep it in the URL and the session, and draw the switch at the top of the page
+    (not in the sidebar, which a phone keeps closed)."""
     asked = st.query_params.get("lang")
     language = pick_language(asked, st.session_state.get("lang"), st.context.locale)
     # Remember a bad ?lang= so the page's notice can name it after the URL is corrected below.
@@ -175,9 +213,18 @@ def choose_language() -> str:
     st.session_state["lang"] = language
     st.query_params["lang"] = language  # kept in the URL so a shared link opens in the same language
     st.session_state["lang_switch"] = language
-    st.sidebar.segmented_control(t("language", language), LANGS, key="lang_switch", on_change=_switch_language,
-                                 format_func=lambda code: {"zh": "中文", "en": "English"}[code])
+    with st.container(horizontal=True, horizontal_alignment="right", key="language_bar"):
+        st.segmented_control(t("language", language), LANGS, key="lang_switch", on_change=_switch_language,
+                             format_func=lambda code: {"zh": "中文", "en": "English"}[code],
+                             label_visibility="collapsed")
     return language
+
+
+def document_setup(language: str) -> None:
+    """What every page's document needs: <html lang> in the page's language (Streamlit writes "en" whatever the
+    page says), and the theme's colours, focus ring and phone layout (jiangbei.theme)."""
+    script = f"<script>document.documentElement.lang = {language!r};</script>"
+    st.html(theme.css() + script, unsafe_allow_javascript=True)
 
 
 def notice_bad_params(allowed: dict[str, list[str] | None]) -> None:
@@ -190,6 +237,21 @@ def notice_bad_params(allowed: dict[str, list[str] | None]) -> None:
         with st.container(key="bad_params"):
             st.info(t("params_ignored", lang()), icon=":material/info:")
             st.code("\n".join(p[:200] for p in bad[:8]), language=None, wrap_lines=True)
+
+
+def demote_headings(markdown: str, top_level: int) -> str:
+    """Markdown whose highest heading becomes level top_level, the others kept below it (fenced code untouched),
+    so a document shown inside a page continues the page's heading order without a jump."""
+    lines, fenced = markdown.splitlines(), False
+    levels = [len(m.group(1)) for line in lines if (m := re.match(r"(#{1,6}) ", line))]
+    shift = top_level - min(levels, default=top_level)
+    out = []
+    for line in lines:
+        if line.startswith("```"):
+            fenced = not fenced
+        heading = None if fenced else re.match(r"(#{1,6}) ", line)
+        out.append("#" * min(6, len(heading.group(1)) + shift) + line[len(heading.group(1)):] if heading else line)
+    return "\n".join(out)
 
 
 def data_error_page(problems, language: str) -> None:

@@ -10,6 +10,8 @@ from collections.abc import Callable, Sequence
 
 import streamlit as st
 
+from jiangbei.i18n import DEFAULT_LANG, t
+
 
 def values(param: str) -> list[str]:
     """Every value of a URL parameter (?topic=a&topic=b -> [a, b])."""
@@ -39,15 +41,22 @@ def _write(param: str, chosen: list[str]) -> None:
 
 
 def multiselect(container, label: str, options: Sequence[str], param: str, widget_key: str,
-                format_func: Callable[[str], str] = str, default: Sequence[str] = (), **kwargs) -> list[str]:
-    """A multiselect of codes kept in ?param= (absent while it holds the default); unknown codes are dropped."""
+                format_func: Callable[[str], str] = str, default: Sequence[str] = (),
+                placeholder: str | None = None, **kwargs) -> list[str]:
+    """A multiselect of codes kept in ?param= (absent while it holds the default); unknown codes are dropped.
+
+    An empty filter keeps every row, so its placeholder says "All" in the page's language (Streamlit's own
+    placeholder is English)."""
     options = list(options)
+    if placeholder is None:
+        placeholder = t("filter_all", st.session_state.get("lang", DEFAULT_LANG))
     if widget_key not in st.session_state:
         from_url = [v for v in dict.fromkeys(values(param)) if v in options]
         st.session_state[widget_key] = from_url or list(default)
     else:  # a value left from another page may not be an option here
         st.session_state[widget_key] = [v for v in st.session_state[widget_key] if v in options]
-    chosen = container.multiselect(label, options, key=widget_key, format_func=format_func, **kwargs)
+    chosen = container.multiselect(label, options, key=widget_key, format_func=format_func, placeholder=placeholder,
+                                   **kwargs)
     _write(param, [] if chosen == list(default) else chosen)
     return chosen
 

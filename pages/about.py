@@ -8,10 +8,12 @@ from jiangbei.i18n import t
 lang = ui.lang()
 st.title(t("about_title", lang))
 sources = db.query("sources")
-st.subheader(t("about_provenance", lang))
+st.header(t("about_provenance", lang))
 st.markdown(t("about_counts", lang, n=int(sources["indicator_count"].sum()), s=len(sources)))
 st.dataframe(sources, hide_index=True)
 glossary.full_glossary(lang)
 ui.reuse_section()
-st.subheader(t("about_dictionary", lang))
-st.markdown((db.data_dir() / "README.md").read_text(encoding="utf-8"))
+st.header(t("about_dictionary", lang))
+# The dictionary in the page's language, its headings moved under this page's h2 (h1 → h3, ## → h4).
+dictionary = "README.zh.md" if lang == "zh" else "README.md"
+st.markdown(ui.demote_headings((db.data_dir() / dictionary).read_text(encoding="utf-8"), top_level=3))

@@ -18,7 +18,7 @@ st.caption(t("app_subtitle", lang))
 # Drawn above the charts but sent after them, so the browser starts loading the chart library sooner.
 headlines = st.container()
 
-st.subheader(t("overview_targets", lang))
+st.header(t("overview_targets", lang))
 # Chart | Table, as Our World in Data shows a chart's data: the table (every main target, levels too) and its
 # export are drawn only when asked for, which keeps the landing page's first load light.
 views, view = url_state.tabs(VIEWS, "view", "overview_view", lambda v: t(f"tab_{v}", lang))
@@ -29,14 +29,14 @@ with views[view]:
         ui.table(tables.targets_frame(db.query("main_targets"), lang), key="overview_targets", stem_parts=["targets"],
                  filters={}, codes=db.query("main_targets"))
 
-st.subheader(t("overview_plan", lang))
+st.header(t("overview_plan", lang))
 ui.chart(figures.figure("plan", lang), key="overview_plan")
 
 with headlines:
-    st.subheader(t("overview_headlines", lang))
+    st.header(t("overview_headlines", lang))
     ui.metric_cards(db.query("series_cards", series=HEADLINES))
     ui.source_caption()
 
-st.subheader(t("overview_pages", lang))
+st.header(t("overview_pages", lang))
 for column, (path, title, icon) in zip(st.columns(len(TOPIC_PAGES)), TOPIC_PAGES):
     column.page_link(path, label=t(title, lang), icon=icon)

@@ -4,10 +4,12 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-# A real browser for the browser tests, and CJK fonts so Chinese renders: Debian's packages, never a download.
+# python3-venv for .venv (Debian's python3 has no venv module without it), a real browser for the browser tests,
+# and CJK fonts so Chinese renders: Debian's packages, never a download.
 SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO="sudo"
 $SUDO apt-get update -qq
-DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends chromium fonts-noto-cjk >/dev/null
+DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends python3-venv chromium \
+  fonts-noto-cjk >/dev/null
 
 python3 -m venv .venv
 .venv/bin/python -m pip install -q --disable-pip-version-check -r requirements-dev.txt

@@ -65,12 +65,13 @@ class _TableParser(HTMLParser):
             self._cell.append(data)
 
 
-def html_tables(at: AppTest, glossary: bool = False) -> list[pd.DataFrame]:
-    """Every HTML table of data on the page (or, glossary=True, of the "terms used" glossary), as text frames
-    (header row as columns)."""
+def html_tables(at: AppTest, glossary: bool = False, chart_data: bool = False) -> list[pd.DataFrame]:
+    """Every HTML table on the page, as text frames (header row as columns): the data tables, or (glossary) the
+    "terms used" glossary, or (chart_data) the tables of the charts' values under each chart (ui.chart)."""
     frames = []
     for element in at.get("html"):
-        if (GLOSSARY_CLASS in element.proto.body) != glossary:
+        body = element.proto.body
+        if (GLOSSARY_CLASS in body) != glossary or ("jb-chart-data" in body) != chart_data:
             continue
         parser = _TableParser()
         parser.feed(element.proto.body)

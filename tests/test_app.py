@@ -48,6 +48,8 @@ def test_topic_page_has_cards_charts_table_and_source(page):
     assert "Source: Jiangbei District Development and Reform Bureau" in visible_text(at)
     assert "2021-03-18" in visible_text(at)
     assert not html_tables(at)  # the full table waits in its own tab
+    # Each chart's values are one click away, in a table under it.
+    assert [list(f.columns) for f in html_tables(at, chart_data=True)] == [["Item", "Value"]] * 2
 
     at = open_page(page, "en", {"view": "table"})
     assert len(html_tables(at)) == 1 and not at.get("plotly_chart")

@@ -22,15 +22,15 @@ def test_a_card_shows_result_growth_target_and_both_quotes(con):
     [card] = read(cards.cards_html(db.run_query(con, "series_cards", series=["gdp"]), "en"))
     assert card["label"] == row["indicator_en"]
     assert card["value"].startswith("over ")  # 突破660亿元: a lower bound, not the value itself
-    assert card["delta"] == f"▲ +{row['growth_value']}% yoy (real)"  # at comparable prices
+    assert card["delta"] == f"▲ +{row['growth_value']}% yoy (real) · better"  # real growth; arrow and word
     assert card["note"].startswith("2021 target: +7.2%")
     # English sentences, marked as a translation, with the Chinese originals one click away (lang="zh")
-    assert f"“{row['source_quote_en']}” · “{row['target_quote_en']}” (unofficial translation)" in card["note"]
+    assert f"“{row['source_quote_en']}” · “{row['target_quote_en']}” (unofficial translation)" in card["quotes"]
     assert card["original"] == f"“{row['source_quote']}” · “{row['target_quote']}”"
     html = cards.cards_html(db.run_query(con, "series_cards", series=["gdp"]), "en")
     assert '<details class="original"><summary>Chinese original</summary><p class="original" lang="zh">' in html
     [zh_card] = read(cards.cards_html(db.run_query(con, "series_cards", series=["gdp"]), "zh"))
-    assert f"“{row['source_quote']}”" in zh_card["note"] and "original" not in zh_card
+    assert f"“{row['source_quote']}”" in zh_card["quotes"] and "original" not in zh_card
 
 
 def test_a_card_without_growth_or_target_says_so(con):
@@ -57,7 +57,7 @@ def test_report_text_is_escaped(con):
     html = cards.cards_html(frame, "en")
     assert "<script>" not in html and "<b>GDP" not in html
     [card] = read(html)
-    assert card["label"] == "<b>GDP</b>" and "<script>alert(2)</script>" in card["note"]
+    assert card["label"] == "<b>GDP</b>" and "<script>alert(2)</script>" in card["quotes"]
     assert "<script>alert(1)</script>" in card["original"]
 
 
@@ -99,3 +99,14 @@ def test_charts_say_jan_nov_and_keep_bounds(con):
     assert any(y.endswith("(Jan–Nov)") and "six leading service" in y for y in labels)
     growth = charts.growth_bars(db.run_query(con, "growth_rates", topics=["services"]), "zh").data[0]
     assert "服务业六大主导产业营业收入增速(1-11月)" in growth.y and "软件业务收入增速" in growth.y
+
+def test_chinese_quotes_on_an_english_page_are_marked_chinese_and_folded(con):
+    frame = db.run_query(con, "series_cards", series=["gdp"])
+    row = frame.to_dict("records")[0]
+    english = cards.cards_html(frame, "en")
+    # The fold's name says whose sentences it holds (for a screen reader: eight folds, eight names).
+    assert f'<summary>Source sentences<span class="jb-sr">: {row["indicator_en"]}</span></summary>' in english
+    assert f'<p class="quotes">“{row["source_quote_en"]}”' in english  # the English sentence, then its original
+    assert f'<p class="original" lang="zh"><span lang="zh">“{row["source_quote"]}”' in english
+    assert f'<p class="label">{row["indicator_en"]}</p>' in english  # English text is not marked
+    assert 'lang="zh"' not in cards.cards_html(frame, "zh")  # the page itself is Chinese

@@ -34,7 +34,7 @@ def test_language_switch_keeps_the_page_and_translates_charts(server, page):
     growth = page.locator("[data-testid=stPlotlyChart]").first
     assert growth.locator(".gtitle").text_content() == "2020年同比增速"
     assert growth.locator(".xtitle").text_content() == "同比增速(%)"
-    page.locator("[data-testid=stSidebar]").get_by_text("English", exact=True).click()
+    page.locator(".st-key-language_bar").get_by_text("English", exact=True).click()
     page.wait_for_url("**/trade?lang=en*")
     wait_done(page)
     assert page.locator("h1").first.inner_text() == "Trade & consumption"
@@ -102,7 +102,7 @@ def test_view_tabs_draw_their_charts_keep_the_url_and_survive_a_language_switch(
         chart = page.locator("[data-testid=stTabPanel]:visible [data-testid=stPlotlyChart]").first
         chart.locator(".trace.bars .point path").first.wait_for()
         assert chart.locator(".gtitle").text_content() == title
-    page.locator("[data-testid=stSidebar]").get_by_text("中文", exact=True).click()
+    page.locator(".st-key-language_bar").get_by_text("中文", exact=True).click()
     page.wait_for_url("**lang=zh*")
     wait_done(page)
     assert "view=levels" in page.url

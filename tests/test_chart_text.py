@@ -1,0 +1,47 @@
+"""Each chart's text alternative (jiangbei.chart_text), read from the real figures the pages draw."""
+
+from jiangbei import chart_text, charts, db
+from jiangbei.i18n import format_value
+
+TRADE = ["trade", "consumption"]
+
+
+def test_summary_names_what_the_chart_shows_and_its_extremes(con):
+    growth = db.run_query(con, "growth_rates", topics=TRADE)
+    fig = charts.growth_bars(growth, "en")
+    low, high = growth.loc[growth["value"].idxmin()], growth.loc[growth["value"].idxmax()]
+    text = chart_text.summary(fig, "en")
+    assert text.startswith(f"Growth in 2020, year on year: {len(growth)} values, lowest ")
+    assert f"lowest {low['indicator_en']} at {low['value']:+.1f}%" in text
+    assert f"highest {high['indicator_en']} at {high['value']:+.1f}%" in text
+
+    zh = chart_text.summary(charts.growth_bars(growth, "zh"), "zh")
+    assert f"最低为{low['indicator_zh']}（{low['value']:+.1f}%）" in zh
+
+
+def test_the_data_table_holds_every_bar_with_its_unit(con):
+    levels = db.run_query(con, "levels_in_yuan", topics=["macro", "industry", "services", "innovation", "fiscal"])
+    fig = charts.levels_bars(levels, "en")
+    table = chart_text.table(fig, "en")
+    assert list(table.columns) == ["Item", "Value"]
+    assert len(table) == min(15, len(levels))
+    assert set(table["Value"]) == {format_value(v, "亿元", "", "en") for v in levels.head(15)["value"]}
+
+
+def test_small_multiples_say_each_panel_has_its_own_scale(con):
+    pairs = db.run_query(con, "topic_results_vs_targets", topics=TRADE)
+    fig = charts.result_vs_target(pairs, "en")
+    panels = min(9, len(pairs))
+    assert chart_text.summary(fig, "en").startswith(f"2020 result vs 2021 target: {panels} small charts")
+    table = chart_text.table(fig, "en")
+    assert list(table.columns) == ["Chart", "Item", "Value"]
+    assert table["Chart"].nunique() == panels
+    first = pairs.iloc[0]
+    assert table["Chart"].iloc[0].startswith(first["indicator_en"])
+
+
+def test_a_single_value_is_named_once(con):
+    rates = db.run_query(con, "rates_and_completion", topics=TRADE).head(1)
+    fig = charts.rates_bars(rates, "en")
+    label = chart_text.plain(fig.data[0].y[0])
+    assert chart_text.summary(fig, "en").endswith(f": one value, {label} at {rates['value'].iloc[0]:g}%.")

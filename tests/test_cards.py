@@ -63,7 +63,7 @@ def test_report_text_is_escaped(con):
 
 def test_only_real_growth_is_called_real(con):
     shown = read(cards.cards_html(db.run_query(con, "series_cards", series=["general_budget_revenue", "gdp"]), "zh"))
-    assert not shown[0]["delta"].endswith("(可比价)") and shown[1]["delta"].endswith("(可比价)")
+    assert "(可比价)" not in shown[0]["delta"] and "(可比价)" in shown[1]["delta"]
 
 
 def test_a_card_says_the_period_and_the_bound(con):
@@ -106,7 +106,8 @@ def test_chinese_quotes_on_an_english_page_are_marked_chinese_and_folded(con):
     english = cards.cards_html(frame, "en")
     # The fold's name says whose sentences it holds (for a screen reader: eight folds, eight names).
     assert f'<summary>Source sentences<span class="jb-sr">: {row["indicator_en"]}</span></summary>' in english
-    assert f'<p class="quotes">“{row["source_quote_en"]}”' in english  # the English sentence, then its original
+    [card] = read(english)  # the English sentence, then its original marked Chinese
+    assert card["quotes"].startswith(f"“{row['source_quote_en']}”") and card["original"].startswith("“全区")
     assert f'<p class="original" lang="zh"><span lang="zh">“{row["source_quote"]}”' in english
     assert f'<p class="label">{row["indicator_en"]}</p>' in english  # English text is not marked
     assert 'lang="zh"' not in cards.cards_html(frame, "zh")  # the page itself is Chinese

@@ -1,7 +1,7 @@
 """Each chart's text alternative (jiangbei.chart_text), read from the real figures the pages draw."""
 
 from jiangbei import chart_text, charts, db
-from jiangbei.i18n import format_value
+from jiangbei.i18n import bounded, format_value
 
 TRADE = ["trade", "consumption"]
 
@@ -25,7 +25,9 @@ def test_the_data_table_holds_every_bar_with_its_unit(con):
     table = chart_text.table(fig, "en")
     assert list(table.columns) == ["Item", "Value"]
     assert len(table) == min(15, len(levels))
-    assert set(table["Value"]) == {format_value(v, "亿元", "", "en") for v in levels.head(15)["value"]}
+    shown = levels.head(15)  # each value with its bound, as the bar says it (突破660亿元: over CNY 66.0 bn)
+    assert set(table["Value"]) == {bounded(format_value(r.value, "亿元", "", "en"), r.qualifier, r.bound, "en")
+                                   for r in shown.itertuples()}
 
 
 def test_small_multiples_say_each_panel_has_its_own_scale(con):

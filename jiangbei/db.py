@@ -183,8 +183,10 @@ def source_text(source_id: str, column: str = "path") -> str | None:
     return (data_dir() / path).read_text(encoding="utf-8") if isinstance(path, str) and path else None
 
 
-def quote_context(source_id: str, quote: str) -> tuple[str, str, str]:
-    """(before, quote, after) of a quote within its paragraph of the source text."""
+def quote_context(source_id: str, quote: str, column: str = "path") -> tuple[str, str, str]:
+    """(before, quote, after) of a quote within its paragraph of the source text (column path_en: the English
+    translation, for source_quote_en)."""
     from jiangbei.source_text import context
 
-    return context(source_text(source_id), quote)
+    text = source_text(source_id, column)
+    return context(text, quote) if text else ("", quote, "")

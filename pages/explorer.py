@@ -45,7 +45,14 @@ with main:
                     f" · {t('kind_' + row['kind'], lang)} · `{row['id']}`")
         st.markdown(f"**{t('explorer_context', lang)}**")
         before, quote, after = db.quote_context(row["source_id"], row["source_quote"])
-        st.markdown(f"> …{before[-80:]}**{quote}**{after[:80]}…")
+        if lang == "en":  # the English sentence in its paragraph, the official Chinese one click away
+            before_en, quote_en, after_en = db.quote_context(row["source_id"], row["source_quote_en"], "path_en")
+            st.markdown(f"> …{before_en[-160:]}**{quote_en}**{after_en[:160]}…")
+            st.caption(t("quote_unofficial", lang))
+            with st.expander(t("quote_original", lang)):
+                st.markdown(f"> …{before[-80:]}**{quote}**{after[:80]}…")
+        else:
+            st.markdown(f"> …{before[-80:]}**{quote}**{after[:80]}…")
         st.markdown(f"[{t('open_source_link', lang)}]({row['source_link']}) · "
                     f"[{t('explorer_row_link', lang)}](explorer?row={row['id']}&lang={lang})")
         context = db.query("indicator_context", id=row["id"])

@@ -123,3 +123,12 @@ def test_about_page_states_the_licence_and_offers_the_descriptor():
     at = open_page("about", "en")
     assert any("CC BY 4.0" in m.value and "public government information" in m.value for m in at.markdown)
     assert any("datapackage.json" in m.value for m in at.markdown)
+
+
+def test_a_row_in_english_shows_its_english_sentence_with_the_chinese_one_folded():
+    at = open_page("explorer", "en", {"row": "exports_2020"})
+    assert not at.exception
+    row = next(r for r in explorer.all_rows("en").to_dict("records") if r["id"] == "exports_2020")
+    shown = " ".join(m.value for m in at.markdown)
+    assert f"**{row['source_quote_en']}**" in shown and f"**{row['source_quote']}**" in shown
+    assert [e.label for e in at.expander if e.label == "Chinese original"] == ["Chinese original"]

@@ -23,8 +23,9 @@ def download(page, label: str) -> tuple[str, bytes]:
 def test_row_in_the_url_is_selected_and_shown_and_a_click_moves_it(server, page):
     page.goto(f"{server}/explorer?lang=en&topic=trade&row=exports_2020")
     wait_done(page)
-    page.get_by_role("heading", name="Exports by local enterprises").wait_for(timeout=15_000)
-    assert "实现外贸自营出口额443.4亿元" in page.inner_text("body")
+    exports = next(r for r in ROWS if r["id"] == "exports_2020")
+    page.get_by_role("heading", name=exports["indicator_en"]).wait_for(timeout=15_000)
+    assert exports["source_quote_en"] in page.inner_text("body")  # the English sentence; the Chinese is folded
     assert parse_qs(urlsplit(page.url).query)["row"] == ["exports_2020"]
     # A click on another row (the third; rows are 35 px below a 35 px header) shows it and puts it in the URL.
     grid = page.locator("[data-testid=stDataFrame]").first

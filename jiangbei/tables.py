@@ -161,4 +161,6 @@ def html_table(df: pd.DataFrame, link_header: str | None = None, link_text: str 
                 text = lang_html("" if value is None else str(value), page_lang)
                 cells.append(f'<td data-label="{label}">{text}</td>')
         body.append("<tr>" + "".join(cells) + "</tr>")
-    return f'<div class="jb-table"><table><thead><tr>{heads}</tr></thead><tbody>{"".join(body)}</tbody></table></div>'
+    # tabindex: a table box that scrolls must be reachable by the keyboard to scroll it (WCAG 2.1.1).
+    return (f'<div class="jb-table" tabindex="0"><table><thead><tr>{heads}</tr></thead>'
+            f'<tbody>{"".join(body)}</tbody></table></div>')

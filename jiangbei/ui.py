@@ -272,7 +272,8 @@ def cite_block(expanded: bool = False) -> None:
         st.markdown(f"**{t('cite_plain_label', language)}**")
         st.code(citation.citation(sources, language), language=None, wrap_lines=True)
         st.markdown(f"**{t('cite_bibtex_label', language)}**")
-        st.code(citation.bibtex(sources, language, (st.context.url or "").split("?")[0]), language="bibtex")
+        st.code(citation.bibtex(sources, language, (st.context.url or "").split("?")[0]), language="bibtex",
+                wrap_lines=True)  # wrapped: a box that scrolls sideways would need to be focusable
         st.caption(t("licence_text", language, licence=citation.LICENCE_SHORT, url=citation.LICENCE["path"]))
 
 

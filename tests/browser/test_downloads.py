@@ -67,6 +67,9 @@ def test_clicking_a_row_shows_its_details(server, page):
     wait_done(page)
     body = page.inner_text("body")
     assert "Paired result or target" in body and "Derived from it" in body
-    assert "全区完成全社会固定资产投资257.3亿元" in body
+    fai = next(r for r in ROWS if r["id"] == "fai_2020")
+    assert fai["source_quote_en"] in body  # the English sentence; the Chinese one opens beneath it
+    page.get_by_text("Chinese original", exact=True).click()
+    page.get_by_text(fai["source_quote"]).first.wait_for(timeout=15_000)
     # the paired target and the growth it needs keep their bounds (争取…280亿元以上)
     assert "aiming for CNY 28.0 bn or more" in body and "at least 8.8%" in body

@@ -87,7 +87,7 @@ def test_cli_exit_status(data_copy):
         ("gdp_2020", {"bound": ""}, "bound is empty"),
         # bound and qualifier agree; 累计 is no bound word
         ("gdp_2020", {"bound": "exact"}, "contradicts qualifier '突破' (at_least)"),
-        ("approval_time_limit_2020", {"bound": "at_least"}, "contradicts qualifier '最多' (at_most)"),
+        ("gdp_2020", {"qualifier": "最多"}, "contradicts qualifier '最多' (at_most)"),
         ("gdp_2020", {"qualifier": "突破…最多"}, "mixes bounds"),
         ("new_urban_jobs_2020", {"bound": "at_least"}, "needs a note saying why"),
         ("relief_funds_2020", {"qualifier": "累计", "note": ""}, "累计 is not a bound word"),
@@ -359,6 +359,12 @@ ONE_TERM = {
     "增容调绿": "floor",
     "优良率": "share of days",
     "社会消费品零售": "total retail sales of consumer goods",
+    "参保率": "participation rate",  # 覆盖率 is coverage
+    "营业收入": "operating revenue",
+    "营业额": "turnover",
+    "精品村": "premium",
+    "科技型中小企业": "technology-based smes",
+    "一般企业投资项目": "ordinary enterprise investment projects",
 }
 
 
@@ -368,6 +374,16 @@ def test_one_english_wording_per_concept(term_zh, term_en):
     assert rows, term_zh
     assert [r["id"] for r in rows if term_en not in r["indicator_en"].lower()] == []
     assert not any("greening" in r["indicator_en"].lower() for r in read_rows(DATA))
+
+
+def test_a_target_is_named_like_its_result():
+    rows = read_rows(DATA)
+    results = {(r["series"], r["measure"]): r["indicator_en"] for r in rows if r["kind"] == "actual"}
+    targets = [r for r in rows if r["kind"] == "target"]
+    assert all(r["indicator_en"].endswith(", target") for r in targets)
+    paired = [r for r in targets if (r["series"], r["measure"]) in results]
+    assert len(paired) >= 20
+    assert [r["id"] for r in paired if r["indicator_en"] != results[r["series"], r["measure"]] + ", target"] == []
 
 
 # --- Issue 11: the header is checked by name and order (DuckDB reads columns by position), dates are ISO,

@@ -7,9 +7,10 @@
 --   a lower-bound gap); NULL, like change_needed_pct, when the two bounds pull opposite ways.
 -- change_needed_pct: growth from the result needed to reach a level or count target, to the precision the two
 --   support (at most 0.1; macros supported_places and half_unit_rel).
--- met_status: 'met' / 'not_met' / 'unknown' only for stocks and rates (levels at a point in time, shares,
---   coverage, ceilings), judged by the direction and the bounds; 'not_applicable' for flows and growth rates, since
---   a flow target for next year cannot be met this year. met_already is TRUE / FALSE for met / not_met, else NULL.
+-- met_status: 'met' / 'not_met' / 'unknown' only for stocks and for rates read at a point in time (year end or end
+--   of November: shares, coverage, ceilings), judged by the direction and the bounds; 'not_applicable' for flows,
+--   growth rates and rates of a year's flows (R&D intensity, a share of the year's exports), since a flow target
+--   for next year cannot be met this year. met_already is TRUE / FALSE for met / not_met, else NULL.
 -- Materialised as a table: the data never changes after loading, so the pairing is computed once, not per query.
 CREATE OR REPLACE TABLE results_vs_targets AS
 WITH pairs AS (
@@ -47,7 +48,10 @@ WITH pairs AS (
         t.section AS target_section,
         t.csv_line AS target_csv_line,
         quotient_bound(t.bound, a.bound) AS gap_bound,
-        a.stock_flow IN ('stock', 'rate') AND a.measure NOT IN ('yoy_growth_pct', 'pct_point_change')
+        -- a stock, or a rate read at a point in time (year end, end of November); a rate of a year's flows
+        -- (R&D ÷ GDP, exports ÷ China's exports) is a flow for next year and cannot be met this year
+        (a.stock_flow = 'stock' OR (a.stock_flow = 'rate' AND a.period IN ('year_end', 'jan_nov')))
+        AND a.measure NOT IN ('yoy_growth_pct', 'pct_point_change')
         AND a.direction <> 'neutral' AS can_be_met,
         a.source_id
     FROM indicators AS a

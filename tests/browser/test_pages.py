@@ -159,4 +159,4 @@ def test_terms_used_open_with_the_keyboard_and_explain_the_page_terms(server, pa
     page.keyboard.press("Enter")
     terms.wait_for(state="visible")
     text = terms.inner_text()
-    assert "增容调绿" in text and "not about greening" in text and "above designated size" in text
+    assert "增容调绿" in text and "green-space ratio" in text and "above designated size" in text

@@ -107,7 +107,8 @@ def test_results_vs_targets(con, rows):
     assert (fai["result_value"], fai["target_value"], fai["gap"]) == (257.3, 280.0, 22.7)
     # 争取…280亿元以上: a lower-bound target over an exact result gives a lower-bound gap, rounded down
     assert (fai["target_bound"], fai["gap_bound"], fai["price_basis"]) == ("at_least", "at_least", "nominal")
-    assert fai["change_needed_pct"] == 8 and fai["is_derived"]  # 8.8 ± 0.2 points: to the unit, rounded down
+    # 257.3 ± 0.05 and a floor of 280 (a bound adds no rounding error): 8.82 ± 0.02 points, to 0.1, rounded down
+    assert fai["change_needed_pct"] == 8.8 and fai["is_derived"]
     assert df.loc["beautiful_villages_premium", "change_needed_pct"] == -14.3  # counts are exact: 6 ÷ 7 − 1
     unemployment = df.loc["registered_unemployment_rate"]
     assert unemployment["met_already"]  # 2.6% is below the 3.5% ceiling, and lower is better
@@ -156,11 +157,11 @@ def test_main_targets_start_with_the_main_paragraph(con):
 def test_derived_figures_are_computed_and_labelled(con, rows):
     df = q(con, "topic_derived", topics=TOPICS).set_index("derived_id")
     assert df["is_derived"].all()
-    # 突破660亿元 (nominal, a lower bound) × (1 + 7.2 % real growth): at least 707.5 ± 0.9 at 2020 prices; a unit is
-    # less than twice the error, so it is stated to the tens, rounded down: at least 700
+    # 突破660亿元 (nominal, a lower bound: exact as a bound) × (1 + 7.2 % real growth, ± 0.05): at least 707.5 ± 0.3
+    # at 2020 prices, stated to the unit (the first uncertain digit), rounded down: at least 707
     gdp = df.loc["implied_target_level__gdp"]
     level, growth = float(rows["gdp_2020"]["value"]), float(rows["gdp_growth_target_2021"]["value"])
-    assert gdp["value"] == math.floor(level * (1 + growth / 100) / 10) * 10 and gdp["value_decimals"] == 0
+    assert gdp["value"] == math.floor(level * (1 + growth / 100)) and gdp["value_decimals"] == 0
     assert (gdp["price_basis"], gdp["bound"], gdp["year"]) == ("comparable", "at_least", 2021)
     assert "at 2020 prices" in gdp["indicator_en"] and "按2020年价格" in gdp["indicator_zh"]
     assert list(gdp["input_ids"]) == ["gdp_2020", "gdp_growth_target_2021"]
@@ -171,21 +172,22 @@ def test_derived_figures_are_computed_and_labelled(con, rows):
     # a plan to the significant figures of its least precise input: 11979 ÷ 67.3 % → 17,800
     plan = df.loc["implied_plan__fdi_utilized"]
     assert plan["value"] == 17800 and plan["bound"] == "exact"
-    assert df.loc["implied_plan__zhejiang_merchant_capital", "value"] == 80  # 84 ÷ 110 % = 76.4 ± 0.8: to the tens
-    # 2430.1 ÷ 1.263 = 1924.1 ± 0.8: a unit of 1 is less than twice the error, so the figure keeps tens
+    assert df.loc["implied_plan__zhejiang_merchant_capital", "value"] == 76  # 84 ÷ 110 % = 76.4 ± 0.8: to the unit
+    # 2430.1 ÷ 1.263 = 1924.1 ± 0.8: the unit is the first uncertain digit
     services = df.loc["implied_prior_level__services_leading_revenue__jan_nov"]
-    assert (services["value"], services["value_decimals"]) == (1920, 0)
-    # 争取突破40亿元 is known to half a 亿元: growth needed from 35.7 is 12.0 ± 1.6 points, so at least 10 %
+    assert (services["value"], services["value_decimals"]) == (1924, 0)
+    # 争取突破40亿元 is a floor, exact as a bound; 35.7 is known to 0.05: growth needed is 12.04 ± 0.16 points, to the
+    # unit, rounded down: at least 12 %
     software = df.loc["growth_needed__software_revenue"]
-    assert (software["value"], software["value_decimals"], software["bound"]) == (10, 0, "at_least")
-    # 443.4 ÷ 1.198 = 370.1 ± 0.2: a tenth is less than twice the error, so units are kept
+    assert (software["value"], software["value_decimals"], software["bound"]) == (12, 0, "at_least")
+    # 443.4 ÷ 1.198 = 370.1 ± 0.2: a tenth is less than the error, so units are kept
     prior = df.loc["implied_prior_level__exports__full_year"]
     assert prior["value"] == 370 and prior["year"] == 2019 and prior["price_basis"] == "nominal"
     # Jan-Nov figures give the Jan-Nov level of the year before
     assert df.loc["implied_prior_level__services_leading_revenue__jan_nov", "period"] == "jan_nov"
-    # 争取…280亿元以上 over 257.3: 8.8 ± 0.2 points, so the growth needed is at least 8 %
+    # 争取…280亿元以上 (a floor) over 257.3 ± 0.05: 8.82 ± 0.02 points, so the growth needed is at least 8.8 %
     needed = df.loc["growth_needed__fixed_asset_investment"]
-    assert (needed["value"], needed["bound"], needed["price_basis"]) == (8, "at_least", "nominal")
+    assert (needed["value"], needed["bound"], needed["price_basis"]) == (8.8, "at_least", "nominal")
     assert df["formula_en"].str.len().min() > 0 and df["formula_zh"].str.len().min() > 0
     # nothing derived is in the CSV
     assert not set(df.index) & set(rows)

@@ -96,7 +96,8 @@ SELECT
                     target_value / result_value * 100,
                     CASE
                         WHEN measure = 'count' THEN 0  -- 6 villages are exactly 6
-                        ELSE half_unit_rel(target_value, target_decimals) + half_unit_rel(result_value, result_decimals)
+                        ELSE half_unit_rel(target_value, target_decimals, target_bound)
+                            + half_unit_rel(result_value, result_decimals, result_bound)
                     END,
                     1
                 ),

@@ -32,12 +32,14 @@ CREATE OR REPLACE MACRO round_bound(x, places, b) AS
         ELSE round(x, places)
     END;
 -- Precision a computed figure supports. half_unit_rel: the relative error of a value written with `decimals`
--- decimals (half a unit of its last digit). supported_places: the most decimals of x whose rounding unit is at
--- least twice x's error (unit = 10^-places >= 2·err, so places = -ceil(log10(2·err))), at most max_places (a figure
+-- decimals (half a unit of its last digit); a bound (突破660: at least 660) is exact as a bound, so it adds none.
+-- supported_places: the most decimals of x whose rounding unit is at least x's error, so the last digit shown is
+-- the first uncertain one (unit = 10^-places >= err, so places = -ceil(log10(err))), at most max_places (a figure
 -- keeps no digit its inputs do not support; counts are exact).
-CREATE OR REPLACE MACRO half_unit_rel(v, decimals) AS 0.5 * pow(10, -decimals) / abs(v);
+CREATE OR REPLACE MACRO half_unit_rel(v, decimals, b) AS
+    CASE WHEN b IN ('at_least', 'at_most') THEN 0 ELSE 0.5 * pow(10, -decimals) / abs(v) END;
 CREATE OR REPLACE MACRO supported_places(x, rel_err, max_places) AS
     CASE
         WHEN rel_err = 0 OR x = 0 THEN max_places
-        ELSE least(max_places, -CAST(ceil(log10(2 * abs(x) * rel_err)) AS INTEGER))
+        ELSE least(max_places, -CAST(ceil(log10(abs(x) * rel_err)) AS INTEGER))
     END;

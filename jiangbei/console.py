@@ -21,7 +21,9 @@ CACHE_BYTES = 48 * 1024 * 1024  # all cached results together, as pandas holds t
 CACHE_TTL_S = 600
 SESSION_BUDGET_S = 15.0  # worker seconds a session may spend at once ...
 SESSION_REFILL_PER_S = 0.25  # ... refilled at this rate (15 s a minute)
-NOT_CACHED = ("busy", "cooldown")  # a later try may succeed
+# Only answers that depend on the SQL alone are cached; a time-out, memory or crash may come from load, and a
+# cached one would fail a shared link for everyone for CACHE_TTL_S.
+CACHED_FAILURES = ("empty", "too_long", "syntax", "not_allowed", "error", "too_wide")
 
 
 def outcome_bytes(outcome: sandbox.Outcome) -> int:
@@ -124,7 +126,7 @@ def run(sql: str) -> sandbox.Outcome:
     started = time.monotonic()
     outcome = sandbox.run(sql, key[1])
     budget.spend(time.monotonic() - started if outcome.kind != "busy" else 0.0)
-    if outcome.kind not in NOT_CACHED:
+    if outcome.ok or outcome.kind in CACHED_FAILURES:
         results.put(key, outcome)
     return outcome
 
@@ -143,9 +145,18 @@ def session_outcome(sql: str, run_now: bool) -> tuple[str, sandbox.Outcome] | No
     return ran, state.get("sql_failure") or run(ran)
 
 
+class ExportUnavailable(Exception):
+    """The result left the cache and running it again failed (busy, time-out): no file of it can be made."""
+
+
 def result_for_export(sql: str) -> sandbox.Outcome:
-    """At a download click (outside the script run): the cached result, else the query run again."""
-    return results.get((sql, db.sandbox_database())) or sandbox.run(sql, db.sandbox_database())
+    """At a download click (outside the script run): the cached result, else the query run again; raises
+    ExportUnavailable rather than give an empty file."""
+    key = (sql, db.sandbox_database())
+    outcome = results.get(key) or sandbox.run(sql, key[1])
+    if not outcome.ok:
+        raise ExportUnavailable(outcome.kind)
+    return outcome
 
 
 def fill_example() -> None:

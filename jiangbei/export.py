@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import ctypes
+import gc
 import io
 import json
 import re
+import threading
 from datetime import UTC, datetime
 
 import pandas as pd
@@ -24,7 +27,11 @@ DATA_SHEET, ABOUT_SHEET = "data", "about"
 # CPU per million cells (openpyxl), JSON about 1 KB of memory per cell while it is built.
 CELL_BUDGET = {"CSV": 1_000_000, "Excel": 50_000, "JSON": 300_000, "Parquet": 1_000_000}
 # A spreadsheet reads a text cell starting with one of these as a formula (OWASP "CSV injection").
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "＝", "＋", "－", "＠")
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "＝", "＋", "－", "＠", "﹦", "﹢", "﹣", "﹫")
+# Some spreadsheets skip leading spaces before reading a formula.
+LEADING_SPACES = " \u3000\u00a0"
+# Building a file of a visitor's result costs a few copies of it; one at a time bounds the app's peak memory.
+UNTRUSTED_BUILDS = threading.BoundedSemaphore(1)
 
 
 def file_name(stem_parts: list[str], lang: str, label: str) -> str:
@@ -72,7 +79,32 @@ def fits(table, label: str) -> bool:
 
 
 def _inert(value):
-    return "'" + value if isinstance(value, str) and value.startswith(FORMULA_STARTS) else value
+    return "'" + value if isinstance(value, str) and value.lstrip(LEADING_SPACES).startswith(FORMULA_STARTS) \
+        else value
+
+
+def untrusted_file(frame_at_click, label: str, about: dict[str, str], unavailable_message: str) -> bytes:
+    """The file of a visitor's SQL result, built one at a time, its memory handed back afterwards. If the result
+    cannot be had any more (frame_at_click raises), the file holds one cell saying so, never an empty table."""
+    with UNTRUSTED_BUILDS:
+        try:
+            frame = frame_at_click()
+        except Exception:  # noqa: BLE001 - any failure to rebuild becomes the message, not a silent empty file
+            frame = pd.DataFrame({"message": [unavailable_message]})
+        try:
+            return serialise(frame, label, about, untrusted=True)
+        finally:
+            del frame
+            release_memory()
+
+
+def release_memory() -> None:
+    """Collect, then ask glibc to return freed pages to the system (the app runs with postScriptGC off)."""
+    gc.collect()
+    try:
+        ctypes.CDLL("libc.so.6").malloc_trim(0)
+    except (OSError, AttributeError):  # not glibc: nothing to hand back this way
+        pass
 
 
 def neutralise_formulas(df: pd.DataFrame) -> pd.DataFrame:

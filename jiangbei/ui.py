@@ -107,9 +107,13 @@ def export_buttons(df: pd.DataFrame, stem_parts: list[str], about: dict[str, str
             row.button(label, disabled=True, key=f"{key}_{label}", help=message, icon=":material/block:")
             too_big.append(message)
             continue
-        frame = frame_at_click or (lambda: data)
+        if untrusted:
+            unavailable = t("export_unavailable", language)
+            build = lambda label=label: export.untrusted_file(frame_at_click, label, fields(), unavailable)
+        else:
+            build = lambda label=label: export.serialise(data, label, fields())
         row.download_button(
-            label, data=lambda label=label, frame=frame: export.serialise(frame(), label, fields(), untrusted),
+            label, data=build,
             file_name=export.file_name(stem_parts, language, label), mime=export.FORMATS[label][1],
             on_click="ignore", key=f"{key}_{label}", help=t("download_help", language), icon=":material/download:",
         )

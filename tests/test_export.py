@@ -157,7 +157,8 @@ def test_pairs_and_derived_figures_carry_their_codes(query, params, ids):
 
 # --- Issue 11: a visitor's SQL result never reaches a spreadsheet as a live formula, and exports are bounded.
 
-FORMULAS = ['=HYPERLINK("http://x","y")', "+1+2", "-2+3", "@SUM(A1)", "\t=1", "\r=1", "＝1+1", "＋1", "－1", "＠A1"]
+FORMULAS = ['=HYPERLINK("http://x","y")', "+1+2", "-2+3", "@SUM(A1)", "\t=1", "\r=1", "＝1+1", "＋1", "－1", "＠A1",
+            " =1+1", "﹦1", "\u3000+1"]
 
 
 @pytest.fixture(scope="module")

@@ -10,9 +10,10 @@ import threading
 import time
 import uuid
 
+import pandas as pd
 import pytest
 
-from jiangbei import console, db, examples, sandbox, sandbox_worker
+from jiangbei import console, db, examples, export, sandbox, sandbox_worker
 from tests.apptest import open_page, table_text, visible_text
 from tests.conftest import DATA
 
@@ -399,3 +400,32 @@ def test_a_session_that_spent_its_cpu_budget_waits(monkeypatch):
     at.text_area(key="sql_text").set_value(f"select 0 as n -- {tag}")
     at.button(key="sql_run").click().run(timeout=30)
     assert not at.error and at.dataframe[-1].value.iloc[0, 0] == 0
+
+
+# --- Found by an independent attack on the merged app: load-dependent failures, exports of lost results.
+
+def test_a_failure_that_may_come_from_load_is_not_cached(monkeypatch):
+    """A time-out under load must not fail a shared link for everyone for ten minutes."""
+    console.results.clear()
+    calls, real_run = [], sandbox.run
+
+    def slow_then_fine(sql, path, *args, **kwargs):  # the first run times out (as under load), later ones are real
+        calls.append(sql)
+        return sandbox.Outcome(False, "timeout", "5 s") if len(calls) == 1 else real_run(sql, path)
+
+    monkeypatch.setattr(console.sandbox, "run", slow_then_fine)
+    sql = "select 42 as answer"
+    assert console.run(sql).kind == "timeout"
+    assert console.run(sql).ok and len(calls) == 2  # run again, not answered from the cache
+    assert console.run(sql).ok and len(calls) == 2  # a result is cached
+    console.results.clear()
+
+
+def test_an_export_whose_result_cannot_be_rebuilt_says_so():
+    def lost():
+        raise console.ExportUnavailable("busy")
+
+    raw = export.untrusted_file(lost, "CSV", {}, "run the query again")
+    assert raw.decode("utf-8-sig").splitlines() == ["message", "run the query again"]
+    assert export.untrusted_file(lambda: pd.DataFrame({"a": [1, 2]}), "CSV", {}, "x").decode(
+        "utf-8-sig").split() == ["a", "1", "2"]

@@ -8,7 +8,7 @@ import pandas as pd
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
-from jiangbei.i18n import format_change, format_value, t
+from jiangbei.i18n import bounded, format_change, format_number, format_value, t
 
 RESULT_COLOUR, TARGET_COLOUR, DECLINE_COLOUR, PLAN_COLOUR = "#2E6DB4", "#E08A1E", "#C8402E", "#7A7A7A"
 CONFIG = {"displaylogo": False, "modeBarButtonsToRemove": ["lasso2d", "select2d"]}
@@ -162,3 +162,84 @@ def levels_bars(df: pd.DataFrame, lang: str, top: int = 15) -> go.Figure | None:
     fig.update_xaxes(title_text=f"{t('chart_value', lang)} ({unit})")
     _room_for_labels(fig, df["value"] / scale)
     return _layout(fig, t("chart_levels", lang), len(df), lang)
+
+
+# One dumbbell per comparable family of targets: where each starts (2020) and where the 2021 target puts it, on
+# one axis of one unit. Growth and rates: the values themselves; flows and stocks: change from the 2020 amount.
+DUMBBELL_AXES = {"growth": "values", "rate": "values", "flow": "change", "stock": "change"}
+
+
+def dumbbell(df: pd.DataFrame, family: str, lang: str) -> go.Figure | None:
+    """2020 (dot) → 2021 target (arrowhead) per target of one family; None below two rows (a lone dot is no chart).
+
+    df: target_scorecard rows of this family that have a comparable 2020 figure (scorecard.chart_rows).
+    """
+    from jiangbei import scorecard  # scorecard formats the labels; charts stays free of table code
+
+    if len(df) < 2:
+        return None
+    df = df.iloc[::-1]  # plotly draws the first category at the bottom
+    if DUMBBELL_AXES[family] == "values":
+        start, end = df["baseline_value"].astype(float), df["target_value"].astype(float)
+    else:
+        start, end = pd.Series(0.0, index=df.index), df["distance" if family == "flow" else "change_pct"]
+    labels = []
+    for _, r in df.iterrows():
+        label = f"{scorecard.STATUS_SYMBOLS[r['status']]} {_label(r, lang)}"
+        label += scorecard.period_mark(r["target_period"], lang)
+        if r["direction"] == "down":
+            label += f" ({t('direction_down', lang)})"
+        labels.append(label)
+    rising = (end >= start).tolist()
+
+    def text(values, bounds, side):
+        shown = []
+        for v, b in zip(values, bounds):
+            number = scorecard.signed(v, lang) + "%" if family != "rate" else f"{format_number(v, lang, 1)}%"
+            shown.append(bounded(number, b) if side == "target" else number)
+        return shown
+
+    def hover(r, s, e):
+        base = scorecard.figure_text(r["baseline_value"], r["unit"], r["unit_en"], r["baseline_decimals"],
+                                     r["baseline_bound"], r["baseline_period"], lang)
+        target = scorecard.figure_text(r["target_value"], r["unit"], r["unit_en"], r["target_decimals"],
+                                       r["target_bound"], r["target_period"], lang)
+        return (f"{r[f'indicator_{lang}']}<br>{scorecard.status_text(r['status'], lang)}<br>"
+                f"2020: <b>{base}</b> → 2021: <b>{target}</b><br>"
+                f"{scorecard.distance_meaning(r, lang)}: <b>{scorecard.distance_text(r, lang)}</b><br>"
+                f"“{r['baseline_quote']}”<br>“{r['target_quote']}”")
+
+    hovers = [hover(r, s, e) for (_, r), s, e in zip(df.iterrows(), start, end)]
+    xs, ys = [], []
+    for s, e, label in zip(start, end, labels):
+        xs += [s, e, None]
+        ys += [label, label, None]
+    fig = go.Figure()
+    fig.add_trace(go.Scatter(x=xs, y=ys, mode="lines", line={"color": PLAN_COLOUR, "width": 2},
+                             hoverinfo="skip", showlegend=False))
+    start_name = t(f"dumbbell_start_{DUMBBELL_AXES[family]}", lang)
+    fig.add_trace(go.Scatter(
+        x=start, y=labels, mode="markers+text", name=start_name,
+        marker={"color": RESULT_COLOUR, "size": 11, "symbol": "circle"},
+        text=text(start, [None] * len(df), "start") if DUMBBELL_AXES[family] == "values" else None,
+        textposition=["middle left" if up else "middle right" for up in rising],
+        hovertext=hovers, hoverinfo="text", cliponaxis=False,
+    ))
+    fig.add_trace(go.Scatter(
+        x=end, y=labels, mode="markers+text", name=t("col_target_2021", lang),
+        marker={"color": TARGET_COLOUR, "size": 13,
+                "symbol": ["triangle-right" if up else "triangle-left" for up in rising]},
+        text=text(end, df["distance_bound" if DUMBBELL_AXES[family] == "change" else "target_bound"], "target"),
+        textposition=["middle right" if up else "middle left" for up in rising],
+        hovertext=hovers, hoverinfo="text", cliponaxis=False,
+    ))
+    low, high = float(min(start.min(), end.min())), float(max(start.max(), end.max()))
+    pad = (high - low) * 0.3 or 2.0
+    fig.update_xaxes(range=[low - pad, high + pad], title_text=t(f"dumbbell_x_{family}", lang),
+                     zeroline=DUMBBELL_AXES[family] == "change", zerolinewidth=2)
+    fig.update_yaxes(title_text=None)
+    fig.update_layout(legend={"orientation": "h", "x": 0, "xanchor": "left", "y": 1.0, "yanchor": "bottom"})
+    fig = _layout(fig, _wrap(t(f"dumbbell_{family}", lang), 44), len(df), lang)
+    fig.update_layout(margin={"t": 100}, height=150 + 34 * len(df),
+                      title={"y": 1, "yref": "container", "yanchor": "top", "pad": {"t": 12}})
+    return fig

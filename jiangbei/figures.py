@@ -32,3 +32,16 @@ def _build(chart: str, topics: tuple[str, ...] | None, lang: str, version: tuple
 def figure(chart: str, lang: str, topics: list[str] | None = None) -> go.Figure | None:
     """The figure of one chart kind for some topics (None: a query without parameters), in lang."""
     return _build(chart, tuple(topics) if topics is not None else None, lang, db.fingerprint(db.data_dir()))
+
+
+@st.cache_resource(show_spinner=False, max_entries=256)
+def _scorecard(family: str, lang: str, topics: tuple[str, ...], statuses: tuple[str, ...], version: tuple):
+    from jiangbei import scorecard
+
+    rows = db.query("target_scorecard_rows", topics=list(topics), statuses=list(statuses), sort="report")
+    return charts.dumbbell(scorecard.chart_rows(rows, family), family, lang)
+
+
+def scorecard_figure(family: str, lang: str, topics: list[str], statuses: list[str]) -> go.Figure | None:
+    """The dumbbell of one family of 2021 targets (jiangbei.scorecard.FAMILIES) under the page's filters."""
+    return _scorecard(family, lang, tuple(topics), tuple(statuses), db.fingerprint(db.data_dir()))

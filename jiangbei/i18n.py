@@ -154,3 +154,31 @@ def format_change(value: float | None, lang: str, decimals: int | None = None, y
         return None
     sign = "+" if value >= 0 else "−"
     return f"{sign}{format_number(abs(value), lang, decimals)}%" + (f" {t('yoy', lang)}" if yoy else "")
+
+
+# The bound of a figure (indicators.bound) as a mark before the number: ≥ at least, ≤ at most, ~ about.
+BOUND_MARKS = {"at_least": "≥", "at_most": "≤", "about": "~", "exact": ""}
+
+
+def bounded(formatted: str, bound: str | None) -> str:
+    """A formatted value with its bound mark: ≥170家 / ≥ 170 firms; exact figures are left as they are."""
+    mark = BOUND_MARKS.get(bound or "exact", "")
+    return f"{mark}{formatted}" if mark else formatted
+
+
+def scaled_for(value: float | None, unit: str, unit_en: str, lang: str, decimals: int = 0) -> tuple:
+    """(value, unit, decimals) as the reader of lang sees them in a table: 134.5 亿元 -> 13.45 CNY bn in English.
+
+    The same scaling as format_value, so a table's number and unit match the cards' and charts' text.
+    """
+    if lang == "zh":
+        return value, unit, decimals
+    if unit in _EN_SCALE:
+        divisor, template = _EN_SCALE[unit]
+        shown = None if value is None or value != value else round(value / divisor, decimals + 2)
+        return shown, template.replace("{v} ", ""), decimals + len(str(divisor)) - 1
+    if unit in _EN_MULTIPLY:
+        factor = _EN_MULTIPLY[unit]
+        shown = None if value is None or value != value else value * factor
+        return shown, unit_en.split(" ", 1)[1], max(0, decimals - len(str(factor)) + 1)
+    return value, unit_en, decimals

@@ -2,7 +2,8 @@
 
 INDICATOR_COLUMNS = [
     "id", "series", "topic", "indicator_zh", "indicator_en", "year", "period", "kind", "measure",
-    "value", "unit", "unit_en", "qualifier", "direction", "section", "source_id", "source_quote", "note",
+    "value", "unit", "unit_en", "price_basis", "stock_flow", "qualifier", "bound", "direction", "section",
+    "source_id", "source_quote", "note",
 ]
 SOURCE_COLUMNS = [
     "source_id", "title_zh", "title_en", "publisher_zh", "publisher_en", "date", "index_no", "path", "note",
@@ -21,7 +22,38 @@ ENUMS = {
         "pct_point_change", "rank", "ratio",
     ],
     "direction": ["up", "down", "neutral"],
+    # NBS convention: GDP and value-added growth at comparable prices; money amounts nominal; the rest none.
+    "price_basis": ["nominal", "comparable", "none"],
+    # flow: an amount over the period (and any growth rate: a change over the period); stock: at a point in time;
+    # rate: a share, coverage, intensity, completion rate or ratio; rank: a place in a ranking.
+    "stock_flow": ["flow", "stock", "rate", "rank"],
+    # The bound the wording puts on the value: 突破/超过/以上 at_least; 最多/不超过/以内 at_most; 左右/约 about.
+    "bound": ["exact", "at_least", "at_most", "about"],
 }
+# Bound words of the qualifier column and the bound each implies (力争/争取 and 达到 imply none).
+BOUND_WORDS = {
+    "at_least": ("突破", "超过", "以上"),
+    "at_most": ("最多", "不超过", "以内", "跻身"),  # 跻身…十强: a rank of ten or better
+    "about": ("左右", "约"),
+}
+# Words that are not qualifiers: 累计 says how a total was added up, not a bound.
+NOT_QUALIFIERS = ("累计",)
+MONEY_UNITS = ("亿元", "万元", "万美元")
+# Measures whose stock_flow and price_basis follow from the measure alone.
+MEASURE_STOCK_FLOW = {
+    "rank": "rank", "share_pct": "rate", "completion_pct": "rate", "ratio": "rate",
+    "yoy_growth_pct": "flow", "pct_point_change": "flow",
+}
+CHANGE_MEASURES = ("yoy_growth_pct", "pct_point_change")
+PRICELESS_MEASURES = ("count", "rank", "share_pct", "completion_pct", "ratio")
+# Periods each stock_flow may have: a stock is read at year end; a flow over the year or Jan-Nov.
+STOCK_FLOW_PERIODS = {
+    "stock": ("year_end",), "flow": ("full_year", "jan_nov", "cumulative"),
+    "rate": ("full_year", "jan_nov", "year_end"), "rank": ("full_year", "year_end"),
+}
+# Columns a 2020 result and its 2021 target (same series and measure) must agree on to be compared.
+PAIR_MUST_MATCH = ("stock_flow", "price_basis", "unit")
+
 # Columns that must never be empty (qualifier and note are optional).
 REQUIRED = [c for c in INDICATOR_COLUMNS if c not in ("qualifier", "note")]
 # The natural key: a result and its target share series and measure but differ in year and kind.

@@ -103,6 +103,9 @@ def _read_table(path: Path, expected: list[str], problems: list[Problem]) -> lis
                 parts.append("unknown column(s): " + ", ".join(extra))
             problems.append(Problem(name, 1, None, "; ".join(parts)))
             return None
+        if header != expected:  # the database reads columns by position, so the order matters too
+            problems.append(Problem(name, 1, None, "columns out of order, expected: " + ", ".join(expected)))
+            return None
         rows = []
         for fields in reader:
             line = reader.line_num
@@ -184,6 +187,58 @@ def _check_indicator(line: int, row: dict, texts: dict[str, str], problems: list
         p(f"source_quote not found in the source text: {quote!r}")
     if quote and value_ok and not value_in_quote(row["value"], quote):
         p(f"value {row['value']} does not appear in its source_quote {quote!r}")
+    _check_meaning(row, p)
+
+
+def _check_meaning(row: dict, p) -> None:
+    """The typed columns agree with each other: bound with the qualifier, stock_flow and price_basis with the
+    measure and unit, period with stock_flow."""
+    qualifier, bound, measure = row["qualifier"], row["bound"], row["measure"]
+    for word in schema.NOT_QUALIFIERS:
+        if word in qualifier:
+            p(f"qualifier {qualifier!r}: {word} is not a bound word; leave it to the quote")
+    implied = {b for b, words in schema.BOUND_WORDS.items() if any(w in qualifier for w in words)}
+    if len(implied) > 1:
+        p(f"qualifier {qualifier!r} mixes bounds: {', '.join(sorted(implied))}")
+    elif implied and bound != next(iter(implied)):
+        p(f"bound {bound!r} contradicts qualifier {qualifier!r} ({next(iter(implied))})")
+    elif not implied and bound not in ("", "exact") and not row["note"].strip():
+        p(f"bound {bound!r} without a bound word in the qualifier needs a note saying why")
+    expected_sf = schema.MEASURE_STOCK_FLOW.get(measure)
+    if expected_sf and row["stock_flow"] and row["stock_flow"] != expected_sf:
+        p(f"stock_flow {row['stock_flow']!r} for measure {measure}: expected {expected_sf}")
+    if measure not in schema.MEASURE_STOCK_FLOW and row["stock_flow"] in ("rate", "rank"):
+        p(f"stock_flow {row['stock_flow']!r} for measure {measure}: a level or count is a flow or a stock")
+    allowed_periods = schema.STOCK_FLOW_PERIODS.get(row["stock_flow"], ())
+    if measure in schema.CHANGE_MEASURES:  # growth of a year-end balance is read at year end
+        allowed_periods = ("full_year", "jan_nov", "year_end")
+    if row["stock_flow"] in schema.STOCK_FLOW_PERIODS and row["period"] and row["period"] not in allowed_periods:
+        p(f"period {row['period']!r} for a {row['stock_flow']}: expected {' or '.join(allowed_periods)}")
+    basis = row["price_basis"]
+    money = measure == "level" and row["unit"] in schema.MONEY_UNITS
+    if basis and (measure in schema.PRICELESS_MEASURES or (measure == "level" and not money)) and basis != "none":
+        p(f"price_basis {basis!r} for a {measure} in {row['unit']}: it has no price, expected none")
+    if basis == "none" and money:
+        p(f"price_basis 'none' for an amount of money ({row['unit']}): expected nominal or comparable")
+
+
+def _check_pairs(rows: list[tuple[int, dict]], problems: list[Problem]) -> None:
+    """A result and next year's target of the same series and measure are compared in the app, so they must
+    measure the same thing: same stock_flow, price_basis and unit."""
+    targets = {(r["series"], r["measure"], r["year"]): (line, r) for line, r in rows if r["kind"] == "target"}
+    for line, result in rows:
+        if result["kind"] != "actual" or not result["year"].isdigit():
+            continue
+        paired = targets.get((result["series"], result["measure"], str(int(result["year"]) + 1)))
+        if not paired:
+            continue
+        target_line, target = paired
+        for col in schema.PAIR_MUST_MATCH:
+            if result[col] != target[col]:
+                problems.append(Problem(
+                    INDICATORS_FILE, target_line, target["id"] or None,
+                    f"paired with {result['id']} (line {line}) but {col} differs: {result[col]!r} vs "
+                    f"{target[col]!r}; a different thing needs its own series"))
 
 
 def validate(data_dir: str | Path = "data") -> list[Problem]:
@@ -205,6 +260,7 @@ def validate(data_dir: str | Path = "data") -> list[Problem]:
         if keys[key] > 1:
             problems.append(Problem(INDICATORS_FILE, line, row["id"] or None,
                                     "duplicate (series, year, kind, measure, period): " + ", ".join(key)))
+    _check_pairs(rows, problems)
     return problems
 
 

@@ -229,3 +229,16 @@ def test_row_returning_queries_stop_at_their_row_limit(con):
         first_two = db.run_query(con, name, **params, row_limit=2)
         assert first_two.astype(str).equals(full.head(2).astype(str)), name  # the same two rows, in order
 
+
+
+def test_target_scorecard_rows_filter_and_sort(con, rows):
+    everything = q(con, "target_scorecard_rows", topics=[], statuses=[], sort="report")
+    assert sorted(everything["target_id"]) == sorted(i for i, r in rows.items() if r["kind"] == "target")
+    picked = q(con, "target_scorecard_rows", topics=["employment", "macro"], statuses=["met_already"], sort="report")
+    assert list(picked["target_id"]) == ["unemployment_rate_target_2021"]
+    by_distance = q(con, "target_scorecard_rows", topics=["investment", "trade"], statuses=[], sort="distance")
+    for (_, family), group in by_distance.groupby(["topic", "family"], sort=False):
+        measured = group["distance"].dropna()
+        assert list(measured) == sorted(measured, reverse=True)
+        assert group["distance"].isna().tolist() == sorted(group["distance"].isna().tolist())  # no figure last
+    assert q(con, "target_scorecard_rows", topics=["nope"], statuses=[], sort="report").empty

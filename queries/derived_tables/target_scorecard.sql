@@ -20,23 +20,8 @@
 CREATE OR REPLACE TABLE target_scorecard AS
 WITH
 meaning AS (
-    -- STOPGAP until data/indicators.csv has stock_flow, bound and price_basis (issue 12): derived from period,
-    -- measure and the qualifier's words.
-    SELECT
-        *,
-        CASE
-            WHEN measure = 'rank' THEN 'rank'
-            WHEN measure NOT IN ('level', 'count') THEN 'rate'
-            WHEN period IN ('year_end', 'cumulative') THEN 'stock'
-            ELSE 'flow'
-        END AS stock_flow,
-        CASE
-            WHEN contains(coalesce(qualifier, ''), '最多') THEN 'at_most'
-            WHEN regexp_matches(coalesce(qualifier, ''), '突破|超过|以上') THEN 'at_least'
-            ELSE 'exact'
-        END AS bound,
-        NULL::VARCHAR AS price_basis
-    FROM indicators
+    -- stock_flow, bound and price_basis: data/README.md
+    SELECT * FROM indicators
 ),
 targets AS (
     SELECT * FROM meaning WHERE kind = 'target'

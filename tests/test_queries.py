@@ -237,7 +237,7 @@ def test_target_scorecard_rows_filter_and_sort(con, rows):
     picked = q(con, "target_scorecard_rows", topics=["employment", "macro"], statuses=["met_already"], sort="report")
     assert list(picked["target_id"]) == ["unemployment_rate_target_2021"]
     by_distance = q(con, "target_scorecard_rows", topics=["investment", "trade"], statuses=[], sort="distance")
-    for (_, family), group in by_distance.groupby(["topic", "family"], sort=False):
+    for _, group in by_distance.groupby(["topic", "family"], sort=False):
         measured = group["distance"].dropna()
         assert list(measured) == sorted(measured, reverse=True)
         assert group["distance"].isna().tolist() == sorted(group["distance"].isna().tolist())  # no figure last

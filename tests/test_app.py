@@ -18,7 +18,8 @@ KEY_FIGURES = {
     "investment": ["257.3", "280"],
     "livelihood": ["10288", "2.6"],
 }
-TITLES = {"overview": ("江北区计划报告数据看板", "Jiangbei Plan Dashboard"), "economy": ("经济", "Economy"),
+TITLES = {"overview": ("江北区计划报告数据看板", "Jiangbei Plan Dashboard"), "targets": ("2021年目标", "2021 targets"),
+          "economy": ("经济", "Economy"),
           "investment": ("投资与城建", "Investment"), "trade": ("贸易与消费", "Trade"),
           "livelihood": ("民生", "Livelihood"),
           "explorer": ("指标浏览", "Indicator explorer"), "sql": ("SQL 查询", "SQL console"),

@@ -11,7 +11,7 @@ import html
 
 import pandas as pd
 
-from jiangbei.i18n import format_change, format_value, qualified, t
+from jiangbei.i18n import format_change, format_value, period_mark, qualified, t
 
 # Qualifiers that change what a result means (a lower bound); others (提升至, 达, 累计) are left to the quote.
 BOUND_QUALIFIERS = {"突破", "超过", "以上"}
@@ -34,6 +34,7 @@ def card(c: dict, lang: str) -> dict[str, str | None]:
     value = format_value(c["value"], c["unit"], c["unit_en"], lang, int(c["value_decimals"]))
     if c["qualifier"] in BOUND_QUALIFIERS:  # "over 150 firms" is not "150 firms"
         value = qualified(value, c["qualifier"], lang)
+    value += period_mark(c.get("period"), lang)  # a Jan–Nov revenue or a year-end balance says so
     delta = tone = None
     if pd.notna(c["growth_value"]):
         delta = format_change(c["growth_value"], lang, int(c["growth_decimals"]))
@@ -46,7 +47,8 @@ def card(c: dict, lang: str) -> dict[str, str | None]:
             target = format_change(c["target_value"], lang, decimals)
         else:
             target = format_value(c["target_value"], c["target_unit"], c["target_unit_en"], lang, decimals)
-        target_line = t("target_2021", lang, value=qualified(target, c["target_qualifier"], lang))
+        target = qualified(target, c["target_qualifier"], lang) + period_mark(c.get("target_period"), lang)
+        target_line = t("target_2021", lang, value=target)
     else:
         target_line = t("no_target", lang)
     quotes = [c["source_quote"]] + ([c["target_quote"]] if pd.notna(c["target_quote"]) else [])

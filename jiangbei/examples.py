@@ -18,6 +18,8 @@ PARAMETER_EXAMPLES = {
     "units": "[]",
     "sections": "[]",
     "q": "'export'",
+    "statuses": "['raise_pace', 'ease_pace']",
+    "sort": "'distance'",
     "row_limit": str(db.ROW_LIMIT),
 }
 

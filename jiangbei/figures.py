@@ -7,6 +7,8 @@ safe because nothing mutates a figure after it is built.
 
 from __future__ import annotations
 
+from functools import partial
+
 import plotly.graph_objects as go
 import streamlit as st
 
@@ -14,11 +16,13 @@ from jiangbei import charts, db
 
 BUILDERS = {
     "growth": ("growth_rates", charts.growth_bars),
-    "rates": ("rates_and_completion", charts.rates_bars),
+    "shares": ("rates_and_completion", charts.shares_bars),
+    "completion": ("rates_and_completion", charts.completion_bars),
     "vs": ("topic_results_vs_targets", charts.result_vs_target),
-    "levels": ("levels_in_yuan", charts.levels_bars),
+    "levels_flow": ("levels_in_yuan", partial(charts.levels_bars, stock_flow="flow")),
+    "levels_stock": ("levels_in_yuan", partial(charts.levels_bars, stock_flow="stock")),
     "main_targets": ("main_targets", charts.growth_pairs),
-    "plan": ("plan_completion", charts.rates_bars),
+    "plan": ("plan_completion", charts.completion_bars),
 }
 
 

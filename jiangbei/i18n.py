@@ -166,6 +166,15 @@ def bounded(formatted: str, bound: str | None) -> str:
     return f"{mark}{formatted}" if mark else formatted
 
 
+def period_mark(period: str | None, lang: str) -> str:
+    """' (Jan–Nov)', ' (year end)' after a figure that is not a full year's; nothing for a full year, which is
+    what a reader assumes."""
+    if not isinstance(period, str) or period == "full_year":
+        return ""
+    word = t(f"period_{period}", lang)
+    return f" ({word.lower()})" if lang == "en" else f"({word})"
+
+
 def scaled_for(value: float | None, unit: str, unit_en: str, lang: str, decimals: int = 0) -> tuple:
     """(value, unit, decimals) as the reader of lang sees them in a table: 134.5 亿元 -> 13.45 CNY bn in English.
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from jiangbei.i18n import bounded, format_number, format_value, t
+from jiangbei.i18n import bounded, format_number, format_value, period_mark, t
 from jiangbei.schema import TOPICS
 
 # Status codes in the order a reader scans them, each with a symbol so colour is never the only signal.
@@ -23,13 +23,6 @@ SORTS = ["report", "distance"]
 def status_text(code: str, lang: str) -> str:
     """▲ Raise the pace / ▲ 提速."""
     return f"{STATUS_SYMBOLS[code]} {t(f'status_{code}', lang)}"
-
-
-def period_mark(period: str | None, lang: str) -> str:
-    """' (Jan–Nov)', ' (year end)' …; nothing for a full year, which is what a reader assumes."""
-    if not isinstance(period, str) or period == "full_year":
-        return ""
-    return f" ({t(f'period_{period}', lang).lower()})" if lang == "en" else f"({t(f'period_{period}', lang)})"
 
 
 def figure_text(value, unit: str, unit_en: str, decimals, bound: str | None, period: str | None, lang: str) -> str:

@@ -6,21 +6,47 @@ import html
 
 import pandas as pd
 
-from jiangbei.i18n import qualifier_text, t
+from jiangbei.i18n import qualifier_text, scaled_for, t
 
 # Columns of the indicator table, in order: (header key, source column or a function of the row frame).
 INDICATOR_TABLE = ["indicator", "value", "unit", "year", "kind", "measure", "qualifier", "source_quote", "link"]
 OPTIONAL_COLUMNS = ["id", "topic", "period", "section", "note"]
 
 
+def shown_values(df: pd.DataFrame, lang: str, value: str = "value", decimals: str = "value_decimals") -> pd.DataFrame:
+    """Per row, the value, unit and decimals as the reader of lang sees them: CNY bn and USD m in English, as on
+    the cards and charts (i18n.scaled_for); the report's own units in Chinese."""
+    shown = [scaled_for(v, u, ue, lang, int(d) if d == d else 0)
+             for v, u, ue, d in zip(df[value], df["unit"], df["unit_en"], df[decimals])]
+    return pd.DataFrame(shown, columns=["value", "unit", "decimals"], index=df.index)
+
+
+def as_reported(df: pd.DataFrame, value: str = "value", decimals: str = "value_decimals") -> pd.Series:
+    """The number and unit as the report writes them (134.5 亿元), for English readers who want the original."""
+    return pd.Series([f"{v:.{int(d)}f} {u}" if v == v else "" for v, u, d in zip(df[value], df["unit"], df[decimals])],
+                     index=df.index, dtype=object)
+
+
+def value_decimals(df: pd.DataFrame, lang: str) -> pd.Series:
+    """The decimals each shown value is written with (more in English, where 134.5 亿元 is 13.45 CNY bn)."""
+    return shown_values(df, lang)["decimals"].reset_index(drop=True)
+
+
 def indicator_frame(df: pd.DataFrame, lang: str, columns: list[str] | None = None) -> pd.DataFrame:
-    """The indicator rows as shown: names and units in lang, kinds and measures translated, headers in lang."""
-    columns = columns or INDICATOR_TABLE
+    """The indicator rows as shown: names and units in lang, kinds and measures translated, headers in lang.
+
+    In English the value is in the app's English units with the report's own figure in an 'as reported' column.
+    """
+    columns = list(columns or INDICATOR_TABLE)
+    shown = shown_values(df, lang)
+    if lang == "en" and "value" in columns:
+        columns.insert(columns.index("unit") + 1 if "unit" in columns else columns.index("value") + 1, "as_reported")
     build = {
         "id": lambda: df["id"],
         "indicator": lambda: df[f"indicator_{lang}"],
-        "value": lambda: df["value"],
-        "unit": lambda: df["unit"] if lang == "zh" else df["unit_en"],
+        "value": lambda: shown["value"],
+        "unit": lambda: shown["unit"],
+        "as_reported": lambda: as_reported(df),
         "year": lambda: df["year"],
         "kind": lambda: df["kind"].map(lambda k: t(f"kind_{k}", lang)),
         "measure": lambda: df["measure"].map(lambda m: t(f"measure_{m}", lang)),
@@ -41,11 +67,13 @@ def header(column: str, lang: str) -> str:
 
 
 def derived_frame(df: pd.DataFrame, lang: str) -> pd.DataFrame:
-    """Derived figures as shown, each marked derived, with its formula."""
+    """Derived figures as shown, each marked derived, with its formula; English units as in indicator_frame."""
+    decimals = df["value"].map(lambda v: len(f"{v:g}".split(".")[1]) if "." in f"{v:g}" else 0)
+    shown = shown_values(df.assign(value_decimals=decimals), lang)
     return pd.DataFrame({
         t("col_indicator", lang): df[f"indicator_{lang}"],
-        t("col_value", lang): df["value"],
-        t("col_unit", lang): df["unit"] if lang == "zh" else df["unit_en"],
+        t("col_value", lang): shown["value"],
+        t("col_unit", lang): shown["unit"],
         t("col_year", lang): df["year"],
         t("col_kind", lang): t("kind_derived", lang),
         t("col_formula", lang): df[f"formula_{lang}"],
@@ -54,15 +82,25 @@ def derived_frame(df: pd.DataFrame, lang: str) -> pd.DataFrame:
 
 
 def targets_frame(df: pd.DataFrame, lang: str) -> pd.DataFrame:
-    """results_vs_targets as shown: result, target, gap (derived) and both sentences."""
-    unit = df["unit"] if lang == "zh" else df["unit_en"]
-    return pd.DataFrame({
+    """results_vs_targets as shown: result, target, gap (derived) and both sentences, in English units in English
+    (the report's own figures in 'as reported' columns)."""
+    result = shown_values(df, lang, "result_value", "result_decimals")
+    target = shown_values(df, lang, "target_value", "target_decimals")
+    gap = shown_values(df.assign(gap_decimals=df[["result_decimals", "target_decimals"]].max(axis=1)), lang, "gap",
+                       "gap_decimals")
+    columns = {
         t("col_indicator", lang): df[f"indicator_{lang}"],
-        t("col_result_2020", lang): df["result_value"],
-        t("col_target_2021", lang): df["target_value"],
-        t("col_unit", lang): unit,
-        t("col_gap", lang) + f" ({t('derived_label', lang)})": df["gap"],
+        t("col_result_2020", lang): result["value"],
+        t("col_target_2021", lang): target["value"],
+        t("col_unit", lang): result["unit"],
+        t("col_gap", lang) + f" ({t('derived_label', lang)})": gap["value"].round(4),
         t("col_qualifier", lang): df["target_qualifier"].map(lambda q: qualifier_text(q, lang)),
+    }
+    if lang == "en":
+        columns[t("col_result_reported", lang)] = as_reported(df, "result_value", "result_decimals")
+        columns[t("col_target_reported", lang)] = as_reported(df, "target_value", "target_decimals")
+    return pd.DataFrame({
+        **columns,
         t("col_quote", lang) + " (2020)": df["result_quote"],
         t("col_quote", lang) + " (2021)": df["target_quote"],
     }).reset_index(drop=True)

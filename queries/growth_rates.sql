@@ -1,7 +1,9 @@
 -- Year-on-year growth rates reported as results, for the growth chart (declines are negative).
 -- $topics: topic codes to include.
 -- $row_limit: the most rows returned (db.ROW_LIMIT unless given).
-SELECT id, series, topic, indicator_zh, indicator_en, year, period, value, unit, unit_en, source_quote, note
+SELECT
+    id, series, topic, indicator_zh, indicator_en, year, period, bound, value, value_decimals, unit, unit_en,
+    source_quote, note
 FROM indicators
 WHERE kind = 'actual' AND measure = 'yoy_growth_pct' AND list_contains($topics::VARCHAR [], topic)
 ORDER BY value

@@ -219,7 +219,7 @@ def test_row_returning_queries_stop_at_their_row_limit(con):
         db.read_sql(name))[-1].named_parameters]
     assert {"page_indicators", "explorer_rows", "growth_rates", "main_targets"} <= set(limited)
     every = {"topics": list(TOPICS), "years": [], "kinds": [], "measures": [], "units": [], "sections": [], "q": "",
-             "lang": "en"}
+             "lang": "en", "statuses": [], "sort": "report"}
     for name in limited:
         statement = con.extract_statements(db.read_sql(name))[-1]
         params = {k: v for k, v in every.items() if k in statement.named_parameters}

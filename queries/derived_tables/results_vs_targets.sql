@@ -30,6 +30,10 @@ SELECT
     t.source_quote AS target_quote,
     t.section AS target_section,
     t.csv_line AS target_csv_line,
+    a.period AS result_period,
+    t.period AS target_period,
+    a.bound AS result_bound,
+    t.bound AS target_bound,
     round(t.value - a.value, 4) AS gap,
     CASE
         WHEN a.measure IN ('level', 'count') AND a.value <> 0

@@ -175,7 +175,7 @@ def test_overview_shows_the_main_targets_as_a_chart_or_as_a_table(con):
 
 def test_levels_tab_charts_flows_and_stocks_apart_or_is_not_shown(con):
     at = open_page("economy", "zh", {"view": "levels"})
-    assert chart_titles(at) == ["2020年全年(或1-11月)总量", "2020年末余额"]
+    assert chart_titles(at) == ["2020年总量(1-11月者已标注)", "2020年末余额"]
     flows, stocks = (json.loads(c.proto.spec)["data"][0]["y"] for c in at.get("plotly_chart"))
     assert any("(1-11月)" in label for label in flows) and all("(年末)" in label for label in stocks)
     assert db.run_query(con, "levels_in_yuan", topics=TOPIC_PAGES["livelihood"]["topics"]).empty

@@ -8,7 +8,7 @@ import pandas as pd
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
-from jiangbei.i18n import bounded, format_change, format_number, format_value, period_mark, scaled_for, t
+from jiangbei.i18n import bounded, format_change, format_value, period_mark, scaled_for, t
 
 RESULT_COLOUR, TARGET_COLOUR, DECLINE_COLOUR, PLAN_COLOUR = "#2E6DB4", "#E08A1E", "#C8402E", "#7A7A7A"
 CONFIG = {"displaylogo": False, "modeBarButtonsToRemove": ["lasso2d", "select2d"]}
@@ -237,7 +237,7 @@ def levels_bars(df: pd.DataFrame, lang: str, stock_flow: str = "flow", top: int 
 
 # One dumbbell per comparable family of targets: where each starts (2020) and where the 2021 target puts it, on
 # one axis of one unit. Growth and rates: the values themselves; flows and stocks: change from the 2020 amount.
-DUMBBELL_AXES = {"growth": "values", "rate": "values", "flow": "change", "stock": "change"}
+DUMBBELL_AXES = {"growth": "values", "rate": "gap", "flow": "change", "stock": "change"}
 
 
 def dumbbell(df: pd.DataFrame, family: str, lang: str) -> go.Figure | None:
@@ -249,25 +249,36 @@ def dumbbell(df: pd.DataFrame, family: str, lang: str) -> go.Figure | None:
 
     if len(df) < 2:
         return None
-    df = df.iloc[::-1]  # plotly draws the first category at the bottom
-    if DUMBBELL_AXES[family] == "values":
+    axis = DUMBBELL_AXES[family]
+    if axis == "values":
         start, end = df["baseline_value"].astype(float), df["target_value"].astype(float)
-    else:
-        start, end = pd.Series(0.0, index=df.index), df["distance" if family == "flow" else "change_pct"]
-    labels = []
-    for _, r in df.iterrows():
-        label = f"{scorecard.STATUS_SYMBOLS[r['status']]} {_label(r.rename({'target_period': 'period'}), lang)}"
-        labels.append(label)
+    else:  # from the 2020 figure (0) to the target: as a gap in pp, or as a change in %
+        start, end = pd.Series(0.0, index=df.index), df["change_pct" if family == "stock" else "distance"]
+    # Each name is written above its own line, across the chart's width, rather than as a category label at the
+    # left, which leaves a phone's 390 px almost no room for the dots and their labels.
+    names = [wrap(f"{scorecard.STATUS_SYMBOLS[r['status']]} {_label(r.rename({'target_period': 'period'}), 'zh')}"
+                  if lang == "zh" else
+                  f"{scorecard.STATUS_SYMBOLS[r['status']]} {r['indicator_en']}"
+                  f"{period_mark(r['target_period'], lang)}"
+                  + (f" ({t('direction_down', lang)})" if r["direction"] == "down" else ""), lang, 52, 24)
+             for _, r in df.iterrows()]
+    lines = [name.count("<br>") + 1 for name in names]
+    # y grows upwards: the first row on top; each row is as tall as its name needs
+    positions, y = [], 0.0
+    for n in reversed(lines):
+        positions.append(y)
+        y += 1.0 + 0.45 * n
+    positions = positions[::-1]
     rising = (end >= start).tolist()
 
     def text(values, bounds, side):
         shown = []
         for v, b in zip(values, bounds):
-            number = scorecard.signed(v, lang) + "%" if family != "rate" else f"{format_number(v, lang, 1)}%"
+            number = scorecard.signed(v, lang) + ("%" if axis != "gap" else "")
             shown.append(bounded(number, b) if side == "target" else number)
         return shown
 
-    def hover(r, s, e):
+    def hover(r):
         base = scorecard.figure_text(r["baseline_value"], r["unit"], r["unit_en"], r["baseline_decimals"],
                                      r["baseline_bound"], r["baseline_period"], lang)
         target = scorecard.figure_text(r["target_value"], r["unit"], r["unit_en"], r["target_decimals"],
@@ -277,37 +288,40 @@ def dumbbell(df: pd.DataFrame, family: str, lang: str) -> go.Figure | None:
                 f"{scorecard.distance_meaning(r, lang)}: <b>{scorecard.distance_text(r, lang)}</b><br>"
                 f"“{r['baseline_quote']}”<br>“{r['target_quote']}”")
 
-    hovers = [hover(r, s, e) for (_, r), s, e in zip(df.iterrows(), start, end)]
+    hovers = [hover(r) for _, r in df.iterrows()]
     xs, ys = [], []
-    for s, e, label in zip(start, end, labels):
+    for s, e, p in zip(start, end, positions):
         xs += [s, e, None]
-        ys += [label, label, None]
+        ys += [p, p, None]
     fig = go.Figure()
     fig.add_trace(go.Scatter(x=xs, y=ys, mode="lines", line={"color": PLAN_COLOUR, "width": 2},
                              hoverinfo="skip", showlegend=False))
-    start_name = t(f"dumbbell_start_{DUMBBELL_AXES[family]}", lang)
     fig.add_trace(go.Scatter(
-        x=start, y=labels, mode="markers+text", name=start_name,
+        x=start, y=positions, mode="markers+text",
+        name=t(f"dumbbell_start_{'values' if axis == 'values' else 'change'}", lang),
         marker={"color": RESULT_COLOUR, "size": 11, "symbol": "circle"},
-        text=text(start, [None] * len(df), "start") if DUMBBELL_AXES[family] == "values" else None,
+        text=text(start, [None] * len(df), "start") if axis == "values" else None,
         textposition=["middle left" if up else "middle right" for up in rising],
         hovertext=hovers, hoverinfo="text", cliponaxis=False,
     ))
     fig.add_trace(go.Scatter(
-        x=end, y=labels, mode="markers+text", name=t("col_target_2021", lang),
+        x=end, y=positions, mode="markers+text", name=t("col_target_2021", lang),
         marker={"color": TARGET_COLOUR, "size": 13,
                 "symbol": ["triangle-right" if up else "triangle-left" for up in rising]},
-        text=text(end, df["distance_bound" if DUMBBELL_AXES[family] == "change" else "target_bound"], "target"),
+        text=text(end, df["target_bound" if axis == "values" else "distance_bound"], "target"),
         textposition=["middle right" if up else "middle left" for up in rising],
         hovertext=hovers, hoverinfo="text", cliponaxis=False,
     ))
+    for name, p in zip(names, positions):
+        fig.add_annotation(text=name, x=0, xref="paper", xanchor="left", y=p + 0.32, yanchor="bottom",
+                           showarrow=False, align="left", font={"size": 12})
     low, high = float(min(start.min(), end.min())), float(max(start.max(), end.max()))
-    pad = (high - low) * 0.3 or 2.0
+    pad = (high - low) * 0.35 or 2.0  # room for the labels beside the dots
     fig.update_xaxes(range=[low - pad, high + pad], title_text=t(f"dumbbell_x_{family}", lang),
-                     zeroline=DUMBBELL_AXES[family] == "change", zerolinewidth=2)
-    fig.update_yaxes(title_text=None)
+                     zeroline=axis != "values", zerolinewidth=2)
+    fig.update_yaxes(visible=False, range=[-0.6, y - 0.3], fixedrange=True)
     fig.update_layout(legend={"orientation": "h", "x": 0, "xanchor": "left", "y": 1.0, "yanchor": "bottom"})
-    fig = _layout(fig, _wrap(t(f"dumbbell_{family}", lang), 44), len(df), lang)
-    fig.update_layout(margin={"t": 100}, height=150 + 34 * len(df),
+    fig = _layout(fig, _title(f"dumbbell_{family}", lang), 0, lang)
+    fig.update_layout(margin={"t": 100, "l": 10, "r": 10}, height=150 + int(26 * y),
                       title={"y": 1, "yref": "container", "yanchor": "top", "pad": {"t": 12}})
     return fig

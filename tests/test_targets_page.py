@@ -37,12 +37,12 @@ def test_each_chart_keeps_one_unit_on_its_axis():
     assert axes == {
         "Growth targets: 2020 growth → 2021 target": "Growth, year on year (%)",
         "Amounts for the year: growth the 2021 target implies": "Change from the 2020 amount (%)",
-        "Shares and rates: 2020 → 2021 target": "Share or rate (%)",
+        "Shares and rates: gap from 2020 to the 2021 target": "Gap from 2020 (percentage points)",
         "Stocks and ceilings: change needed from 2020": "Change from the 2020 level (%)",
     }
     rates = next(s for s in charts(at) if s["layout"]["title"]["text"].startswith("Shares"))
-    labels = rates["data"][1]["y"]
-    assert any("unemployment" in y and "(year end)" in y and "lower is better" in y for y in labels)
+    names = [a["text"].replace("<br>", " ") for a in rates["layout"]["annotations"]]
+    assert any("unemployment" in n and "(year end)" in n and "lower is better" in n for n in names)
 
 
 def test_filters_and_sort_come_from_the_url_and_stay_there(con):

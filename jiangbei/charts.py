@@ -64,10 +64,15 @@ def _room_for_labels(fig: go.Figure, values: pd.Series) -> None:
     fig.update_xaxes(range=[low - (pad if low < 0 else 0), high + pad])
 
 
-def _layout(fig: go.Figure, title: str, bars: int, lang: str) -> go.Figure:
+def _rows(labels) -> float:
+    """How many bar rows of height the labels need: a wrapped label's extra lines make its row taller."""
+    return sum(1 + 0.6 * str(label).count("<br>") for label in labels)
+
+
+def _layout(fig: go.Figure, title: str, bars: float, lang: str) -> go.Figure:
     fig.update_traces(width=0.7, selector={"type": "bar", "orientation": "h"})
     fig.update_layout(
-        title={"text": title}, height=max(200, 110 + 30 * bars), margin={"l": 10, "r": 10, "t": 50, "b": 40},
+        title={"text": title}, height=max(200, int(110 + 30 * bars)), margin={"l": 10, "r": 10, "t": 50, "b": 40},
         hoverlabel={"align": "left"}, font={"family": "Noto Sans CJK SC, sans-serif" if lang == "zh" else None},
     )
     return fig
@@ -88,14 +93,14 @@ def growth_bars(df: pd.DataFrame, lang: str) -> go.Figure | None:
         marker_color=[DECLINE_COLOUR if v < 0 else RESULT_COLOUR for v in df["value"]],
         text=[bounded(format_change(v, lang, int(d), yoy=False), b)
               for v, d, b in zip(df["value"], df["value_decimals"], df["bound"])],
-        textposition="outside", cliponaxis=False,
+        textposition="auto", cliponaxis=False,
         hovertext=[_hover(r, lang) for _, r in df.iterrows()], hoverinfo="text",
         name=t("kind_actual", lang),
     ))
     fig.update_xaxes(title_text=t("chart_growth_x", lang), zeroline=True, zerolinewidth=2)
     fig.update_yaxes(title_text=None)
     _room_for_labels(fig, df["value"])
-    return _layout(fig, _title("chart_growth", lang), len(df), lang)
+    return _layout(fig, _title("chart_growth", lang), _rows(fig.data[0].y), lang)
 
 
 def result_vs_target(df: pd.DataFrame, lang: str, max_panels: int = 8) -> go.Figure | None:
@@ -157,16 +162,17 @@ def growth_pairs(df: pd.DataFrame, lang: str) -> go.Figure | None:
                  for v, d, b in zip(values, df[f"{kind}_decimals"], df[f"{kind}_bound"])]
         fig.add_trace(go.Bar(
             x=values, y=labels, orientation="h", marker_color=colour, name=name,
-            text=shown, textposition="outside", cliponaxis=False,
+            text=shown, textposition="auto", cliponaxis=False,
             hovertext=[f"{name}: <b>{v}</b><br>{q}" for v, q in zip(shown, df[quote])], hoverinfo="text",
         ))
     fig.update_layout(barmode="group", bargap=0.25,
                       legend={"orientation": "h", "x": 0, "xanchor": "left", "y": 1.0, "yanchor": "bottom"})
     fig.update_xaxes(title_text=t("chart_growth_x", lang), zeroline=True, zerolinewidth=2)
     _room_for_labels(fig, pd.concat([df["result_value"], df["target_value"]]))
-    fig = _layout(fig, _title("chart_vs_growth", lang), 2 * len(df), lang)
+    fig = _layout(fig, _title("chart_vs_growth", lang), 2 * _rows(labels), lang)
     fig.update_traces(width=None)  # grouped bars share each row
-    fig.update_layout(margin={"t": 90}, title={"y": 1, "yref": "container", "yanchor": "top", "pad": {"t": 12}})
+    fig.update_layout(margin={"t": 90}, height=fig.layout.height + 40,
+                      title={"y": 1, "yref": "container", "yanchor": "top", "pad": {"t": 12}})
     return fig
 
 
@@ -178,12 +184,12 @@ def shares_bars(df: pd.DataFrame, lang: str) -> go.Figure | None:
         return None
     fig = go.Figure(go.Bar(
         x=df["value"], y=[_label(r, lang) for _, r in df.iterrows()], orientation="h", marker_color=RESULT_COLOUR,
-        text=[_shown(r, lang) for _, r in df.iterrows()], textposition="outside", cliponaxis=False,
+        text=[_shown(r, lang) for _, r in df.iterrows()], textposition="auto", cliponaxis=False,
         hovertext=[_hover(r, lang) for _, r in df.iterrows()], hoverinfo="text", name=t("col_value", lang),
     ))
     _room_for_labels(fig, df["value"])
     fig.update_xaxes(title_text=t("chart_shares_x", lang))
-    return _layout(fig, _title("chart_shares", lang), len(df), lang)
+    return _layout(fig, _title("chart_shares", lang), _rows(fig.data[0].y), lang)
 
 
 def completion_bars(df: pd.DataFrame, lang: str) -> go.Figure | None:
@@ -201,7 +207,7 @@ def completion_bars(df: pd.DataFrame, lang: str) -> go.Figure | None:
         fig.add_trace(go.Bar(
             x=part["value"], y=[_label(r, lang) for _, r in part.iterrows()], orientation="h",
             marker={"color": colour, "pattern": {"shape": pattern}}, name=t(key, lang),
-            text=[_shown(r, lang) for _, r in part.iterrows()], textposition="outside", cliponaxis=False,
+            text=[_shown(r, lang) for _, r in part.iterrows()], textposition="auto", cliponaxis=False,
             hovertext=[_hover(r, lang) for _, r in part.iterrows()], hoverinfo="text",
         ))
     labels = [_label(r, lang) for _, r in df.iterrows()]
@@ -211,8 +217,10 @@ def completion_bars(df: pd.DataFrame, lang: str) -> go.Figure | None:
     _room_for_labels(fig, df["value"])
     fig.update_xaxes(title_text=t("chart_completion_x", lang))
     fig.update_layout(legend={"orientation": "h", "x": 0, "xanchor": "left", "y": 1.0, "yanchor": "bottom"})
-    fig = _layout(fig, _title("chart_completion", lang), len(df), lang)
-    fig.update_layout(margin={"t": 90}, title={"y": 1, "yref": "container", "yanchor": "top", "pad": {"t": 12}})
+    fig = _layout(fig, _title("chart_completion", lang), _rows(labels), lang)
+    # t: a legend of two rows on a phone stays clear of the title
+    fig.update_layout(margin={"t": 120}, height=fig.layout.height + 70,
+                      title={"y": 1, "yref": "container", "yanchor": "top", "pad": {"t": 12}})
     return fig
 
 
@@ -227,12 +235,12 @@ def levels_bars(df: pd.DataFrame, lang: str, stock_flow: str = "flow", top: int 
     fig = go.Figure(go.Bar(
         x=df["value"] / scale, y=[_label(r, lang) for _, r in df.iterrows()], orientation="h",
         marker_color=RESULT_COLOUR, text=[_shown(r, lang) for _, r in df.iterrows()],
-        textposition="outside", cliponaxis=False,
+        textposition="auto", cliponaxis=False,
         hovertext=[_hover(r, lang) for _, r in df.iterrows()], hoverinfo="text", name=t("col_value", lang),
     ))
     fig.update_xaxes(title_text=f"{t('chart_value', lang)} ({unit})")
     _room_for_labels(fig, df["value"] / scale)
-    return _layout(fig, _title(f"chart_levels_{stock_flow}", lang), len(df), lang)
+    return _layout(fig, _title(f"chart_levels_{stock_flow}", lang), _rows(fig.data[0].y), lang)
 
 
 # One dumbbell per comparable family of targets: where each starts (2020) and where the 2021 target puts it, on
@@ -313,15 +321,16 @@ def dumbbell(df: pd.DataFrame, family: str, lang: str) -> go.Figure | None:
         hovertext=hovers, hoverinfo="text", cliponaxis=False,
     ))
     for name, p in zip(names, positions):
-        fig.add_annotation(text=name, x=0, xref="paper", xanchor="left", y=p + 0.32, yanchor="bottom",
+        fig.add_annotation(text=name, x=0, xref="paper", xanchor="left", y=p + 0.4, yanchor="bottom",
                            showarrow=False, align="left", font={"size": 12})
     low, high = float(min(start.min(), end.min())), float(max(start.max(), end.max()))
     pad = (high - low) * 0.35 or 2.0  # room for the labels beside the dots
     fig.update_xaxes(range=[low - pad, high + pad], title_text=t(f"dumbbell_x_{family}", lang),
                      zeroline=axis != "values", zerolinewidth=2)
-    fig.update_yaxes(visible=False, range=[-0.6, y - 0.3], fixedrange=True)
+    fig.update_yaxes(visible=False, range=[-0.6, y + 0.1], fixedrange=True)
     fig.update_layout(legend={"orientation": "h", "x": 0, "xanchor": "left", "y": 1.0, "yanchor": "bottom"})
     fig = _layout(fig, _title(f"dumbbell_{family}", lang), 0, lang)
-    fig.update_layout(margin={"t": 100, "l": 10, "r": 10}, height=150 + int(26 * y),
+    # 40 px per unit of y: a name's line (0.45) holds 12 px text, and names stand 16 px above their line
+    fig.update_layout(margin={"t": 100, "l": 10, "r": 10}, height=150 + int(40 * (y + 0.7)),
                       title={"y": 1, "yref": "container", "yanchor": "top", "pad": {"t": 12}})
     return fig

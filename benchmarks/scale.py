@@ -34,6 +34,8 @@ def params(suffix: str) -> dict[str, dict]:
         "explorer_rows": {**NO_FILTERS, "topics": ["trade"], "years": [2021], "q": "export", "lang": "en"},
         "facet_counts": {**NO_FILTERS, "topics": ["trade"], "q": "export"},
         "facet_values": {},
+        "glossary": {},
+        "glossary_for_topics": {"topics": ["trade", "consumption"]},
     }
 
 
@@ -42,10 +44,12 @@ def synthetic(factor: int = FACTOR) -> duckdb.DuckDBPyConnection:
     base = db.build_database(db.data_dir())
     rows = base.execute("SELECT * FROM indicators").df()  # noqa: S608 (benchmark only, fixed text)
     sources = base.execute("SELECT * FROM sources").df()
+    glossary = base.execute("SELECT * FROM glossary").df()
     con = duckdb.connect(":memory:", config={"threads": 2})  # as the app's own database
     con.execute("SET enable_progress_bar = false")
     con.register("base_rows", rows)
     con.register("base_sources", sources)
+    con.register("base_glossary", glossary)
     # Stored in the order the app's load uses (queries/load/tables.sql), so zone maps work alike.
     con.execute(f"""
         CREATE TABLE indicators AS
@@ -54,6 +58,7 @@ def synthetic(factor: int = FACTOR) -> duckdb.DuckDBPyConnection:
         FROM base_rows AS b, range({factor}) AS r
         ORDER BY b.topic, b.kind, b.measure, b.year, r.range, b.csv_line""")
     con.execute("CREATE TABLE sources AS SELECT * FROM base_sources")
+    con.execute("CREATE TABLE glossary AS SELECT * FROM base_glossary")  # terms do not grow with the regions
     db.run_script(con, db.read_sql("load/macros"))
     for script in sorted((db.QUERIES_DIR / "derived_tables").glob("*.sql")):
         db.run_script(con, script.read_text(encoding="utf-8"))

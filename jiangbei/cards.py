@@ -11,10 +11,8 @@ import html
 
 import pandas as pd
 
-from jiangbei.i18n import format_change, format_value, period_mark, qualified, t
-
-# Qualifiers that change what a result means (a lower bound); others (提升至, 达, 累计) are left to the quote.
-BOUND_QUALIFIERS = {"突破", "超过", "以上"}
+from jiangbei.i18n import bounded, format_change, format_value, t
+from jiangbei.tables import period_label
 
 STYLE = """<style>
 .jb-cards {display: grid; grid-template-columns: repeat(auto-fill, minmax(200px, 1fr)); gap: 0.75rem;}
@@ -32,9 +30,9 @@ STYLE = """<style>
 def card(c: dict, lang: str) -> dict[str, str | None]:
     """One series' card as text: label, value, delta (growth), delta_tone (good/bad), target line and quotes."""
     value = format_value(c["value"], c["unit"], c["unit_en"], lang, int(c["value_decimals"]))
-    if c["qualifier"] in BOUND_QUALIFIERS:  # "over 150 firms" is not "150 firms"
-        value = qualified(value, c["qualifier"], lang)
-    value += period_mark(c.get("period"), lang)  # a Jan–Nov revenue or a year-end balance says so
+    value = bounded(value, c["qualifier"], c["bound"], lang)  # "over 150 firms" is not "150 firms"
+    if c["period"] != "full_year":  # Jan-Nov revenue is not the year's
+        value = t("card_period", lang, value=value, period=period_label(c["period"], c["stock_flow"], lang))
     delta = tone = None
     if pd.notna(c["growth_value"]):
         delta = format_change(c["growth_value"], lang, int(c["growth_decimals"]))
@@ -47,8 +45,8 @@ def card(c: dict, lang: str) -> dict[str, str | None]:
             target = format_change(c["target_value"], lang, decimals)
         else:
             target = format_value(c["target_value"], c["target_unit"], c["target_unit_en"], lang, decimals)
-        target = qualified(target, c["target_qualifier"], lang) + period_mark(c.get("target_period"), lang)
-        target_line = t("target_2021", lang, value=target)
+        target_line = t("target_2021", lang, value=bounded(target, c["target_qualifier"], c["target_bound"], lang,
+                                                           keep_words=True))
     else:
         target_line = t("no_target", lang)
     quotes = [c["source_quote"]] + ([c["target_quote"]] if pd.notna(c["target_quote"]) else [])

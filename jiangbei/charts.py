@@ -8,7 +8,7 @@ import pandas as pd
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
-from jiangbei.i18n import bounded, format_change, format_value, period_mark, scaled_for, t
+from jiangbei.i18n import bound_mark, bounded, format_change, format_value, period_mark, scaled_for, t
 
 RESULT_COLOUR, TARGET_COLOUR, DECLINE_COLOUR, PLAN_COLOUR = "#2E6DB4", "#E08A1E", "#C8402E", "#7A7A7A"
 CONFIG = {"displaylogo": False, "modeBarButtonsToRemove": ["lasso2d", "select2d"]}
@@ -50,7 +50,7 @@ def _shown(row, lang: str, value_col: str = "value", decimals_col: str = "value_
     decimals = row.get(decimals_col)
     text = format_value(row[value_col], row["unit"], row["unit_en"], lang,
                         int(decimals) if decimals is not None and decimals == decimals else None)
-    return bounded(text, row.get(bound_col))
+    return bound_mark(text, row.get(bound_col))
 
 
 def _hover(row, lang: str, value_col: str = "value") -> str:
@@ -91,7 +91,7 @@ def growth_bars(df: pd.DataFrame, lang: str) -> go.Figure | None:
     fig = go.Figure(go.Bar(
         x=df["value"], y=[_label(r, lang) for _, r in df.iterrows()], orientation="h",
         marker_color=[DECLINE_COLOUR if v < 0 else RESULT_COLOUR for v in df["value"]],
-        text=[bounded(format_change(v, lang, int(d), yoy=False), b)
+        text=[bound_mark(format_change(v, lang, int(d), yoy=False), b)
               for v, d, b in zip(df["value"], df["value_decimals"], df["bound"])],
         textposition="auto", cliponaxis=False,
         hovertext=[_hover(r, lang) for _, r in df.iterrows()], hoverinfo="text",
@@ -126,11 +126,11 @@ def result_vs_target(df: pd.DataFrame, lang: str, max_panels: int = 8) -> go.Fig
         for name, side, colour, quote in (
             (result_name, "result", RESULT_COLOUR, r["result_quote"]),
             (target_name, "target", TARGET_COLOUR, r["target_quote"]),
-        ):
+        ):  # "over 150 firms", "at most 3.5%": a bar's label keeps the bound
             decimals = int(r[f"{side}_decimals"])
             value, _, _ = scaled_for(r[f"{side}_value"], r["unit"], r["unit_en"], lang, decimals)
             shown = bounded(format_value(r[f"{side}_value"], r["unit"], r["unit_en"], lang, decimals),
-                            r[f"{side}_bound"])
+                            r[f"{side}_qualifier"], r[f"{side}_bound"], lang)
             fig.add_trace(go.Bar(
                 x=[name], y=[value], marker_color=colour, name=name, legendgroup=name, showlegend=i == 0,
                 text=[shown], textposition="inside", insidetextanchor="middle",
@@ -158,7 +158,7 @@ def growth_pairs(df: pd.DataFrame, lang: str) -> go.Figure | None:
     for kind, colour, quote in (("result", RESULT_COLOUR, "result_quote"), ("target", TARGET_COLOUR, "target_quote")):
         name = t(f"col_{kind}_{2020 if kind == 'result' else 2021}", lang)
         values = df[f"{kind}_value"]
-        shown = [bounded(format_change(v, lang, int(d), yoy=False), b)
+        shown = [bound_mark(format_change(v, lang, int(d), yoy=False), b)
                  for v, d, b in zip(values, df[f"{kind}_decimals"], df[f"{kind}_bound"])]
         fig.add_trace(go.Bar(
             x=values, y=labels, orientation="h", marker_color=colour, name=name,
@@ -283,7 +283,7 @@ def dumbbell(df: pd.DataFrame, family: str, lang: str) -> go.Figure | None:
         shown = []
         for v, b in zip(values, bounds):
             number = scorecard.signed(v, lang) + ("%" if axis != "gap" else "")
-            shown.append(bounded(number, b) if side == "target" else number)
+            shown.append(bound_mark(number, b) if side == "target" else number)
         return shown
 
     def hover(r):

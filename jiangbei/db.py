@@ -12,7 +12,7 @@ import pandas as pd
 import streamlit as st
 
 from jiangbei import schema
-from jiangbei.validate import INDICATORS_FILE, SOURCES_FILE, Problem, validate
+from jiangbei.validate import GLOSSARY_FILE, INDICATORS_FILE, SOURCES_FILE, Problem, validate
 
 ROOT = Path(__file__).resolve().parents[1]
 QUERIES_DIR = ROOT / "queries"
@@ -81,8 +81,10 @@ def build_database(directory: Path, path: str = ":memory:") -> duckdb.DuckDBPyCo
     run_script(con, read_sql("load/tables"), {
         "indicators_path": str(directory / INDICATORS_FILE),
         "sources_path": str(directory / SOURCES_FILE),
+        "glossary_path": str(directory / GLOSSARY_FILE),
         "indicator_columns": schema.INDICATOR_TYPES,
         "source_columns": schema.SOURCE_TYPES,
+        "glossary_columns": schema.GLOSSARY_TYPES,
     })
     run_script(con, read_sql("load/macros"))
     for script in sorted((QUERIES_DIR / "derived_tables").glob("*.sql")):

@@ -7,6 +7,8 @@ from pathlib import Path
 from babel.messages.pofile import read_po
 from babel.numbers import format_decimal
 
+from jiangbei import schema
+
 LANGS = ("zh", "en")
 DEFAULT_LANG = "zh"
 BABEL_LOCALE = {"zh": "zh_CN", "en": "en_US"}
@@ -67,7 +69,8 @@ QUALIFIERS_EN = {
     "突破": "over", "超过": "more than", "以上": "or more", "力争": "striving for", "达到": "reaching",
     "达": "reaching", "保持在": "held at", "稳定在": "steady at", "争取": "aiming for", "争取突破": "aiming to pass",
     "力争突破": "striving to pass", "提升至": "raised to", "累计": "cumulative", "最多": "at most",
-    "跻身": "among the", "保持": "keeping",
+    "跻身": "among the", "保持": "keeping", "力争超过": "striving for more than", "力争达到": "striving to reach",
+    "争取超过": "aiming for more than",
 }
 SUFFIX_QUALIFIERS = {"以上"}
 
@@ -97,6 +100,19 @@ def qualified(formatted: str, qualifier: str | None, lang: str) -> str:
     if lang == "zh":
         return f"{before}{formatted}{after}"
     return " ".join(p for p in (QUALIFIERS_EN.get(before, before), formatted, QUALIFIERS_EN.get(after, after)) if p)
+
+
+def bounded(formatted: str, qualifier: str | None, bound: str, lang: str, keep_words: bool = False) -> str:
+    """A value with its bound: in the report's bound words where it has them (over 660), else the bound's name
+    (保持在3.5%, a ceiling: at most 3.5%); keep_words keeps wording that is not a bound (striving for, reaching) on
+    an exact value."""
+    words = qualifier if isinstance(qualifier, str) else ""
+    has_bound_word = any(w in words for ws in schema.BOUND_WORDS.values() for w in ws)
+    if bound == "exact" or not isinstance(bound, str):
+        return qualified(formatted, words, lang) if keep_words else formatted
+    if has_bound_word:
+        return qualified(formatted, words, lang)
+    return f"{t(f'bound_{bound}', lang)} {formatted}"
 
 
 def _decimals(value: float) -> int:
@@ -160,7 +176,7 @@ def format_change(value: float | None, lang: str, decimals: int | None = None, y
 BOUND_MARKS = {"at_least": "≥", "at_most": "≤", "about": "~", "exact": ""}
 
 
-def bounded(formatted: str, bound: str | None) -> str:
+def bound_mark(formatted: str, bound: str | None) -> str:
     """A formatted value with its bound mark: ≥170家 / ≥ 170 firms; exact figures are left as they are."""
     mark = BOUND_MARKS.get(bound or "exact", "")
     return f"{mark}{formatted}" if mark else formatted

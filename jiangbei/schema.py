@@ -8,6 +8,7 @@ INDICATOR_COLUMNS = [
 SOURCE_COLUMNS = [
     "source_id", "title_zh", "title_en", "publisher_zh", "publisher_en", "date", "index_no", "path", "note",
 ]
+GLOSSARY_COLUMNS = ["term_zh", "term_en", "explanation_zh", "explanation_en"]
 
 TOPICS = [
     "macro", "industry", "services", "innovation", "fiscal", "investment", "urban",
@@ -48,7 +49,8 @@ CHANGE_MEASURES = ("yoy_growth_pct", "pct_point_change")
 PRICELESS_MEASURES = ("count", "rank", "share_pct", "completion_pct", "ratio")
 # Periods each stock_flow may have: a stock is read at year end; a flow over the year or Jan-Nov.
 STOCK_FLOW_PERIODS = {
-    "stock": ("year_end",), "flow": ("full_year", "jan_nov", "cumulative"),
+    "stock": ("year_end", "jan_nov"),  # jan_nov: at the end of November
+    "flow": ("full_year", "jan_nov", "cumulative"),
     "rate": ("full_year", "jan_nov", "year_end"), "rank": ("full_year", "year_end"),
 }
 # Columns a 2020 result and its 2021 target (same series and measure) must agree on to be compared.
@@ -65,3 +67,4 @@ ID_PATTERN = r"[a-z][a-z0-9_]*"
 # value is read as text and cast to DOUBLE by queries/load/tables.sql, which also keeps its written decimals.
 INDICATOR_TYPES = {c: "VARCHAR" for c in INDICATOR_COLUMNS} | {"year": "INTEGER"}
 SOURCE_TYPES = {c: "VARCHAR" for c in SOURCE_COLUMNS} | {"date": "DATE"}
+GLOSSARY_TYPES = {c: "VARCHAR" for c in GLOSSARY_COLUMNS}

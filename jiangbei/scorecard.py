@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from jiangbei.i18n import bounded, format_number, format_value, period_mark, t
+from jiangbei.i18n import bound_mark, format_number, format_value, period_mark, t
 from jiangbei.schema import TOPICS
 
 # Status codes in the order a reader scans them, each with a symbol so colour is never the only signal.
@@ -30,7 +30,7 @@ def figure_text(value, unit: str, unit_en: str, decimals, bound: str | None, per
     if value is None or value != value:
         return "—"
     shown = format_value(value, unit, unit_en, lang, int(decimals) if decimals == decimals else None)
-    return bounded(shown, bound) + period_mark(period, lang)
+    return bound_mark(shown, bound) + period_mark(period, lang)
 
 
 def signed(value: float, lang: str, decimals: int = 1) -> str:
@@ -52,7 +52,7 @@ def distance_text(row: dict, lang: str) -> str:
         decimals = max(int(row["target_decimals"]), int(row["baseline_decimals"]))
         magnitude = format_value(abs(value), row["unit"], row["unit_en"], lang, decimals)
         text = ("+" if value > 0 else "−" if value < 0 else "±") + magnitude
-    return bounded(text, row["distance_bound"])
+    return bound_mark(text, row["distance_bound"])
 
 
 def distance_meaning(row: dict, lang: str) -> str:

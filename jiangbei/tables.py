@@ -9,8 +9,10 @@ import pandas as pd
 from jiangbei.i18n import qualifier_text, scaled_for, t
 
 # Columns of the indicator table, in order: (header key, source column or a function of the row frame).
-INDICATOR_TABLE = ["indicator", "value", "unit", "year", "kind", "measure", "qualifier", "source_quote", "link"]
-OPTIONAL_COLUMNS = ["id", "topic", "period", "section", "note"]
+# Every number with its unit, period and bound.
+INDICATOR_TABLE = ["indicator", "value", "unit", "year", "period", "kind", "measure", "bound", "qualifier",
+                   "source_quote", "link"]
+OPTIONAL_COLUMNS = ["id", "topic", "price_basis", "stock_flow", "section", "note"]
 
 
 def shown_values(df: pd.DataFrame, lang: str, value: str = "value", decimals: str = "value_decimals") -> pd.DataFrame:
@@ -50,9 +52,12 @@ def indicator_frame(df: pd.DataFrame, lang: str, columns: list[str] | None = Non
         "year": lambda: df["year"],
         "kind": lambda: df["kind"].map(lambda k: t(f"kind_{k}", lang)),
         "measure": lambda: df["measure"].map(lambda m: t(f"measure_{m}", lang)),
-        "period": lambda: df["period"].map(lambda p: t(f"period_{p}", lang)),
+        "period": lambda: period_labels(df, lang),
         "topic": lambda: df["topic"].map(lambda p: t(f"topic_{p}", lang)),
         "qualifier": lambda: df["qualifier"].map(lambda q: qualifier_text(q, lang)),
+        "bound": lambda: df["bound"].map(lambda b: t(f"bound_{b}", lang)),
+        "price_basis": lambda: df["price_basis"].map(lambda b: t(f"price_basis_{b}", lang)),
+        "stock_flow": lambda: df["stock_flow"].map(lambda b: t(f"stock_flow_{b}", lang)),
         "section": lambda: df["section"],
         "source_quote": lambda: df["source_quote"],
         "note": lambda: df["note"].fillna(""),
@@ -61,13 +66,26 @@ def indicator_frame(df: pd.DataFrame, lang: str, columns: list[str] | None = Non
     return pd.DataFrame({header(c, lang): build[c]() for c in columns}).reset_index(drop=True)
 
 
+def period_label(period: str, stock_flow: str | None, lang: str) -> str:
+    """The period as a reader says it: a balance in a 1-11月 paragraph is at the end of November."""
+    if period == "jan_nov" and stock_flow == "stock":
+        return t("period_end_nov", lang)
+    return t(f"period_{period}", lang)
+
+
+def period_labels(df: pd.DataFrame, lang: str) -> pd.Series:
+    stock_flow = df["stock_flow"] if "stock_flow" in df.columns else pd.Series(None, index=df.index)
+    return pd.Series([period_label(p, s, lang) for p, s in zip(df["period"], stock_flow)], index=df.index)
+
+
 def header(column: str, lang: str) -> str:
     key = {"indicator": "col_indicator", "source_quote": "col_quote"}.get(column, f"col_{column}")
     return t(key, lang)
 
 
 def derived_frame(df: pd.DataFrame, lang: str) -> pd.DataFrame:
-    """Derived figures as shown, each marked derived, with its formula; English units as in indicator_frame."""
+    """Derived figures as shown, each marked derived, with its bound, price basis and formula; English units as
+    in indicator_frame."""
     decimals = df["value"].map(lambda v: len(f"{v:g}".split(".")[1]) if "." in f"{v:g}" else 0)
     shown = shown_values(df.assign(value_decimals=decimals), lang)
     return pd.DataFrame({
@@ -75,6 +93,9 @@ def derived_frame(df: pd.DataFrame, lang: str) -> pd.DataFrame:
         t("col_value", lang): shown["value"],
         t("col_unit", lang): shown["unit"],
         t("col_year", lang): df["year"],
+        t("col_period", lang): period_labels(df, lang),
+        t("col_bound", lang): df["bound"].map(lambda b: t(f"bound_{b}", lang)),
+        t("col_price_basis", lang): df["price_basis"].map(lambda b: t(f"price_basis_{b}", lang)),
         t("col_kind", lang): t("kind_derived", lang),
         t("col_formula", lang): df[f"formula_{lang}"],
         t("col_id", lang): df["input_ids"].map(lambda ids: ", ".join(ids)),
@@ -93,7 +114,11 @@ def targets_frame(df: pd.DataFrame, lang: str) -> pd.DataFrame:
         t("col_result_2020", lang): result["value"],
         t("col_target_2021", lang): target["value"],
         t("col_unit", lang): result["unit"],
+        t("col_price_basis", lang): df["price_basis"].map(lambda b: t(f"price_basis_{b}", lang)),
         t("col_gap", lang) + f" ({t('derived_label', lang)})": gap["value"].round(4),
+        t("col_gap_bound", lang): df["gap_bound"].map(lambda b: t(f"bound_{b}", lang) if isinstance(b, str) else ""),
+        t("col_met", lang) + f" ({t('derived_label', lang)})":
+            df["met_status"].map(lambda m: t(f"met_status_{m}", lang)),
         t("col_qualifier", lang): df["target_qualifier"].map(lambda q: qualifier_text(q, lang)),
     }
     if lang == "en":

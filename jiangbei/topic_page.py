@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from jiangbei import db, figures, tables, ui, url_state
+from jiangbei import db, figures, glossary, tables, ui, url_state
 from jiangbei.i18n import t
 
 # Topic codes of each page (every topic on exactly one page) and the series of its headline cards.
@@ -64,6 +64,7 @@ def render(page: str) -> None:
 
     with cards:
         ui.metric_cards(db.query("series_cards", series=TOPIC_PAGES[page]["cards"]))
+        glossary.terms_used(topics, lang)
 
 
 def _draw_view(view: str, page: str, topics: list[str], lang: str) -> None:

@@ -19,6 +19,7 @@ from jiangbei import schema
 
 INDICATORS_FILE = "indicators.csv"
 SOURCES_FILE = "sources.csv"
+GLOSSARY_FILE = "glossary.csv"
 
 
 @dataclass(frozen=True)
@@ -241,6 +242,25 @@ def _check_pairs(rows: list[tuple[int, dict]], problems: list[Problem]) -> None:
                     f"{target[col]!r}; a different thing needs its own series"))
 
 
+def _check_glossary(rows: list[tuple[int, dict]], texts: dict[str, str], indicators: list[tuple[int, dict]],
+                    problems: list[Problem]) -> None:
+    """Every term filled in both languages, once, and used: in a source text or in the indicators."""
+    used_in = "\n".join(texts.values()) + "\n".join("\t".join(r.values()) for _, r in indicators)
+    seen = Counter(r["term_zh"].strip() for _, r in rows)
+    for line, row in rows:
+        term = row["term_zh"].strip()
+        p = lambda msg: problems.append(Problem(GLOSSARY_FILE, line, term or None, msg))  # noqa: E731
+        for col in schema.GLOSSARY_COLUMNS:
+            if not row[col].strip():
+                p(f"{col} is empty")
+        if term and seen[term] > 1:
+            p("duplicate term_zh")
+        if term and term not in used_in:
+            p(f"term {term!r} is used neither in the report nor in the indicators")
+        if re.search(r"[\u4e00-\u9fff]", row["term_en"]):
+            p(f"term_en {row['term_en']!r} is not in English")
+
+
 def validate(data_dir: str | Path = "data") -> list[Problem]:
     """Every problem of the curated data in data_dir; an empty list means it is clean."""
     data_dir = Path(data_dir)
@@ -261,6 +281,8 @@ def validate(data_dir: str | Path = "data") -> list[Problem]:
             problems.append(Problem(INDICATORS_FILE, line, row["id"] or None,
                                     "duplicate (series, year, kind, measure, period): " + ", ".join(key)))
     _check_pairs(rows, problems)
+    glossary = _read_table(data_dir / GLOSSARY_FILE, schema.GLOSSARY_COLUMNS, problems)
+    _check_glossary(glossary or [], texts, rows, problems)
     return problems
 
 

@@ -6,7 +6,7 @@
 -- $row_limit: the most rows returned (db.ROW_LIMIT unless given).
 SELECT
     id, series, topic, indicator_zh, indicator_en, year, period, kind, measure,
-    value, unit, unit_en, qualifier, direction, section, source_id, source_quote, note, value_decimals, csv_line,
+    value, unit, unit_en, price_basis, stock_flow, qualifier, bound, direction, section, source_id, source_quote, note, value_decimals, csv_line,
     '/source?id=' || id || '&lang=' || $lang AS source_link
 FROM indicators
 WHERE

@@ -5,6 +5,7 @@ from html.parser import HTMLParser
 import pandas as pd
 from streamlit.testing.v1 import AppTest
 
+from jiangbei.glossary import GLOSSARY_CLASS
 from tests.conftest import ROOT
 
 PAGES = ["overview", "targets", "economy", "investment", "trade", "livelihood", "explorer", "sql", "source", "about"]
@@ -64,10 +65,13 @@ class _TableParser(HTMLParser):
             self._cell.append(data)
 
 
-def html_tables(at: AppTest) -> list[pd.DataFrame]:
-    """Every HTML table on the page, as text frames (header row as columns)."""
+def html_tables(at: AppTest, glossary: bool = False) -> list[pd.DataFrame]:
+    """Every HTML table of data on the page (or, glossary=True, of the "terms used" glossary), as text frames
+    (header row as columns)."""
     frames = []
     for element in at.get("html"):
+        if (GLOSSARY_CLASS in element.proto.body) != glossary:
+            continue
         parser = _TableParser()
         parser.feed(element.proto.body)
         for rows in parser.tables:

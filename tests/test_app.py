@@ -10,6 +10,7 @@ from jiangbei import db, figures
 from jiangbei.schema import TOPICS
 from jiangbei.topic_page import TOPIC_PAGES
 from tests.apptest import PAGES, cards, html_tables, open_page, table_text, visible_text
+from tests.conftest import DATA
 
 # Figures each page must show as text (cards, captions), in both languages.
 KEY_FIGURES = {
@@ -74,8 +75,10 @@ def test_topic_tables_together_hold_every_row():
 def test_english_page_translates_everything_it_labels():
     at = open_page("trade", "en", {"view": "table"})
     table = html_tables(at)[-1]
-    assert list(table.columns) == ["Indicator", "Value", "Unit", "As reported", "Year", "Kind", "Measure",
-                                   "Qualifier", "Source sentence", "In the report"]
+    assert list(table.columns) == ["Indicator", "Value", "Unit", "As reported", "Year", "Period", "Kind", "Measure",
+                                   "Bound", "Qualifier", "Source sentence", "In the report"]
+    assert set(table["Bound"]) == {"exact", "at least"}  # 超过万分之25, 突破600亿元 … are lower bounds
+    assert not any(re.search(r"[\u4e00-\u9fff]", q) for q in table["Qualifier"])  # 争取超过 … in English
     assert "66.0" in list(table["Value"])  # values as the report writes them (66.0, not 66)
     assert set(table["Kind"]) == {"2020 result", "2021 target"}
     assert "亿元" not in "".join(table["Unit"]) and "万美元" not in "".join(table["Unit"])
@@ -107,7 +110,7 @@ def test_english_cards_and_tables_use_one_unit_system(page, view):
 def test_chinese_numbers_are_formatted_for_chinese():
     at = open_page("livelihood", "zh")
     assert "10,288人" in [c["value"] for c in cards(at)]
-    assert "2.6%(年末)" in [c["value"] for c in cards(at)]  # a year-end rate says so
+    assert "2.6%(年末)" in [c["value"] for c in cards(at)]  # a rate read at year end says so
 
 
 def test_language_switch_keeps_the_page_and_the_url():
@@ -154,9 +157,13 @@ def test_each_view_tab_opens_from_the_url_with_its_own_content(con, page):
 
     at = open_page(page, "en", {"view": "derived"})
     assert chart_titles(at) == []
-    derived = html_tables(at)[0]
-    assert "Formula" in derived.columns
-    assert len(derived) == len(db.run_query(con, "topic_derived", topics=topics))
+    expected = db.run_query(con, "topic_derived", topics=topics)
+    if expected.empty:  # livelihood: its only level pair (approval time, at most 80 -> at most 50) has no bound
+        assert html_tables(at) == [] and "No rows" in " ".join(i.value for i in at.info)
+    else:
+        derived = html_tables(at)[0]
+        assert {"Formula", "Bound", "Price basis"} <= set(derived.columns)
+        assert len(derived) == len(expected)
 
 
 def test_overview_shows_the_main_targets_as_a_chart_or_as_a_table(con):
@@ -194,7 +201,10 @@ def test_malformed_url_filters_get_a_notice_not_an_exception():
 
     at = open_page("trade", "en", {"view": "table", "kind": "forecast", "year": "19x9"})
     assert "kind=forecast" in " ".join(i.value for i in at.info)
-    assert len(html_tables(at)[-1]) == 41  # filters ignored: every trade row
+    trade_topics = TOPIC_PAGES["trade"]["topics"]
+    with open(DATA / "indicators.csv", encoding="utf-8") as f:
+        every_trade_row = sum(r["topic"] in trade_topics for r in csv.DictReader(f))
+    assert len(html_tables(at)[-1]) == every_trade_row  # filters ignored
 
 
 @pytest.mark.parametrize("breakage", ["bad_value", "not_utf8", "missing_column", "empty"])
@@ -226,3 +236,38 @@ def test_a_capped_table_says_so(monkeypatch):
         figures._build.clear()  # figures built under the small limit must not reach later tests
     assert "Only the first 5 rows are shown" in " ".join(w.value for w in at.warning)
     assert len(html_tables(at)[-1]) == 5
+
+
+@pytest.mark.parametrize("lang, label, explanation", [
+    ("en", "Terms used on this page", "Meaning"),
+    ("zh", "本页用到的术语", "解释"),
+])
+def test_topic_page_explains_the_terms_it_uses(con, lang, label, explanation):
+    at = open_page("trade", lang)
+    [expander] = [e for e in at.expander if e.label.startswith(label)]
+    [terms] = html_tables(at, glossary=True)
+    expected = db.run_query(con, "glossary_for_topics", topics=TOPIC_PAGES["trade"]["topics"])
+    assert str(len(expected)) in expander.label and len(terms) == len(expected)
+    assert terms.columns[2] == explanation
+    assert {"限上", "浙商回归", "自营出口", "实际利用外资"} <= set(terms.iloc[:, 0])
+    assert "增容调绿" not in set(terms.iloc[:, 0])  # an industry term, used on the economy page only
+    meaning = dict(zip(terms.iloc[:, 0], terms.iloc[:, 2]))
+    column = "explanation_en" if lang == "en" else "explanation_zh"
+    assert meaning["浙商回归"] == expected.set_index("term_zh").loc["浙商回归", column]
+
+
+def test_the_terms_follow_the_page(con):
+    at = open_page("economy", "en")
+    [terms] = html_tables(at, glossary=True)
+    assert {"规上", "增容调绿", "两直", "亩"} <= set(terms["Chinese term"])
+    assert "not about greening" in " ".join(terms["Meaning"])
+
+
+@pytest.mark.parametrize("lang, title, column", [("en", "Glossary", "English"), ("zh", "术语表", "英文译法")])
+def test_about_page_shows_the_whole_glossary(con, lang, title, column):
+    at = open_page("about", lang)
+    assert not at.exception
+    assert title in [h.value for h in at.subheader]
+    glossary = db.run_query(con, "glossary")
+    [shown] = [f for f in html_tables(at) if column in f.columns]
+    assert len(shown) == len(glossary) and list(shown[column]) == list(glossary["term_en"])

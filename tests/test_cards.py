@@ -1,6 +1,9 @@
 """The headline cards (jiangbei.cards): what each card says, and that report text cannot inject HTML."""
 
-from jiangbei import cards, db
+import re
+
+from jiangbei import cards, charts, db
+from jiangbei.i18n import bounded, qualifier_text
 from tests.apptest import _CardParser
 
 
@@ -48,3 +51,29 @@ def test_report_text_is_escaped(con):
     assert "<script>" not in html and "<b>GDP" not in html
     [card] = read(html)
     assert card["label"] == "<b>GDP</b>" and "<script>alert(1)</script>" in card["note"]
+
+
+def test_a_card_says_the_period_and_the_bound(con):
+    [loans] = read(cards.cards_html(db.run_query(con, "series_cards", series=["bank_loans"]), "en"))
+    assert loans["value"].endswith("(end of November)")  # a balance in the 1-11月 paragraph
+    [services] = read(cards.cards_html(db.run_query(con, "series_cards", series=["services_leading_revenue"]), "zh"))
+    assert services["value"].endswith("(1-11月)")
+    # 城镇登记失业率保持在3.5%: a ceiling although the report has no bound word for it
+    [rate] = read(cards.cards_html(db.run_query(con, "series_cards", series=["registered_unemployment_rate"]), "en"))
+    assert rate["note"].startswith("2021 target: at most 3.5%")
+    [firms] = read(cards.cards_html(db.run_query(con, "series_cards", series=["hightech_firms"]), "en"))
+    assert firms["value"].startswith("over ") and "(year end)" in firms["value"].lower()
+    assert "striving for more than 170" in firms["note"]  # 力争 governs the list 力争…高新技术企业超过170家
+
+
+def test_every_qualifier_and_bound_of_the_data_reads_in_english(con):
+    rows = con.execute("SELECT DISTINCT qualifier, bound FROM indicators").fetchall()
+    for qualifier, bound in rows:
+        assert not re.search(r"[\u4e00-\u9fff]", qualifier_text(qualifier, "en")), qualifier
+        assert not re.search(r"[\u4e00-\u9fff]", bounded("5", qualifier, bound, "en", keep_words=True)), qualifier
+
+
+def test_result_and_target_bars_keep_their_bounds(con):
+    pairs = db.run_query(con, "topic_results_vs_targets", topics=["innovation", "employment"])
+    labels = {tuple(trace.text)[0] for trace in charts.result_vs_target(pairs, "en").data}
+    assert {"over 150 firms", "striving for more than 170 firms", "at most 3.5%", "8,000 persons or more"} <= labels

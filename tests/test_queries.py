@@ -1,9 +1,11 @@
 """Every canned query in queries/, run on a real DuckDB built from data/, returns the right rows."""
 
 import csv
+import math
 import re
 
 import duckdb
+import pandas as pd
 import pytest
 
 from jiangbei import db
@@ -103,15 +105,39 @@ def test_results_vs_targets(con, rows):
     df = q(con, "topic_results_vs_targets", topics=TOPICS).set_index("series")
     fai = df.loc["fixed_asset_investment"]
     assert (fai["result_value"], fai["target_value"], fai["gap"]) == (257.3, 280.0, 22.7)
-    assert fai["change_needed_pct"] == round((280 / 257.3 - 1) * 100, 1)
-    assert not fai["met_already"]
+    # 争取…280亿元以上: a lower-bound target over an exact result gives a lower-bound gap, rounded down
+    assert (fai["target_bound"], fai["gap_bound"], fai["price_basis"]) == ("at_least", "at_least", "nominal")
+    assert fai["change_needed_pct"] == 8.8 and fai["is_derived"]
+    assert df.loc["beautiful_villages_premium", "change_needed_pct"] == -14.3  # counts are exact: 6 ÷ 7 − 1
     unemployment = df.loc["registered_unemployment_rate"]
     assert unemployment["met_already"]  # 2.6% is below the 3.5% ceiling, and lower is better
-    # each pair is one series and measure, a result and the next year's target
+    assert (unemployment["met_status"], unemployment["target_bound"]) == ("met", "at_most")
+    # each pair is one series and measure, a result and the next year's target, measuring the same thing
     for _, r in df.iterrows():
-        assert rows[r["result_id"]]["kind"] == "actual" and rows[r["target_id"]]["kind"] == "target"
-        assert int(rows[r["target_id"]]["year"]) == int(rows[r["result_id"]]["year"]) + 1
-        assert rows[r["result_id"]]["measure"] == rows[r["target_id"]]["measure"]
+        a, t = rows[r["result_id"]], rows[r["target_id"]]
+        assert a["kind"] == "actual" and t["kind"] == "target"
+        assert int(t["year"]) == int(a["year"]) + 1
+        assert all(a[c] == t[c] for c in ("measure", "stock_flow", "price_basis", "unit"))
+
+
+def test_a_flow_target_is_never_met_already(con, rows):
+    df = q(con, "topic_results_vs_targets", topics=TOPICS).set_index("series")
+    flows = df[(df["stock_flow"] == "flow") | df["measure"].isin(["yoy_growth_pct", "pct_point_change"])]
+    assert len(flows) >= 15 and set(flows["met_status"]) == {"not_applicable"}
+    assert flows["met_already"].isna().all()
+    # 10,288 new jobs in 2020 say nothing about 8,000 in 2021
+    assert df.loc["new_urban_jobs", "met_status"] == "not_applicable"
+    judged = df[df["met_status"] != "not_applicable"]
+    assert set(judged["stock_flow"]) <= {"stock", "rate"}
+    # 突破150 high-tech firms against 超过170: a lower bound below the target cannot tell
+    assert df.loc["hightech_firms", "met_status"] == "unknown" and pd.isna(df.loc["hightech_firms", "gap"])
+    assert df.loc["rd_intensity", "met_status"] == "not_met" and not df.loc["rd_intensity", "met_already"]
+
+
+def test_different_things_are_not_paired(con):
+    df = q(con, "topic_results_vs_targets", topics=TOPICS)
+    # 17 communities renovated in 2020 and 22 renovation projects to carry out in 2021
+    assert "old_communities_renovated" not in set(df["series"])
 
 
 def test_main_targets_start_with_the_main_paragraph(con):
@@ -123,17 +149,59 @@ def test_main_targets_start_with_the_main_paragraph(con):
 
 def test_derived_figures_are_computed_and_labelled(con, rows):
     df = q(con, "topic_derived", topics=TOPICS).set_index("derived_id")
+    assert df["is_derived"].all()
+    # 突破660亿元 (nominal, a lower bound) × (1 + 7.2 % real growth): at least 707.5 at 2020 prices, stated as 707
     gdp = df.loc["implied_target_level__gdp"]
     level, growth = float(rows["gdp_2020"]["value"]), float(rows["gdp_growth_target_2021"]["value"])
-    assert gdp["value"] == round(level * (1 + growth / 100), 2)
+    assert gdp["value"] == math.floor(level * (1 + growth / 100)) and gdp["value_decimals"] == 0
+    assert (gdp["price_basis"], gdp["bound"], gdp["year"]) == ("comparable", "at_least", 2021)
+    assert "at 2020 prices" in gdp["indicator_en"] and "按2020年价格" in gdp["indicator_zh"]
     assert list(gdp["input_ids"]) == ["gdp_2020", "gdp_growth_target_2021"]
+    # nominal revenue × nominal growth target stays nominal and exact
+    revenue = df.loc["implied_target_level__general_budget_revenue"]
+    assert (revenue["value"], revenue["price_basis"], revenue["bound"]) == (round(84.3 * 1.07, 1), "nominal", "exact")
+    # a plan to the significant figures of its least precise input: 11979 ÷ 67.3 % → 17,800
     plan = df.loc["implied_plan__fdi_utilized"]
-    assert plan["value"] == round(11979 / 0.673, 2)
+    assert plan["value"] == 17800 and plan["bound"] == "exact"
+    assert df.loc["implied_plan__zhejiang_merchant_capital", "value"] == 76  # 84 ÷ 110 %: two figures
+    # 2430.1 ÷ 1.263: the growth rate's last digit leaves the units uncertain, so no decimal is kept
+    services = df.loc["implied_prior_level__services_leading_revenue__jan_nov"]
+    assert (services["value"], services["value_decimals"]) == (1924, 0)
+    # 争取突破40亿元 is known to half a 亿元: growth needed from 35.7 is at least 12 %, not 12.04 %
+    software = df.loc["growth_needed__software_revenue"]
+    assert (software["value"], software["value_decimals"], software["bound"]) == (12, 0, "at_least")
     prior = df.loc["implied_prior_level__exports__full_year"]
-    assert prior["value"] == round(443.4 / 1.198, 2) and prior["year"] == 2019
+    assert prior["value"] == round(443.4 / 1.198, 1) and prior["year"] == 2019 and prior["price_basis"] == "nominal"
+    # Jan-Nov figures give the Jan-Nov level of the year before
+    assert df.loc["implied_prior_level__services_leading_revenue__jan_nov", "period"] == "jan_nov"
+    # 争取…280亿元以上 over 257.3: growth needed is at least 8.8 %
+    needed = df.loc["growth_needed__fixed_asset_investment"]
+    assert (needed["value"], needed["bound"], needed["price_basis"]) == (8.8, "at_least", "nominal")
     assert df["formula_en"].str.len().min() > 0 and df["formula_zh"].str.len().min() > 0
     # nothing derived is in the CSV
     assert not set(df.index) & set(rows)
+
+
+def test_nothing_derived_mixes_price_bases(con):
+    df = q(con, "topic_derived", topics=TOPICS).set_index("derived_id")
+    # no 2019 nominal GDP or value added from a real growth rate
+    assert "implied_prior_level__gdp__full_year" not in df.index
+    assert "implied_prior_level__digital_core_manufacturing_va__full_year" not in df.index
+    for derived_id, r in df.iterrows():
+        bases = {b for (b,) in con.execute(
+            "SELECT price_basis FROM indicators WHERE list_contains($ids, id)", {"ids": list(r["input_ids"])}
+        ).fetchall()}
+        if r["price_basis"] == "comparable":
+            assert r["derivation"] == "implied_target_level" and "prices" in r["indicator_en"], derived_id
+        else:
+            assert bases <= {r["price_basis"], "none"}, derived_id
+
+
+def test_opposite_bounds_give_no_figure(con):
+    # 最多80天 -> 最多50天: both upper bounds, so the change between them has no bound and is not shown
+    df = q(con, "topic_derived", topics=TOPICS)
+    assert "growth_needed__approval_time_limit" not in set(df["derived_id"])
+    assert df["bound"].notna().all()
 
 
 def test_plan_completion(con, rows):
@@ -159,7 +227,10 @@ def test_indicator_by_id(con, rows):
 
 def test_schema_columns(con):
     df = q(con, "schema_columns")
-    assert {"indicators", "sources", "results_vs_targets", "derived"} <= set(df["table_name"])
+    assert {"indicators", "sources", "results_vs_targets", "derived", "glossary"} <= set(df["table_name"])
+    typed = df[df["table_name"] == "indicators"].set_index("column_name")
+    assert {"price_basis", "stock_flow", "bound"} <= set(typed.index)
+    assert typed["column_comment"].notna().all()
 
 
 def test_missing_parameter_is_a_clear_error(con):
@@ -242,3 +313,14 @@ def test_target_scorecard_rows_filter_and_sort(con, rows):
         assert list(measured) == sorted(measured, reverse=True)
         assert group["distance"].isna().tolist() == sorted(group["distance"].isna().tolist())  # no figure last
     assert q(con, "target_scorecard_rows", topics=["nope"], statuses=[], sort="report").empty
+
+
+def test_glossary_queries(con):
+    with open(DATA / "glossary.csv", encoding="utf-8") as f:
+        terms = list(csv.DictReader(f))
+    everything = q(con, "glossary")
+    assert list(everything["term_zh"]) == [t["term_zh"] for t in terms]
+    trade = q(con, "glossary_for_topics", topics=["trade", "consumption"])
+    assert {"限上", "自营出口", "浙商回归", "亿元", "万美元"} <= set(trade["term_zh"])
+    assert "增容调绿" not in set(trade["term_zh"])
+    assert list(trade["term_zh"]) == [t for t in everything["term_zh"] if t in set(trade["term_zh"])]

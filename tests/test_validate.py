@@ -71,6 +71,32 @@ def test_cli_exit_status(data_copy):
         ("gdp_2020", {"source_quote": "660亿元"}, "expected 8-80"),
         ("gdp_2020", {"id": "GDP 2020"}, "not a snake_case slug"),
         ("new_urban_jobs_2020", {"value": "1028"}, "does not appear"),  # a number inside a longer one
+        # the typed columns: enumerations
+        ("gdp_2020", {"price_basis": "real"}, "price_basis 'real' is not one of"),
+        ("gdp_2020", {"stock_flow": "balance"}, "stock_flow 'balance' is not one of"),
+        ("gdp_2020", {"bound": "over"}, "bound 'over' is not one of"),
+        ("gdp_2020", {"bound": ""}, "bound is empty"),
+        # bound and qualifier agree; 累计 is no bound word
+        ("gdp_2020", {"bound": "exact"}, "contradicts qualifier '突破' (at_least)"),
+        ("approval_time_limit_2020", {"bound": "at_least"}, "contradicts qualifier '最多' (at_most)"),
+        ("gdp_2020", {"qualifier": "突破…最多"}, "mixes bounds"),
+        ("new_urban_jobs_2020", {"bound": "at_least"}, "needs a note saying why"),
+        ("relief_funds_2020", {"qualifier": "累计", "note": ""}, "累计 is not a bound word"),
+        # stock_flow follows the measure; a stock is read at a point in time
+        ("gdp_growth_2020", {"stock_flow": "stock"}, "for measure yoy_growth_pct: expected flow"),
+        ("unemployment_rate_2020", {"stock_flow": "stock"}, "for measure share_pct: expected rate"),
+        ("fai_2020", {"stock_flow": "rate"}, "a level or count is a flow or a stock"),
+        ("hightech_firms_2020", {"period": "full_year"}, "period 'full_year' for a stock"),
+        ("fai_2020", {"period": "year_end"}, "period 'year_end' for a flow"),
+        # price_basis: money has a price basis, counts and shares none
+        ("fai_2020", {"price_basis": "none"}, "expected nominal or comparable"),
+        ("new_urban_jobs_2020", {"price_basis": "nominal"}, "it has no price, expected none"),
+        ("rd_intensity_2020", {"price_basis": "comparable"}, "it has no price, expected none"),
+        # a result and its target must measure the same thing (the fault is reported on the target)
+        ("hightech_firms_target_2021", {"stock_flow": "flow", "period": "full_year"},
+         "paired with hightech_firms_2020 (line"),
+        ("fai_target_2021", {"price_basis": "comparable"}, "but price_basis differs: 'nominal' vs 'comparable'"),
+        ("new_urban_jobs_target_2021", {"unit": "万人"}, "but unit differs: '人' vs '万人'"),
     ],
 )
 def test_fault_is_named_and_located(data_copy, row_id, changes, expected):
@@ -107,6 +133,40 @@ def test_missing_column(data_copy):
     problems = validate(data_copy)
     assert len(problems) == 1
     assert problems[0].line == 1 and "missing column(s): unit_en" in problems[0].message
+
+
+def test_columns_out_of_order(data_copy):
+    # the database reads the CSV's columns by position, so a swapped pair would put bounds under price_basis
+    columns = list(schema.INDICATOR_COLUMNS)
+    i, j = columns.index("price_basis"), columns.index("bound")
+    columns[i], columns[j] = columns[j], columns[i]
+    write_rows(data_copy, read_rows(data_copy), columns)
+    problems = validate(data_copy)
+    assert len(problems) == 1 and problems[0].line == 1 and "columns out of order" in problems[0].message
+
+
+def test_every_pair_of_the_real_data_measures_the_same_thing():
+    rows = read_rows(DATA)
+    targets = {(r["series"], r["measure"], r["year"]): r for r in rows if r["kind"] == "target"}
+    pairs = [(a, targets[(a["series"], a["measure"], str(int(a["year"]) + 1))]) for a in rows
+             if a["kind"] == "actual" and (a["series"], a["measure"], str(int(a["year"]) + 1)) in targets]
+    assert len(pairs) >= 20
+    assert all(a[c] == t[c] for a, t in pairs for c in schema.PAIR_MUST_MATCH)
+
+
+def test_the_audit_rules_hold_in_the_real_data():
+    rows = {r["id"]: r for r in read_rows(DATA)}
+    # 力争 governs the whole list 力争…突破25亿元、高新技术企业超过170家,科技型中小企业达到1800家
+    assert all(rows[i]["qualifier"].startswith("力争") for i in
+               ("rd_expenditure_target_2021", "hightech_firms_target_2021", "tech_smes_target_2021"))
+    assert not any("累计" in r["qualifier"] for r in rows.values())
+    # the services paragraph opens with 1-11月
+    assert {rows[i]["period"] for i in ("services_revenue_2020", "deposits_2020", "housing_sales_value_2020")} == \
+        {"jan_nov"}
+    assert rows["land_sale_revenue_2020"]["period"] == "full_year"  # parcels sold in 2020
+    assert "demolition_signing_rate_2020" not in rows  # a 100 % that only defines the 17 projects
+    assert rows["old_communities_renovated_2020"]["series"] != rows["old_communities_target_2021"]["series"]
+    assert (rows["gdp_growth_2020"]["price_basis"], rows["gdp_2020"]["price_basis"]) == ("comparable", "nominal")
 
 
 def test_missing_file(data_copy):
@@ -159,3 +219,66 @@ def test_value_in_quote_rules():
     assert value_in_quote("7", "创业带动就业比例达到1:7")
     assert not value_in_quote("7", "同比增长7.0%")  # 7.0 as written must be stored as 7.0
     assert not value_in_quote("2", "同比增长12.8%")
+
+
+def read_glossary(data_dir):
+    with open(data_dir / "glossary.csv", encoding="utf-8", newline="") as f:
+        return list(csv.DictReader(f))
+
+
+def write_glossary(data_dir, rows):
+    with open(data_dir / "glossary.csv", "w", encoding="utf-8", newline="") as f:
+        writer = csv.DictWriter(f, fieldnames=schema.GLOSSARY_COLUMNS, lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)
+
+
+@pytest.mark.parametrize("changes, expected", [
+    ({"explanation_en": ""}, "explanation_en is empty"),
+    ({"term_zh": "火星开发区"}, "used neither in the report nor in the indicators"),
+    ({"term_en": "above 规模"}, "is not in English"),
+])
+def test_glossary_fault_is_named_and_located(data_copy, changes, expected):
+    rows = read_glossary(data_copy)
+    rows[2].update(changes)
+    write_glossary(data_copy, rows)
+    [problem] = validate(data_copy)
+    assert problem.file == "glossary.csv" and problem.line == 4 and expected in problem.message
+
+
+def test_glossary_duplicate_and_missing(data_copy):
+    rows = read_glossary(data_copy)
+    write_glossary(data_copy, rows + [rows[0]])
+    assert {p.message for p in validate(data_copy)} == {"duplicate term_zh"}
+    (data_copy / "glossary.csv").unlink()
+    [problem] = validate(data_copy)
+    assert problem.file == "glossary.csv" and "missing" in problem.message
+
+
+def test_glossary_explains_the_china_specific_terms():
+    terms = {r["term_zh"] for r in read_glossary(DATA)}
+    assert {"规上", "限上", "亩", "三改", "浙商回归", "两直", "甬易办", "最多跑一次", "亿元", "万元", "个百分点",
+            "增容调绿", "万分之", "1-11月", "力争", "突破", "可比价"} <= terms
+
+
+# One English wording per concept: a row whose Chinese name holds the term says it this way in English.
+ONE_TERM = {
+    "规上": "above designated size",
+    "限上": "wholesale and retail enterprises above designated size",
+    "实际利用外资": "foreign capital actually utilized",
+    "自营出口": "self-operated exports",
+    "大市外内资": "domestic capital from outside ningbo",
+    "浙商回归": "returning zhejiang entrepreneurs",
+    "全社会固定资产投资": "total fixed-asset investment",
+    "增容调绿": "floor",
+    "优良率": "share of days",
+    "社会消费品零售": "total retail sales of consumer goods",
+}
+
+
+@pytest.mark.parametrize("term_zh, term_en", ONE_TERM.items())
+def test_one_english_wording_per_concept(term_zh, term_en):
+    rows = [r for r in read_rows(DATA) if term_zh in r["indicator_zh"]]
+    assert rows, term_zh
+    assert [r["id"] for r in rows if term_en not in r["indicator_en"].lower()] == []
+    assert not any("greening" in r["indicator_en"].lower() for r in read_rows(DATA))

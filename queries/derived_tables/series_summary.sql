@@ -29,8 +29,8 @@ target AS (
     GROUP BY m.series
 )
 SELECT
-    m.series, m.id, m.indicator_zh, m.indicator_en, m.year, m.period, m.measure, m.value, m.value_decimals,
-    m.unit, m.unit_en, m.qualifier, m.direction, m.source_quote,
+    m.series, m.id, m.indicator_zh, m.indicator_en, m.year, m.measure, m.value, m.value_decimals,
+    m.unit, m.unit_en, m.qualifier, m.bound, m.period, m.stock_flow, m.price_basis, m.direction, m.source_quote,
     g.value AS growth_value,
     g.value_decimals AS growth_decimals,
     g.source_quote AS growth_quote,
@@ -42,6 +42,7 @@ SELECT
     t.unit AS target_unit,
     t.unit_en AS target_unit_en,
     t.qualifier AS target_qualifier,
+    t.bound AS target_bound,
     t.period AS target_period,
     t.source_quote AS target_quote
 FROM main_rows AS m

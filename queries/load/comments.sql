@@ -28,3 +28,9 @@ COMMENT ON TABLE results_vs_targets IS '2020年实绩与2021年目标配对 / ea
 COMMENT ON TABLE derived IS '推算数据,非报告原数 / figures computed in SQL, not stated in the report';
 COMMENT ON TABLE facets IS '筛选项的全部取值 / every value of each explorer facet';
 COMMENT ON TABLE series_summary IS '每个指标序列的主要实绩、增速与目标 / per series: main result, growth and next year''s target';
+COMMENT ON TABLE glossary IS '术语表:报告中的中国特有用语 / China-specific terms of the report, in both languages';
+COMMENT ON COLUMN glossary.term_zh IS '中文术语 / the term as the report writes it';
+COMMENT ON COLUMN glossary.term_en IS '英文译法 / its English rendering, used throughout the data';
+COMMENT ON COLUMN glossary.explanation_zh IS '中文解释 / what it means, in Chinese';
+COMMENT ON COLUMN glossary.explanation_en IS '英文解释 / what it means, in English';
+COMMENT ON COLUMN glossary.csv_line IS 'CSV 行号 / line of the CSV';

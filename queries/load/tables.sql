@@ -1,5 +1,6 @@
 -- Load the curated CSVs into tables, with explicit column types (nothing is sniffed).
--- $indicators_path, $sources_path: the CSV files. $indicator_columns, $source_columns: name -> DuckDB type.
+-- $indicators_path, $sources_path, $glossary_path: the CSV files.
+-- $indicator_columns, $source_columns, $glossary_columns: name -> DuckDB type.
 -- value is read as text and cast here, so value_decimals can keep how many decimals the report wrote
 -- (7.0 stays 7.0 on screen). csv_line keeps the CSV's order (line 2 is the first data row).
 -- Rows are stored by topic, kind, measure and year, the columns the pages filter on, so DuckDB's per-block
@@ -22,4 +23,15 @@ FROM read_csv(
     $sources_path,
     header = true, auto_detect = false, delim = ',', quote = '"', escape = '"',
     columns = $source_columns
+);
+
+-- glossary: the China-specific terms of the report; csv_line keeps the file's order.
+CREATE TABLE glossary AS
+SELECT
+    *,
+    CAST(row_number() OVER () + 1 AS INTEGER) AS csv_line
+FROM read_csv(
+    $glossary_path,
+    header = true, auto_detect = false, delim = ',', quote = '"', escape = '"',
+    columns = $glossary_columns
 );

@@ -138,7 +138,7 @@ def test_table_tab_filters_rows_into_a_url_that_opens_the_same_table(server, pag
     page.get_by_role("option", name="2021 target").click()
     page.wait_for_url("**kind=target*")
     wait_done(page)
-    kinds = page.locator(".jb-table tbody tr td:nth-child(6)").all_inner_texts()  # after 'As reported'
+    kinds = page.locator(".jb-table tbody tr td:nth-child(7)").all_inner_texts()  # after 'As reported', 'Period'
     assert 0 < len(kinds) < everything and set(kinds) == {"2021 target"}
 
     shared = page.url
@@ -146,4 +146,18 @@ def test_table_tab_filters_rows_into_a_url_that_opens_the_same_table(server, pag
     page.goto(shared)
     wait_done(page)
     assert selected_tab(page) == "Table of all figures"
-    assert page.locator(".jb-table tbody tr td:nth-child(6)").all_inner_texts() == kinds
+    assert page.locator(".jb-table tbody tr td:nth-child(7)").all_inner_texts() == kinds
+
+
+def test_terms_used_open_with_the_keyboard_and_explain_the_page_terms(server, page):
+    page.goto(f"{server}/economy?lang=en")
+    wait_done(page)
+    summary = page.locator("[data-testid=stExpander] summary").filter(has_text="Terms used on this page")
+    assert summary.count() == 1
+    terms = page.locator(".jb-glossary")
+    assert not terms.is_visible()  # closed until asked for
+    summary.focus()
+    page.keyboard.press("Enter")
+    terms.wait_for(state="visible")
+    text = terms.inner_text()
+    assert "增容调绿" in text and "not about greening" in text and "above designated size" in text

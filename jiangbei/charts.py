@@ -38,7 +38,7 @@ def wrap(text: str, lang: str, width_en: int, width_zh: int) -> str:
 
 def _label(row, lang: str) -> str:
     """A bar's category label: the name, its period unless a full year, and "lower is better" where it is."""
-    text = row[f"indicator_{lang}"] + period_mark(row.get("period"), lang)
+    text = row[f"indicator_{lang}"] + period_mark(row.get("period"), lang, row.get("stock_flow"))
     if row.get("direction") == "down":
         text += f" ({t('direction_down', lang)})" if lang == "en" else f"({t('direction_down', lang)})"
     return _wrap(text, 38) if lang == "en" else text
@@ -288,9 +288,9 @@ def dumbbell(df: pd.DataFrame, family: str, lang: str) -> go.Figure | None:
 
     def hover(r):
         base = scorecard.figure_text(r["baseline_value"], r["unit"], r["unit_en"], r["baseline_decimals"],
-                                     r["baseline_bound"], r["baseline_period"], lang)
+                                     r["baseline_bound"], r["baseline_period"], lang, r["stock_flow"])
         target = scorecard.figure_text(r["target_value"], r["unit"], r["unit_en"], r["target_decimals"],
-                                       r["target_bound"], r["target_period"], lang)
+                                       r["target_bound"], r["target_period"], lang, r["stock_flow"])
         return (f"{r[f'indicator_{lang}']}<br>{scorecard.status_text(r['status'], lang)}<br>"
                 f"2020: <b>{base}</b> → 2021: <b>{target}</b><br>"
                 f"{scorecard.distance_meaning(r, lang)}: <b>{scorecard.distance_text(r, lang)}</b><br>"

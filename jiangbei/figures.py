@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from functools import partial
 
+import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
@@ -36,6 +37,13 @@ def _build(chart: str, topics: tuple[str, ...] | None, lang: str, version: tuple
 def figure(chart: str, lang: str, topics: list[str] | None = None) -> go.Figure | None:
     """The figure of one chart kind for some topics (None: a query without parameters), in lang."""
     return _build(chart, tuple(topics) if topics is not None else None, lang, db.fingerprint(db.data_dir()))
+
+
+def source_rows(charts: list[str], topics: list[str]) -> pd.DataFrame:
+    """The rows the charts are drawn from, each once (the same query feeds the shares and completion charts)."""
+    queries = dict.fromkeys(BUILDERS[chart][0] for chart in charts)
+    frames = [db.query(name, topics=topics) for name in queries]
+    return pd.concat(frames, ignore_index=True).drop_duplicates("id")
 
 
 @st.cache_resource(show_spinner=False, max_entries=256)

@@ -182,12 +182,12 @@ def bound_mark(formatted: str, bound: str | None) -> str:
     return f"{mark}{formatted}" if mark else formatted
 
 
-def period_mark(period: str | None, lang: str) -> str:
+def period_mark(period: str | None, lang: str, stock_flow: str | None = None) -> str:
     """' (Jan–Nov)', ' (year end)' after a figure that is not a full year's; nothing for a full year, which is
-    what a reader assumes."""
+    what a reader assumes. A balance in a Jan–Nov paragraph is at the end of November."""
     if not isinstance(period, str) or period == "full_year":
         return ""
-    word = t(f"period_{period}", lang)
+    word = t("period_end_nov" if period == "jan_nov" and stock_flow == "stock" else f"period_{period}", lang)
     return f" ({word.lower()})" if lang == "en" else f"({word})"
 
 

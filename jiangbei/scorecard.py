@@ -25,12 +25,13 @@ def status_text(code: str, lang: str) -> str:
     return f"{STATUS_SYMBOLS[code]} {t(f'status_{code}', lang)}"
 
 
-def figure_text(value, unit: str, unit_en: str, decimals, bound: str | None, period: str | None, lang: str) -> str:
+def figure_text(value, unit: str, unit_en: str, decimals, bound: str | None, period: str | None, lang: str,
+                stock_flow: str | None = None) -> str:
     """One figure as written for a reader: ≥ 170 firms, 2.6% (year end), CNY 28.0 bn; — when there is none."""
     if value is None or value != value:
         return "—"
     shown = format_value(value, unit, unit_en, lang, int(decimals) if decimals == decimals else None)
-    return bound_mark(shown, bound) + period_mark(period, lang)
+    return bound_mark(shown, bound) + period_mark(period, lang, stock_flow)
 
 
 def signed(value: float, lang: str, decimals: int = 1) -> str:
@@ -91,7 +92,7 @@ def frame(df: pd.DataFrame, lang: str) -> pd.DataFrame:
     def figure(row, side):
         period = row["target_period"] if side == "target" else row["baseline_period"]
         return figure_text(row[f"{side}_value"], row["unit"], row["unit_en"], row[f"{side}_decimals"],
-                           row[f"{side}_bound"], period, lang)
+                           row[f"{side}_bound"], period, lang, row["stock_flow"])
 
     def as_reported(row, side):
         value = row[f"{side}_value"]

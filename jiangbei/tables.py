@@ -6,7 +6,7 @@ import html
 
 import pandas as pd
 
-from jiangbei.i18n import qualifier_text, scaled_for, t
+from jiangbei.i18n import bound_mark, format_value, period_mark, qualifier_text, scaled_for, t
 
 # Columns of the indicator table, in order: (header key, source column or a function of the row frame).
 # Every number with its unit, period and bound.
@@ -155,3 +155,10 @@ def html_table(df: pd.DataFrame, link_header: str | None = None, link_text: str 
                 cells.append(f"<td>{html.escape('' if value is None else str(value))}</td>")
         body.append("<tr>" + "".join(cells) + "</tr>")
     return f'<div class="jb-table"><table><thead><tr>{heads}</tr></thead><tbody>{"".join(body)}</tbody></table></div>'
+
+
+def figure_lines(df: pd.DataFrame, lang: str) -> list[str]:
+    """Figures too few for a chart, one line each: name, then value with unit, bound mark and period."""
+    return [f"{r[f'indicator_{lang}']}: " + bound_mark(format_value(r["value"], r["unit"], r["unit_en"], lang,
+                                                                     int(r["value_decimals"])), r["bound"])
+            + period_mark(r["period"], lang, r.get("stock_flow")) for r in df.to_dict("records")]

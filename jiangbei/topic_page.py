@@ -86,8 +86,10 @@ def _draw_view(view: str, page: str, topics: list[str], lang: str) -> None:
 def _charts(charts: list[str], page: str, topics: list[str], lang: str) -> None:
     """The view's charts that have at least two bars, two side by side (stacked on a phone)."""
     drawn = [c for c in charts if figures.figure(c, lang, topics) is not None]
-    if not drawn:
-        ui.chart(None, key=f"{page}_none")
+    if not drawn:  # each kind has at most one figure here: one bar is no chart, so list them
+        lines = tables.figure_lines(figures.source_rows(charts, topics), lang)
+        st.info(t("charts_all_single", lang) + "".join(f"\n- {line}" for line in lines), icon=":material/info:")
+        ui.source_caption()
     elif len(drawn) < len(charts):
         st.caption(t("charts_left_out", lang))
     for start in range(0, len(drawn), 2):

@@ -119,13 +119,15 @@ def test_hold_pace_is_within_half_a_point(data_copy, target, status):
 
 def test_the_table_says_status_in_words_and_symbols_with_units_and_bounds(con):
     rows = db.run_query(con, "target_scorecard_rows", topics=[], statuses=[], sort="report")
-    shown = scorecard.frame(rows, "en").set_index("Indicator")
-    assert shown.loc["GDP growth", "Status"] == "▲ Raise the pace"
-    assert shown.loc["GDP growth", "Distance (derived)"] == "+3.8 pp"
-    assert shown.loc["High-tech enterprises", "2020 (baseline)"] == "≥150 firms (year end)"
-    assert shown.loc["High-tech enterprises", "Distance (derived)"] == "~+20 firms"
-    assert shown.loc["Fixed-asset investment", "2021 target"] == "≥CNY 28.0 bn"
-    assert shown.loc["Fixed-asset investment", "2021 target as reported"] == "280 亿元"
-    assert shown.loc["Registered urban unemployment rate", "Better"] == "lower is better"
+    shown = scorecard.frame(rows, "en")
+    shown.index = scorecard.topic_order(rows)["target_id"]
+    assert shown.loc["gdp_growth_target_2021", "Status"] == "▲ Raise the pace"
+    assert shown.loc["gdp_growth_target_2021", "Distance (derived)"] == "+3.8 pp"
+    assert shown.loc["hightech_firms_target_2021", "2020 (baseline)"] == "≥150 firms (year end)"
+    assert shown.loc["hightech_firms_target_2021", "Distance (derived)"] == "~+20 firms"
+    assert shown.loc["fai_target_2021", "2021 target"] == "≥CNY 28.0 bn"
+    assert shown.loc["fai_target_2021", "2021 target as reported"] == "280 亿元"
+    assert shown.loc["unemployment_rate_target_2021", "Better"] == "lower is better"
+    assert shown.loc["unemployment_rate_target_2021", "2021 target"] == "≤3.5% (year end)"  # 保持在: a ceiling
     zh = scorecard.frame(rows, "zh")
     assert "2020年已达到" in set(zh["状态"].str[2:]) and "✓ 2020年已达到" in set(zh["状态"])

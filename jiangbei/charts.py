@@ -8,7 +8,7 @@ import pandas as pd
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
-from jiangbei.i18n import bound_mark, bounded, format_change, format_value, period_mark, scaled_for, t
+from jiangbei.i18n import bound_mark, bounded, format_change, format_value, period_mark, plain_number, scaled_for, t
 
 RESULT_COLOUR, TARGET_COLOUR, DECLINE_COLOUR, PLAN_COLOUR = "#2E6DB4", "#E08A1E", "#C8402E", "#7A7A7A"
 CONFIG = {"displaylogo": False, "modeBarButtonsToRemove": ["lasso2d", "select2d"]}
@@ -126,18 +126,22 @@ def result_vs_target(df: pd.DataFrame, lang: str, max_panels: int = 8) -> go.Fig
         for name, side, colour, quote in (
             (result_name, "result", RESULT_COLOUR, r["result_quote"]),
             (target_name, "target", TARGET_COLOUR, r["target_quote"]),
-        ):  # "over 150 firms", "at most 3.5%": a bar's label keeps the bound
+        ):
             decimals = int(r[f"{side}_decimals"])
             value, _, _ = scaled_for(r[f"{side}_value"], r["unit"], r["unit_en"], lang, decimals)
+            # On the bar the number and its bound mark (≥ 25), the unit being in the panel's title; in the hover
+            # the report's bound words ("striving for 25 projects or more").
+            label = bound_mark(plain_number(r[f"{side}_value"], r["unit"], lang, decimals), r[f"{side}_bound"])
             shown = bounded(format_value(r[f"{side}_value"], r["unit"], r["unit_en"], lang, decimals),
                             r[f"{side}_qualifier"], r[f"{side}_bound"], lang)
             fig.add_trace(go.Bar(
                 x=[name], y=[value], marker_color=colour, name=name, legendgroup=name, showlegend=i == 0,
-                text=[shown], textposition="inside", insidetextanchor="middle",
+                text=[label], textposition="outside", textangle=0, cliponaxis=False,
                 hovertext=[f"{name}: <b>{shown}</b><br>{quote}"], hoverinfo="text",
             ), row=i // cols + 1, col=i % cols + 1)
+        top = max(scaled_for(r[f"{side}_value"], r["unit"], r["unit_en"], lang)[0] for side in ("result", "target"))
+        fig.update_yaxes(range=[0, top * 1.25 if top > 0 else 1], row=i // cols + 1, col=i % cols + 1)
     fig.update_xaxes(showticklabels=False)
-    fig.update_yaxes(rangemode="tozero")
     fig.update_annotations(font_size=12)
     # Top down, each in its own band: the title, the legend, then the panels' titles (up to four lines).
     height = 160 + 250 * rows
@@ -207,11 +211,14 @@ def completion_bars(df: pd.DataFrame, lang: str) -> go.Figure | None:
         fig.add_trace(go.Bar(
             x=part["value"], y=[_label(r, lang) for _, r in part.iterrows()], orientation="h",
             marker={"color": colour, "pattern": {"shape": pattern}}, name=t(key, lang),
-            text=[_shown(r, lang) for _, r in part.iterrows()], textposition="auto", cliponaxis=False,
-            hovertext=[_hover(r, lang) for _, r in part.iterrows()], hoverinfo="text",
+            # a missed bar's label outside it: white on hatching is unreadable, and it ends short of 100 %
+            text=[_shown(r, lang) for _, r in part.iterrows()], textposition="auto" if beat else "outside",
+            cliponaxis=False, hovertext=[_hover(r, lang) for _, r in part.iterrows()], hoverinfo="text",
         ))
     labels = [_label(r, lang) for _, r in df.iterrows()]
-    fig.add_trace(go.Scatter(x=[100, 100], y=[labels[0], labels[-1]], mode="lines", name=t("plan_line", lang),
+    # The plan line under the bars and their labels, named in the legend by an empty trace of the same style.
+    fig.add_vline(x=100, layer="below", line={"color": PLAN_COLOUR, "dash": "dash", "width": 2})
+    fig.add_trace(go.Scatter(x=[None], y=[None], mode="lines", name=t("plan_line", lang),
                              line={"color": PLAN_COLOUR, "dash": "dash", "width": 2}, hoverinfo="skip"))
     fig.update_yaxes(categoryorder="array", categoryarray=labels)
     _room_for_labels(fig, df["value"])

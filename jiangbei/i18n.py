@@ -176,6 +176,16 @@ def format_change(value: float | None, lang: str, decimals: int | None = None, y
 BOUND_MARKS = {"at_least": "≥", "at_most": "≤", "about": "~", "exact": ""}
 
 
+def plain_number(value: float, unit: str, lang: str, decimals: int) -> str:
+    """The number format_value writes, without its unit (a chart panel's title holds the unit): 119.79, 180.0."""
+    if lang == "en" and unit in _EN_SCALE:
+        scaled = round(value / _EN_SCALE[unit][0], decimals + 2)
+        return format_number(scaled, lang, max(1, _decimals(scaled)))
+    if lang == "en" and unit in _EN_MULTIPLY:
+        return format_number(value * _EN_MULTIPLY[unit], lang, max(0, decimals - 4))
+    return format_number(value, lang, decimals)
+
+
 def bound_mark(formatted: str, bound: str | None) -> str:
     """A formatted value with its bound mark: ≥170家 / ≥ 170 firms; exact figures are left as they are."""
     mark = BOUND_MARKS.get(bound or "exact", "")
@@ -188,7 +198,9 @@ def period_mark(period: str | None, lang: str, stock_flow: str | None = None) ->
     if not isinstance(period, str) or period == "full_year":
         return ""
     word = t("period_end_nov" if period == "jan_nov" and stock_flow == "stock" else f"period_{period}", lang)
-    return f" ({word.lower()})" if lang == "en" else f"({word})"
+    if lang == "zh":
+        return f"({word})"
+    return f" ({word if word.startswith('Jan') else word[:1].lower() + word[1:]})"  # Jan–Nov keeps its capital
 
 
 def scaled_for(value: float | None, unit: str, unit_en: str, lang: str, decimals: int = 0) -> tuple:

@@ -39,6 +39,8 @@ def card(c: dict, lang: str) -> dict[str, str | None]:
         rising = c["growth_value"] >= 0
         tone = "good" if rising != (c["direction"] == "down") else "bad"  # a falling unemployment rate is good
         delta = f"{'▲' if rising else '▼'} {delta}"
+        if c["growth_price_basis"] == "comparable":  # GDP and value added grow in real terms, revenue nominally
+            delta = t("growth_real", lang, change=delta)
     if pd.notna(c["target_value"]):
         decimals = int(c["target_decimals"])
         if c["target_measure"] == "yoy_growth_pct":

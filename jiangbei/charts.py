@@ -46,10 +46,13 @@ def _label(row, lang: str) -> str:
 
 def _shown(row, lang: str, value_col: str = "value", decimals_col: str = "value_decimals",
            bound_col: str = "bound") -> str:
-    """A value as cards and tables write it: unit in lang's system, bound mark (≥ ≤ ~)."""
+    """A value as cards and tables write it: unit in lang's system, bound in the report's words where it has them
+    (over CNY 66.0 bn), else as a mark (≥ ≤ ~)."""
     decimals = row.get(decimals_col)
     text = format_value(row[value_col], row["unit"], row["unit_en"], lang,
                         int(decimals) if decimals is not None and decimals == decimals else None)
+    if "qualifier" in row:
+        return bounded(text, row["qualifier"], row.get(bound_col), lang)
     return bound_mark(text, row.get(bound_col))
 
 

@@ -3,7 +3,7 @@
 import streamlit as st
 
 from jiangbei import db, explorer, tables, ui
-from jiangbei.i18n import format_value, t
+from jiangbei.i18n import bounded, format_value, t
 
 lang = ui.lang()
 ui.notice_bad_params(explorer.allowed_params())
@@ -22,8 +22,10 @@ with main:
     else:
         row = rows.iloc[selected[0]]
         st.subheader(row[f"indicator_{lang}"])
-        st.markdown(f"**{format_value(row['value'], row['unit'], row['unit_en'], lang, int(row['value_decimals']))}**"
-                    f" · {row['year']} · {t('kind_' + row['kind'], lang)} · `{row['id']}`")
+        shown = format_value(row["value"], row["unit"], row["unit_en"], lang, int(row["value_decimals"]))
+        st.markdown(f"**{bounded(shown, row['qualifier'], row['bound'], lang)}**"
+                    f" · {row['year']} · {tables.period_label(row['period'], row['stock_flow'], lang)}"
+                    f" · {t('kind_' + row['kind'], lang)} · `{row['id']}`")
         st.markdown(f"**{t('explorer_context', lang)}**")
         before, quote, after = db.quote_context(row["source_id"], row["source_quote"])
         st.markdown(f"> …{before[-80:]}**{quote}**{after[:80]}…")
@@ -36,5 +38,6 @@ with main:
                 st.caption(t("explorer_none", lang))
             for item in part.itertuples():
                 formula = f" — {getattr(item, f'formula_{lang}')}" if relation == "derived" else ""
-                st.markdown(f"- {getattr(item, f'indicator_{lang}')} ({item.year}): "
-                            f"{format_value(item.value, item.unit, item.unit_en, lang)}{formula}")
+                shown = bounded(format_value(item.value, item.unit, item.unit_en, lang), item.qualifier, item.bound,
+                                lang)
+                st.markdown(f"- {getattr(item, f'indicator_{lang}')} ({item.year}): {shown}{formula}")

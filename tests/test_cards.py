@@ -22,7 +22,7 @@ def test_a_card_shows_result_growth_target_and_both_quotes(con):
     [card] = read(cards.cards_html(db.run_query(con, "series_cards", series=["gdp"]), "en"))
     assert card["label"] == row["indicator_en"]
     assert card["value"].startswith("over ")  # 突破660亿元: a lower bound, not the value itself
-    assert card["delta"] == f"▲ +{row['growth_value']}% yoy"
+    assert card["delta"] == f"▲ +{row['growth_value']}% yoy (real)"  # at comparable prices
     assert card["note"].startswith("2021 target: +7.2%")
     assert f"“{row['source_quote']}”" in card["note"] and f"“{row['target_quote']}”" in card["note"]
 
@@ -51,6 +51,11 @@ def test_report_text_is_escaped(con):
     assert "<script>" not in html and "<b>GDP" not in html
     [card] = read(html)
     assert card["label"] == "<b>GDP</b>" and "<script>alert(1)</script>" in card["note"]
+
+
+def test_only_real_growth_is_called_real(con):
+    shown = read(cards.cards_html(db.run_query(con, "series_cards", series=["general_budget_revenue", "gdp"]), "zh"))
+    assert not shown[0]["delta"].endswith("(可比价)") and shown[1]["delta"].endswith("(可比价)")
 
 
 def test_a_card_says_the_period_and_the_bound(con):
@@ -82,3 +87,12 @@ def test_result_and_target_bars_keep_their_bounds(con):
     hovers = " ".join(tuple(trace.hovertext)[0] for trace in bars)
     for words in ("over 150 firms", "striving for more than 170 firms", "at most 3.5%", "8,000 persons or more"):
         assert words in hovers
+
+
+def test_charts_say_jan_nov_and_keep_bounds(con):
+    levels = charts.levels_bars(db.run_query(con, "levels_in_yuan", topics=["macro", "services"]), "en").data[0]
+    labels = dict(zip(levels.y, levels.text))
+    assert labels["Gross domestic product (GDP)"] == "over CNY 66.0 bn"  # 突破660亿元
+    assert any(y.endswith("(Jan–Nov)") and "six leading service" in y for y in labels)
+    growth = charts.growth_bars(db.run_query(con, "growth_rates", topics=["services"]), "zh").data[0]
+    assert "服务业六大主导产业营业收入增速(1-11月)" in growth.y and "软件业务收入增速" in growth.y

@@ -277,6 +277,7 @@ def test_indicator_context(con):
     fai = q(con, "indicator_context", id="fai_2020")
     pair = fai[fai["relation"] == "pair"]
     assert list(pair["other_id"]) == ["fai_target_2021"] and pair["value"].iloc[0] == 280
+    assert (pair["qualifier"].iloc[0], pair["bound"].iloc[0]) == ("争取…以上", "at_least")
     derived = fai[fai["relation"] == "derived"]
     assert set(derived["derived_id"]) == {"growth_needed__fixed_asset_investment",
                                           "implied_prior_level__fixed_asset_investment__full_year"}

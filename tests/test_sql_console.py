@@ -176,6 +176,12 @@ def test_normal_queries_return_the_right_numbers():
     at, _ = run_sql("select gap from results_vs_targets where series = 'fixed_asset_investment'")
     assert at.dataframe[-1].value["gap"].iloc[0] == pytest.approx(280 - 257.3)
     assert at.query_params["sql"].startswith("select gap")
+    # the glossary and the typed columns are tables and columns like the others
+    at, _ = run_sql("select g.term_en, i.price_basis from glossary g join indicators i on contains(i.indicator_zh, "
+                    "g.term_zh) where i.id = 'industrial_va_growth_2020'")
+    shown = at.dataframe[-1].value
+    assert list(shown["term_en"]) == ["above designated size (industry)", "value added"]
+    assert set(shown["price_basis"]) == {"comparable"}
 
 
 def test_large_results_are_cut_with_a_notice():

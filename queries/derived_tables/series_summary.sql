@@ -33,6 +33,7 @@ SELECT
     m.unit, m.unit_en, m.qualifier, m.bound, m.period, m.stock_flow, m.price_basis, m.direction, m.source_quote,
     g.value AS growth_value,
     g.value_decimals AS growth_decimals,
+    g.price_basis AS growth_price_basis,
     g.source_quote AS growth_quote,
     t.id AS target_id,
     t.year AS target_year,

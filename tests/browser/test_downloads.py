@@ -67,3 +67,5 @@ def test_clicking_a_row_shows_its_details(server, page):
     body = page.inner_text("body")
     assert "Paired result or target" in body and "Derived from it" in body
     assert "全区完成全社会固定资产投资257.3亿元" in body
+    # the paired target and the growth it needs keep their bounds (争取…280亿元以上)
+    assert "aiming for CNY 28.0 bn or more" in body and "at least 8.8%" in body

@@ -133,13 +133,13 @@ def test_table_tab_filters_rows_into_a_url_that_opens_the_same_table(server, pag
     page.goto(f"{server}/trade?lang=en")
     wait_done(page)
     open_tab(page, "Table of all figures", "table")
-    rows = page.locator(".jb-table tbody tr")
-    everything = rows.count()
+    table = "[role=tabpanel] .jb-table tbody tr"  # the view's table, not the glossary above the tabs
+    everything = page.locator(table).count()
     page.locator("[data-testid=stMultiSelect]").filter(has_text="Kind").click()
     page.get_by_role("option", name="2021 target").click()
     page.wait_for_url("**kind=target*")
     wait_done(page)
-    kinds = page.locator(".jb-table tbody tr td:nth-child(7)").all_inner_texts()  # after 'As reported', 'Period'
+    kinds = page.locator(f"{table} td:nth-child(7)").all_inner_texts()  # Kind, after As reported, Year and Period
     assert 0 < len(kinds) < everything and set(kinds) == {"2021 target"}
 
     shared = page.url
@@ -147,7 +147,7 @@ def test_table_tab_filters_rows_into_a_url_that_opens_the_same_table(server, pag
     page.goto(shared)
     wait_done(page)
     assert selected_tab(page) == "Table of all figures"
-    assert page.locator(".jb-table tbody tr td:nth-child(7)").all_inner_texts() == kinds
+    assert page.locator(f"{table} td:nth-child(7)").all_inner_texts() == kinds
 
 
 def test_terms_used_open_with_the_keyboard_and_explain_the_page_terms(server, page):

@@ -8,6 +8,7 @@ import pandas as pd
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
+from jiangbei import scorecard
 from jiangbei.i18n import bound_mark, bounded, format_change, format_value, period_mark, plain_number, scaled_for, t
 
 RESULT_COLOUR, TARGET_COLOUR, DECLINE_COLOUR, PLAN_COLOUR = "#2E6DB4", "#E08A1E", "#C8402E", "#7A7A7A"
@@ -263,8 +264,6 @@ def dumbbell(df: pd.DataFrame, family: str, lang: str) -> go.Figure | None:
 
     df: target_scorecard rows of this family that have a comparable 2020 figure (scorecard.chart_rows).
     """
-    from jiangbei import scorecard  # scorecard formats the labels; charts stays free of table code
-
     if len(df) < 2:
         return None
     axis = DUMBBELL_AXES[family]

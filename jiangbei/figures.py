@@ -13,7 +13,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from jiangbei import charts, db
+from jiangbei import charts, db, scorecard
 
 BUILDERS = {
     "growth": ("growth_rates", charts.growth_bars),
@@ -48,8 +48,6 @@ def source_rows(charts: list[str], topics: list[str]) -> pd.DataFrame:
 
 @st.cache_resource(show_spinner=False, max_entries=256)
 def _scorecard(family: str, lang: str, topics: tuple[str, ...], statuses: tuple[str, ...], version: tuple):
-    from jiangbei import scorecard
-
     rows = db.query("target_scorecard_rows", topics=list(topics), statuses=list(statuses), sort="report")
     return charts.dumbbell(scorecard.chart_rows(rows, family), family, lang)
 

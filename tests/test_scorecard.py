@@ -131,3 +131,15 @@ def test_the_table_says_status_in_words_and_symbols_with_units_and_bounds(con):
     assert shown.loc["unemployment_rate_target_2021", "2021 target"] == "≤3.5% (year end)"  # 保持在: a ceiling
     zh = scorecard.frame(rows, "zh")
     assert "2020年已达到" in set(zh["状态"].str[2:]) and "✓ 2020年已达到" in set(zh["状态"])
+
+
+def test_one_dumbbell_per_family_and_none_for_a_lone_target(con):
+    from jiangbei import charts
+
+    rows = db.run_query(con, "target_scorecard_rows", topics=[], statuses=[], sort="report")
+    for family in scorecard.FAMILIES:
+        members = scorecard.chart_rows(rows, family)
+        fig = charts.dumbbell(members, family, "en")
+        assert fig is not None and len(fig.layout.annotations) == len(members)  # one name per target
+        assert charts.dumbbell(members.head(1), family, "en") is None  # a lone dot is no chart
+    assert scorecard.not_charted(rows, scorecard.FAMILIES) == int(rows["distance"].isna().sum())

@@ -321,14 +321,17 @@ def dumbbell(df: pd.DataFrame, family: str, lang: str) -> go.Figure | None:
         textposition=["middle left" if up else "middle right" for up in rising],
         hovertext=hovers, hoverinfo="text", cliponaxis=False,
     ))
-    fig.add_trace(go.Scatter(
-        x=end, y=positions, mode="markers+text", name=t("col_target_2021", lang),
-        marker={"color": TARGET_COLOUR, "size": 13,
-                "symbol": ["triangle-right" if up else "triangle-left" for up in rising]},
-        text=text(end, df["target_bound" if axis == "values" else "distance_bound"], "target"),
-        textposition=["middle right" if up else "middle left" for up in rising],
-        hovertext=hovers, hoverinfo="text", cliponaxis=False,
-    ))
+    # The arrowheads point the way from 2020 to the target: one trace each way, so the legend shows a ▶ head.
+    labels = text(end, df["target_bound" if axis == "values" else "distance_bound"], "target")
+    for way in (True, False):
+        keep = [i for i, up in enumerate(rising) if up == way]
+        fig.add_trace(go.Scatter(
+            x=[end.iloc[i] for i in keep], y=[positions[i] for i in keep], mode="markers+text",
+            name=t("col_target_2021", lang), legendgroup="target", showlegend=way or not any(rising),
+            marker={"color": TARGET_COLOUR, "size": 13, "symbol": "triangle-right" if way else "triangle-left"},
+            text=[labels[i] for i in keep], textposition="middle right" if way else "middle left",
+            hovertext=[hovers[i] for i in keep], hoverinfo="text", cliponaxis=False,
+        ))
     for name, p in zip(names, positions):
         fig.add_annotation(text=name, x=0, xref="paper", xanchor="left", y=p + 0.4, yanchor="bottom",
                            showarrow=False, align="left", font={"size": 12})

@@ -1,4 +1,5 @@
-"""plotly figures for the topic pages. Each takes a query result and the language, and returns a figure or None."""
+"""plotly figures for the topic pages and the 2021 targets. Each takes a query result and the language, and returns a
+figure or None (None also where a chart would have a single bar)."""
 
 from __future__ import annotations
 

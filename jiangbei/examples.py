@@ -11,7 +11,8 @@ from jiangbei.i18n import t
 # The examples, in the order offered (the app's internal queries, such as facet_values, are not offered).
 # Each has example_<name>_title and example_<name>_about in jiangbei/locales/*/LC_MESSAGES/analyst.po.
 EXAMPLES = [
-    "plan_completion", "main_targets", "explorer_rows", "topic_results_vs_targets", "growth_rates",
+    "target_scorecard_rows", "plan_completion", "main_targets", "explorer_rows", "topic_results_vs_targets",
+    "growth_rates",
     "rates_and_completion", "levels_in_yuan", "topic_derived", "series_cards", "indicator_context",
     "indicator_by_id", "page_indicators", "facet_counts", "sources",
 ]
@@ -31,6 +32,8 @@ PARAMETER_DEFAULTS = {
     "q": "export",
     "min_value": None,
     "max_value": None,
+    "statuses": ["raise_pace", "ease_pace"],
+    "sort": "distance",
     "row_limit": db.ROW_LIMIT,
 }
 

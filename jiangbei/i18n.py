@@ -185,3 +185,52 @@ def format_change(value: float | None, lang: str, decimals: int | None = None, y
         return None
     sign = "+" if value >= 0 else "−"
     return f"{sign}{format_number(abs(value), lang, decimals)}%" + (f" {t('yoy', lang)}" if yoy else "")
+
+
+# The bound of a figure (indicators.bound) as a mark before the number: ≥ at least, ≤ at most, ~ about.
+BOUND_MARKS = {"at_least": "≥", "at_most": "≤", "about": "~", "exact": ""}
+
+
+def plain_number(value: float, unit: str, lang: str, decimals: int) -> str:
+    """The number format_value writes, without its unit (a chart panel's title holds the unit): 119.79, 180.0."""
+    if lang == "en" and unit in _EN_SCALE:
+        scaled = round(value / _EN_SCALE[unit][0], decimals + 2)
+        return format_number(scaled, lang, max(1, _decimals(scaled)))
+    if lang == "en" and unit in _EN_MULTIPLY:
+        return format_number(value * _EN_MULTIPLY[unit], lang, max(0, decimals - 4))
+    return format_number(value, lang, decimals)
+
+
+def bound_mark(formatted: str, bound: str | None) -> str:
+    """A formatted value with its bound mark: ≥170家 / ≥ 170 firms; exact figures are left as they are."""
+    mark = BOUND_MARKS.get(bound or "exact", "")
+    return f"{mark}{formatted}" if mark else formatted
+
+
+def period_mark(period: str | None, lang: str, stock_flow: str | None = None) -> str:
+    """' (Jan–Nov)', ' (year end)' after a figure that is not a full year's; nothing for a full year, which is
+    what a reader assumes. A balance in a Jan–Nov paragraph is at the end of November."""
+    if not isinstance(period, str) or period == "full_year":
+        return ""
+    word = t("period_end_nov" if period == "jan_nov" and stock_flow == "stock" else f"period_{period}", lang)
+    if lang == "zh":
+        return f"({word})"
+    return f" ({word if word.startswith('Jan') else word[:1].lower() + word[1:]})"  # Jan–Nov keeps its capital
+
+
+def scaled_for(value: float | None, unit: str, unit_en: str, lang: str, decimals: int = 0) -> tuple:
+    """(value, unit, decimals) as the reader of lang sees them in a table: 134.5 亿元 -> 13.45 CNY bn in English.
+
+    The same scaling as format_value, so a table's number and unit match the cards' and charts' text.
+    """
+    if lang == "zh":
+        return value, unit, decimals
+    if unit in _EN_SCALE:
+        divisor, template = _EN_SCALE[unit]
+        shown = None if value is None or value != value else round(value / divisor, decimals + 2)
+        return shown, template.replace("{v} ", ""), decimals + len(str(divisor)) - 1
+    if unit in _EN_MULTIPLY:
+        factor = _EN_MULTIPLY[unit]
+        shown = None if value is None or value != value else value * factor
+        return shown, unit_en.split(" ", 1)[1], max(0, decimals - len(str(factor)) + 1)
+    return value, unit_en, decimals

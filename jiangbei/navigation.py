@@ -17,7 +17,8 @@ def _build(lang: str) -> dict[str, list]:
         return st.Page(f"pages/{name}.py", title=t(f"page_{name}", lang), icon=icon, url_path=name)
 
     return {
-        "": [st.Page("pages/overview.py", title=t("page_overview", lang), icon=":material/home:", default=True)],
+        "": [st.Page("pages/overview.py", title=t("page_overview", lang), icon=":material/home:", default=True),
+             page("targets", ":material/flag:")],
         t("nav_topics", lang): [page(name, icon) for name, icon in TOPICS],
         t("nav_tools", lang): [page(name, icon) for name, icon in TOOLS],
     }

@@ -10,7 +10,7 @@ import html
 
 import pandas as pd
 
-from jiangbei.i18n import lang_html, qualifier_text, t
+from jiangbei.i18n import bound_mark, format_value, lang_html, period_mark, qualifier_text, scaled_for, t
 
 # Columns of the indicator table, in order: (header key, source column or a function of the row frame).
 # Every number with its unit, period and bound.
@@ -19,17 +19,43 @@ INDICATOR_TABLE = ["indicator", "value", "unit", "year", "period", "kind", "meas
 OPTIONAL_COLUMNS = ["id", "topic", "price_basis", "stock_flow", "section", "note"]
 
 
+def shown_values(df: pd.DataFrame, lang: str, value: str = "value", decimals: str = "value_decimals") -> pd.DataFrame:
+    """Per row, the value, unit and decimals as the reader of lang sees them: CNY bn and USD m in English, as on
+    the cards and charts (i18n.scaled_for); the report's own units in Chinese."""
+    shown = [scaled_for(v, u, ue, lang, int(d) if d == d else 0)
+             for v, u, ue, d in zip(df[value], df["unit"], df["unit_en"], df[decimals])]
+    return pd.DataFrame(shown, columns=["value", "unit", "decimals"], index=df.index)
+
+
+def as_reported(df: pd.DataFrame, value: str = "value", decimals: str = "value_decimals") -> pd.Series:
+    """The number and unit as the report writes them (134.5 亿元), for English readers who want the original."""
+    return pd.Series([f"{v:.{int(d)}f} {u}" if v == v else "" for v, u, d in zip(df[value], df["unit"], df[decimals])],
+                     index=df.index, dtype=object)
+
+
+def value_decimals(df: pd.DataFrame, lang: str) -> pd.Series:
+    """The decimals each shown value is written with (more in English, where 134.5 亿元 is 13.45 CNY bn)."""
+    return shown_values(df, lang)["decimals"].reset_index(drop=True)
+
+
 def indicator_frame(df: pd.DataFrame, lang: str, columns: list[str] | None = None) -> pd.DataFrame:
-    """The indicator rows as shown: names and units in lang, kinds and measures translated, headers in lang."""
-    columns = columns or INDICATOR_TABLE
-    if lang == "en" and "source_quote" in columns:  # the Chinese original right after the English sentence
-        at = columns.index("source_quote") + 1
-        columns = columns[:at] + ["source_quote_zh"] + columns[at:]
+    """The indicator rows as shown: names and units in lang, kinds and measures translated, headers in lang.
+
+    In English the value is in the app's English units with the report's own figure in an 'as reported' column,
+    and the Chinese original sentence follows the English one.
+    """
+    columns = list(columns or INDICATOR_TABLE)
+    shown = shown_values(df, lang)
+    if lang == "en" and "value" in columns:
+        columns.insert(columns.index("unit") + 1 if "unit" in columns else columns.index("value") + 1, "as_reported")
+    if lang == "en" and "source_quote" in columns:
+        columns.insert(columns.index("source_quote") + 1, "source_quote_zh")
     build = {
         "id": lambda: df["id"],
         "indicator": lambda: df[f"indicator_{lang}"],
-        "value": lambda: df["value"],
-        "unit": lambda: df["unit"] if lang == "zh" else df["unit_en"],
+        "value": lambda: shown["value"],
+        "unit": lambda: shown["unit"],
+        "as_reported": lambda: as_reported(df),
         "year": lambda: df["year"],
         "kind": lambda: df["kind"].map(lambda k: t(f"kind_{k}", lang)),
         "measure": lambda: df["measure"].map(lambda m: t(f"measure_{m}", lang)),
@@ -76,11 +102,14 @@ def original_columns(df: pd.DataFrame, lang: str) -> dict[str, str]:
 
 
 def derived_frame(df: pd.DataFrame, lang: str) -> pd.DataFrame:
-    """Derived figures as shown, each marked derived, with its bound, price basis and formula."""
+    """Derived figures as shown, each marked derived, with its bound, price basis and formula; English units as
+    in indicator_frame."""
+    decimals = df["value"].map(lambda v: len(f"{v:g}".split(".")[1]) if "." in f"{v:g}" else 0)
+    shown = shown_values(df.assign(value_decimals=decimals), lang)
     return pd.DataFrame({
         t("col_indicator", lang): df[f"indicator_{lang}"],
-        t("col_value", lang): df["value"],
-        t("col_unit", lang): df["unit"] if lang == "zh" else df["unit_en"],
+        t("col_value", lang): shown["value"],
+        t("col_unit", lang): shown["unit"],
         t("col_year", lang): df["year"],
         t("col_period", lang): period_labels(df, lang),
         t("col_bound", lang): df["bound"].map(lambda b: t(f"bound_{b}", lang)),
@@ -92,8 +121,12 @@ def derived_frame(df: pd.DataFrame, lang: str) -> pd.DataFrame:
 
 
 def targets_frame(df: pd.DataFrame, lang: str) -> pd.DataFrame:
-    """results_vs_targets as shown: result, target, gap (derived) and both sentences."""
-    unit = df["unit"] if lang == "zh" else df["unit_en"]
+    """results_vs_targets as shown: result, target, gap (derived) and both sentences, in English units in English
+    (the report's own figures in 'as reported' columns; the English sentences with their Chinese originals)."""
+    result = shown_values(df, lang, "result_value", "result_decimals")
+    target = shown_values(df, lang, "target_value", "target_decimals")
+    gap = shown_values(df.assign(gap_decimals=df[["result_decimals", "target_decimals"]].max(axis=1)), lang, "gap",
+                       "gap_decimals")
     quotes = {t("col_quote", lang) + " (2020)": df["result_quote"],
               t("col_quote", lang) + " (2021)": df["target_quote"]}
     if lang == "en":
@@ -101,17 +134,23 @@ def targets_frame(df: pd.DataFrame, lang: str) -> pd.DataFrame:
         for year, kind in (("2020", "result"), ("2021", "target")):
             quotes[f"{t('col_quote_en', lang)} ({year})"] = df[f"{kind}_quote_en"]
             quotes[f"{t('col_quote_zh', lang)} ({year})"] = df[f"{kind}_quote"]
-    return pd.DataFrame({
+    columns = {
         t("col_indicator", lang): df[f"indicator_{lang}"],
-        t("col_result_2020", lang): df["result_value"],
-        t("col_target_2021", lang): df["target_value"],
-        t("col_unit", lang): unit,
+        t("col_result_2020", lang): result["value"],
+        t("col_target_2021", lang): target["value"],
+        t("col_unit", lang): result["unit"],
         t("col_price_basis", lang): df["price_basis"].map(lambda b: t(f"price_basis_{b}", lang)),
-        t("col_gap", lang) + f" ({t('derived_label', lang)})": df["gap"],
+        t("col_gap", lang) + f" ({t('derived_label', lang)})": gap["value"].round(4),
         t("col_gap_bound", lang): df["gap_bound"].map(lambda b: t(f"bound_{b}", lang) if isinstance(b, str) else ""),
         t("col_met", lang) + f" ({t('derived_label', lang)})":
             df["met_status"].map(lambda m: t(f"met_status_{m}", lang)),
         t("col_qualifier", lang): df["target_qualifier"].map(lambda q: qualifier_text(q, lang)),
+    }
+    if lang == "en":
+        columns[t("col_result_reported", lang)] = as_reported(df, "result_value", "result_decimals")
+        columns[t("col_target_reported", lang)] = as_reported(df, "target_value", "target_decimals")
+    return pd.DataFrame({
+        **columns,
         **quotes,
     }).reset_index(drop=True)
 
@@ -164,3 +203,10 @@ def html_table(df: pd.DataFrame, link_header: str | None = None, link_text: str 
     # tabindex: a table box that scrolls must be reachable by the keyboard to scroll it (WCAG 2.1.1).
     return (f'<div class="jb-table" tabindex="0"><table><thead><tr>{heads}</tr></thead>'
             f'<tbody>{"".join(body)}</tbody></table></div>')
+
+
+def figure_lines(df: pd.DataFrame, lang: str) -> list[str]:
+    """Figures too few for a chart, one line each: name, then value with unit, bound mark and period."""
+    return [f"{r[f'indicator_{lang}']}: " + bound_mark(format_value(r["value"], r["unit"], r["unit_en"], lang,
+                                                                     int(r["value_decimals"])), r["bound"])
+            + period_mark(r["period"], lang, r.get("stock_flow")) for r in df.to_dict("records")]

@@ -35,12 +35,21 @@ TOPIC_PAGES = {
 YEARS = ["2020", "2021"]
 KINDS = ["actual", "target"]
 VIEWS = ["growth", "targets", "levels", "derived", "table"]
+GROWTH_CHARTS = ["growth", "shares", "completion"]  # shares and plan completion apart: a share is not a plan
+LEVEL_CHARTS = ["levels_flow", "levels_stock"]  # flows and stocks apart: a balance is not a year's amount
+
+
+def views_of(topics: list[str], lang: str) -> list[str]:
+    """The page's view tabs: Levels only where it has a chart to show (no empty tab)."""
+    levels = any(figures.figure(chart, lang, topics) is not None for chart in LEVEL_CHARTS)
+    return [v for v in VIEWS if v != "levels" or levels]
 
 
 def render(page: str) -> None:
     lang = ui.lang()
     topics = TOPIC_PAGES[page]["topics"]
-    ui.notice_bad_params({"lang": None, "year": YEARS, "kind": KINDS, "topic": topics, "view": VIEWS})
+    page_views = views_of(topics, lang)
+    ui.notice_bad_params({"lang": None, "year": YEARS, "kind": KINDS, "topic": topics, "view": page_views})
     st.title(t(f"page_{page}", lang))
     st.caption(t(f"intro_{page}", lang))
 
@@ -50,7 +59,7 @@ def render(page: str) -> None:
 
     # Lazy tabs, as in Our World in Data's Chart | Table: a first visit draws two charts and nothing else below
     # the cards; the other views, the full table among them, run when their tab is opened.
-    views, view = url_state.tabs(VIEWS, "view", f"{page}_view", lambda v: t(f"view_{v}", lang))
+    views, view = url_state.tabs(page_views, "view", f"{page}_view", lambda v: t(f"view_{v}", lang))
     with views[view]:
         _draw_view(view, page, topics, lang)
 
@@ -61,19 +70,13 @@ def render(page: str) -> None:
 
 def _draw_view(view: str, page: str, topics: list[str], lang: str) -> None:
     """The content of one view tab."""
-    if view == "growth":
-        left, right = st.columns(2)
-        with left:
-            ui.chart(figures.figure("growth", lang, topics), key=f"{page}_growth")
-        with right:
-            ui.chart(figures.figure("rates", lang, topics), key=f"{page}_rates")
+    if view in ("growth", "levels"):
+        _charts(GROWTH_CHARTS if view == "growth" else LEVEL_CHARTS, page, topics, lang)
     elif view == "targets":
         ui.chart(figures.figure("vs", lang, topics), key=f"{page}_vs")
         pairs = db.query("topic_results_vs_targets", topics=topics)
         ui.table(tables.targets_frame(pairs, lang), key=f"{page}_pairs", stem_parts=[page, "targets"], filters={},
                  codes=pairs)
-    elif view == "levels":
-        ui.chart(figures.figure("levels", lang, topics), key=f"{page}_levels")
     elif view == "derived":
         st.caption(t("derived_note", lang))
         derived = db.query("topic_derived", topics=topics)
@@ -81,6 +84,21 @@ def _draw_view(view: str, page: str, topics: list[str], lang: str) -> None:
                  filters={"kind": "derived"}, codes=derived)
     else:
         _full_table(page, topics, lang)
+
+
+def _charts(charts: list[str], page: str, topics: list[str], lang: str) -> None:
+    """The view's charts that have at least two bars, two side by side (stacked on a phone)."""
+    drawn = [c for c in charts if figures.figure(c, lang, topics) is not None]
+    if not drawn:  # each kind has at most one figure here: one bar is no chart, so list them
+        lines = tables.figure_lines(figures.source_rows(charts, topics), lang)
+        st.info(t("charts_all_single", lang) + "".join(f"\n- {line}" for line in lines), icon=":material/info:")
+        ui.source_caption()
+    elif len(drawn) < len(charts):
+        st.caption(t("charts_left_out", lang))
+    for start in range(0, len(drawn), 2):
+        for column, chart in zip(st.columns(2), drawn[start:start + 2]):
+            with column:
+                ui.chart(figures.figure(chart, lang, topics), key=f"{page}_{chart}")
 
 
 def _full_table(page: str, topics: list[str], lang: str) -> None:
@@ -96,4 +114,4 @@ def _full_table(page: str, topics: list[str], lang: str) -> None:
     filters = {k: ",".join(v) for k, v in (("year", years), ("kind", kinds), ("topic", chosen)) if v}
     stem = [page, *years, *kinds, *chosen]
     ui.table(tables.indicator_frame(rows, lang), key=f"{page}_rows", stem_parts=stem, filters=filters,
-             value_decimals=rows["value_decimals"], codes=rows)
+             value_decimals=tables.value_decimals(rows, lang), codes=rows)

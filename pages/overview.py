@@ -19,6 +19,7 @@ st.caption(t("app_subtitle", lang))
 headlines = st.container()
 
 st.header(t("overview_targets", lang))
+st.page_link("pages/targets.py", label=t("overview_scorecard_link", lang), icon=":material/flag:")
 # Chart | Table, as Our World in Data shows a chart's data: the table (every main target, levels too) and its
 # export are drawn only when asked for, which keeps the landing page's first load light.
 views, view = url_state.tabs(VIEWS, "view", "overview_view", lambda v: t(f"tab_{v}", lang))

@@ -2,8 +2,8 @@
 -- $topics: topic codes to include.
 -- $row_limit: the most rows returned (db.ROW_LIMIT unless given).
 SELECT
-    id, series, topic, indicator_zh, indicator_en, year, period, stock_flow, price_basis, value, unit, unit_en,
-    qualifier, bound, source_quote, note
+    id, series, topic, indicator_zh, indicator_en, year, period, stock_flow, price_basis, value, value_decimals,
+    unit, unit_en, qualifier, bound, source_quote, note
 FROM indicators
 WHERE kind = 'actual' AND measure = 'yoy_growth_pct' AND list_contains($topics::VARCHAR [], topic)
 ORDER BY value

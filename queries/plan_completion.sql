@@ -2,7 +2,8 @@
 -- beat_plan is true where at least 100% of the annual plan was completed.
 -- $row_limit: the most rows returned (db.ROW_LIMIT unless given).
 SELECT
-    c.id, c.series, c.topic, c.indicator_zh, c.indicator_en, c.year, c.measure, c.value, c.unit, c.unit_en,
+    c.id, c.series, c.topic, c.indicator_zh, c.indicator_en, c.year, c.period, c.measure, c.value, c.value_decimals,
+    c.unit, c.unit_en, c.bound,
     c.direction, c.source_quote,
     c.value >= 100 AS beat_plan,
     l.value AS level_value,

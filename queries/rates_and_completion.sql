@@ -1,9 +1,10 @@
--- Shares, rates (in %) and plan completion rates reported as results, for the bullet-style chart.
+-- Shares and rates (in %) and plan completion rates reported as results: the shares chart and the completion chart
+-- (drawn apart: a share is not a plan completion).
 -- $topics: topic codes to include. beat_plan is true where a completion rate is at least 100%.
 -- $row_limit: the most rows returned (db.ROW_LIMIT unless given).
 SELECT
-    id, series, topic, indicator_zh, indicator_en, year, period, stock_flow, measure, value, unit, unit_en,
-    qualifier, bound, direction, source_quote,
+    id, series, topic, indicator_zh, indicator_en, year, period, stock_flow, measure, value, value_decimals, unit,
+    unit_en, qualifier, bound, direction, source_quote,
     CASE WHEN measure = 'completion_pct' THEN value >= 100 END AS beat_plan
 FROM indicators
 WHERE

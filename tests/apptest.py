@@ -8,7 +8,7 @@ from streamlit.testing.v1 import AppTest
 from jiangbei.glossary import GLOSSARY_CLASS
 from tests.conftest import ROOT
 
-PAGES = ["overview", "economy", "investment", "trade", "livelihood", "explorer", "sql", "source", "about"]
+PAGES = ["overview", "targets", "economy", "investment", "trade", "livelihood", "explorer", "sql", "source", "about"]
 TEXT_ELEMENTS = ("title", "header", "subheader", "markdown", "caption", "text", "info", "error", "warning", "code")
 
 

@@ -88,8 +88,13 @@ def test_every_qualifier_and_bound_of_the_data_reads_in_english(con):
 
 def test_result_and_target_bars_keep_their_bounds(con):
     pairs = db.run_query(con, "topic_results_vs_targets", topics=["innovation", "employment"])
-    labels = {tuple(trace.text)[0] for trace in charts.result_vs_target(pairs, "en").data}
-    assert {"over 150 firms", "striving for more than 170 firms", "at most 3.5%", "8,000 persons or more"} <= labels
+    bars = charts.result_vs_target(pairs, "en").data
+    # on the bar its bound as a mark (the panel's title gives the unit); in its hover the report's words
+    labels = {tuple(trace.text)[0] for trace in bars}
+    assert {"≥150", "≥170", "≤3.5", "≥8,000"} <= labels
+    hovers = " ".join(tuple(trace.hovertext)[0] for trace in bars)
+    for words in ("over 150 firms", "striving for more than 170 firms", "at most 3.5%", "8,000 persons or more"):
+        assert words in hovers
 
 
 def test_charts_say_jan_nov_and_keep_bounds(con):

@@ -306,7 +306,7 @@ def test_row_returning_queries_stop_at_their_row_limit(con):
     limited = [name for name in db.query_names() if "row_limit" in con.extract_statements(
         db.read_sql(name))[-1].named_parameters]
     assert {"page_indicators", "explorer_rows", "growth_rates", "main_targets"} <= set(limited)
-    every = {**NO_FILTERS, "topics": list(TOPICS), "lang": "en"}
+    every = {**NO_FILTERS, "topics": list(TOPICS), "lang": "en", "statuses": [], "sort": "report"}
     for name in limited:
         statement = con.extract_statements(db.read_sql(name))[-1]
         params = {k: v for k, v in every.items() if k in statement.named_parameters}
@@ -338,6 +338,19 @@ def test_page_groups_put_every_topic_on_one_page(con):
 def test_value_range(con):
     ranged = q(con, "explorer_rows", **{**NO_FILTERS, "min_value": 10, "max_value": 20}, lang="en")
     assert len(ranged) > 0 and ranged["value"].between(10, 20).all()
+
+
+def test_target_scorecard_rows_filter_and_sort(con, rows):
+    everything = q(con, "target_scorecard_rows", topics=[], statuses=[], sort="report")
+    assert sorted(everything["target_id"]) == sorted(i for i, r in rows.items() if r["kind"] == "target")
+    picked = q(con, "target_scorecard_rows", topics=["employment", "macro"], statuses=["met_already"], sort="report")
+    assert list(picked["target_id"]) == ["unemployment_rate_target_2021"]
+    by_distance = q(con, "target_scorecard_rows", topics=["investment", "trade"], statuses=[], sort="distance")
+    for _, group in by_distance.groupby(["topic", "family"], sort=False):
+        measured = group["distance"].dropna()
+        assert list(measured) == sorted(measured, reverse=True)
+        assert group["distance"].isna().tolist() == sorted(group["distance"].isna().tolist())  # no figure last
+    assert q(con, "target_scorecard_rows", topics=["nope"], statuses=[], sort="report").empty
 
 
 def test_glossary_queries(con):

@@ -45,6 +45,7 @@ SELECT
     t.unit_en AS target_unit_en,
     t.qualifier AS target_qualifier,
     t.bound AS target_bound,
+    t.period AS target_period,
     t.source_quote AS target_quote,
     t.source_quote_en AS target_quote_en
 FROM main_rows AS m

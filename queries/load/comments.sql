@@ -36,6 +36,7 @@ COMMENT ON COLUMN sources.path IS '原文文件 / the source text, relative to d
 COMMENT ON COLUMN sources.note IS '备注 / licence and handling notes';
 COMMENT ON COLUMN sources.path_en IS '非官方英译本 / unofficial English translation, line for line with the original';
 COMMENT ON TABLE results_vs_targets IS '2020年实绩与2021年目标配对 / each result paired with next year''s target (gap, change needed: derived)';
+COMMENT ON TABLE target_scorecard IS '2021年目标计分卡:每项目标一行,含可比的2020年基数、状态与距离(推算) / one row per 2021 target: comparable 2020 baseline, status and distance (derived)';
 COMMENT ON TABLE derived IS '推算数据,非报告原数 / figures computed in SQL, not stated in the report';
 COMMENT ON TABLE facets IS '筛选项的全部取值 / every value of each explorer facet';
 COMMENT ON TABLE series_summary IS '每个指标序列的主要实绩、增速与目标 / per series: main result, growth and next year''s target';

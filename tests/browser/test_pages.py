@@ -4,9 +4,10 @@ import pytest
 
 from tests.browser.conftest import screenshot, wait_done
 
-PAGES = {"": "overview", "economy": "economy", "investment": "investment", "trade": "trade",
+PAGES = {"": "overview", "targets": "targets", "economy": "economy", "investment": "investment", "trade": "trade",
          "livelihood": "livelihood", "explorer": "explorer", "sql": "sql", "source": "source", "about": "about"}
-MIN_CHARTS = {"overview": 2, "economy": 2, "investment": 2, "trade": 2, "livelihood": 2}
+# investment: one growth rate, one share, one completion rate: listed, since one bar is no chart
+MIN_CHARTS = {"overview": 2, "targets": 4, "economy": 1, "investment": 0, "trade": 2, "livelihood": 2}
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
@@ -21,7 +22,8 @@ def test_page_renders(server, page, path, lang):
     for i in range(charts.count()):
         chart = charts.nth(i)
         assert chart.locator(".main-svg").count() > 0
-        assert chart.locator(".trace.bars .point path").count() > 0, "chart drew no bars"
+        marks = chart.locator(".trace.bars .point path, .trace.scatter .points path")
+        assert marks.count() > 0, "chart drew no bars or dots"
     title = page.locator("h1").first.inner_text()
     assert title and (lang == "en") == title.isascii()
     screenshot(page, f"{PAGES[path]}_{lang}")
@@ -97,7 +99,7 @@ def test_view_tabs_draw_their_charts_keep_the_url_and_survive_a_language_switch(
     assert [tabs.nth(i).inner_text() for i in range(tabs.count())] == [
         "Growth and rates", "Results vs targets", "Levels", "Derived figures", "Table of all figures"]
     for label, view, title in (("Results vs targets", "targets", "2020 result vs 2021 target"),
-                               ("Levels", "levels", "Levels in 2020")):
+                               ("Levels", "levels", "2020 amounts (Jan–Nov where marked)")):
         open_tab(page, label, view)
         chart = page.locator("[data-testid=stTabPanel]:visible [data-testid=stPlotlyChart]").first
         chart.locator(".trace.bars .point path").first.wait_for()
@@ -108,7 +110,7 @@ def test_view_tabs_draw_their_charts_keep_the_url_and_survive_a_language_switch(
     assert "view=levels" in page.url
     chart = page.locator("[data-testid=stTabPanel]:visible [data-testid=stPlotlyChart]").first
     chart.locator(".trace.bars .point path").first.wait_for()
-    assert chart.locator(".gtitle").text_content() == "2020年总量"
+    assert chart.locator(".gtitle").text_content() == "2020年总量(1-11月者已标注)"
     screenshot(page, "economy_levels_zh")
 
 
@@ -137,7 +139,7 @@ def test_table_tab_filters_rows_into_a_url_that_opens_the_same_table(server, pag
     page.get_by_role("option", name="2021 target").click()
     page.wait_for_url("**kind=target*")
     wait_done(page)
-    kinds = page.locator(f"{table} td:nth-child(6)").all_inner_texts()  # Kind, after Year and Period
+    kinds = page.locator(f"{table} td:nth-child(7)").all_inner_texts()  # Kind, after As reported, Year and Period
     assert 0 < len(kinds) < everything and set(kinds) == {"2021 target"}
 
     shared = page.url
@@ -145,7 +147,7 @@ def test_table_tab_filters_rows_into_a_url_that_opens_the_same_table(server, pag
     page.goto(shared)
     wait_done(page)
     assert selected_tab(page) == "Table of all figures"
-    assert page.locator(f"{table} td:nth-child(6)").all_inner_texts() == kinds
+    assert page.locator(f"{table} td:nth-child(7)").all_inner_texts() == kinds
 
 
 def test_terms_used_open_with_the_keyboard_and_explain_the_page_terms(server, page):

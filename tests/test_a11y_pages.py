@@ -66,8 +66,9 @@ def test_table_links_are_named_by_the_sentence_they_open():
 def test_every_chart_has_a_sentence_and_its_data():
     at = open_page("economy", "zh")
     summaries = [c.value for c in at.caption if re.search("最低为|个小图|仅一项", c.value)]
-    assert len(summaries) == len(at.get("plotly_chart")) == 2
-    assert [e.label for e in at.expander if e.label == "本图数据"] == ["本图数据"] * 2
+    charts = len(at.get("plotly_chart"))
+    assert charts >= 1 and len(summaries) == charts
+    assert [e.label for e in at.expander if e.label == "本图数据"] == ["本图数据"] * charts
 
 
 def test_demote_headings_keeps_order_and_code():

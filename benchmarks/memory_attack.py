@@ -20,10 +20,9 @@ import urllib.parse
 from pathlib import Path
 
 import websockets
-from streamlit.proto.BackMsg_pb2 import BackMsg
-from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 
 from benchmarks.servers import ROOT, Server
+from benchmarks.sessions import rerun
 
 SAMPLE_S = 0.05
 SETTLE_S = 10  # after the sessions close, wait this long before reading "after"
@@ -95,20 +94,6 @@ class Sampler:
         self._thread.join()
 
 
-async def _rerun(ws, page: str, query: str, timeout_s: float) -> float:
-    message = BackMsg()
-    message.rerun_script.query_string = query
-    message.rerun_script.page_name = page
-    started = time.perf_counter()
-    await ws.send(message.SerializeToString())
-    while True:
-        forward = ForwardMsg()
-        forward.ParseFromString(await asyncio.wait_for(ws.recv(), timeout_s))
-        if forward.WhichOneof("type") == "script_finished" and \
-                forward.script_finished != ForwardMsg.FINISHED_EARLY_FOR_RERUN:
-            return (time.perf_counter() - started) * 1000
-
-
 def _stream(url: str) -> str:
     return url.replace("http://", "ws://") + "/_stcore/stream"
 
@@ -117,7 +102,7 @@ async def _open_sql(url: str, sql: str, timeout_s: float = 120) -> float:
     """One session opening a /sql?sql= link, then closing."""
     query = "lang=en&sql=" + urllib.parse.quote(sql)
     async with websockets.connect(_stream(url), subprotocols=["streamlit"], max_size=None) as ws:
-        return await _rerun(ws, "sql", query, timeout_s)
+        return await rerun(ws, "sql", query, timeout_s)
 
 
 async def _hold_all(url: str, sqls: list[str]) -> list[float]:
@@ -128,7 +113,7 @@ async def _hold_all(url: str, sqls: list[str]) -> list[float]:
     async def one(sql):
         query = "lang=en&sql=" + urllib.parse.quote(sql)
         async with websockets.connect(_stream(url), subprotocols=["streamlit"], max_size=None) as ws:
-            finished.append(await _rerun(ws, "sql", query, 120))
+            finished.append(await rerun(ws, "sql", query, 120))
             await hold.wait()
 
     tasks = [asyncio.create_task(one(sql)) for sql in sqls]
@@ -159,7 +144,7 @@ async def _attack(url: str, seconds: float, attackers: int) -> tuple[list[float]
         async with websockets.connect(_stream(url), subprotocols=["streamlit"], max_size=None) as ws:
             i = 0
             while time.monotonic() < stop_at:
-                visitor_ms.append(await _rerun(ws, TOPIC_PAGES[i % len(TOPIC_PAGES)], "lang=en", 60))
+                visitor_ms.append(await rerun(ws, TOPIC_PAGES[i % len(TOPIC_PAGES)], "lang=en", 60))
                 i += 1
 
     await asyncio.gather(visitor(), *(attacker(n) for n in range(attackers)))

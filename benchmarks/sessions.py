@@ -10,7 +10,9 @@ from streamlit.proto.BackMsg_pb2 import BackMsg
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 
 
-async def _rerun(ws, page: str, query: str, timeout_s: float) -> float:
+async def rerun(ws, page: str, query: str, timeout_s: float) -> float:
+    """One rerun of page with query on an open session; its time in ms until the script finished (a run that
+    ended early because another rerun replaced it is not the end)."""
     message = BackMsg()
     message.rerun_script.query_string = query
     message.rerun_script.page_name = page
@@ -19,7 +21,8 @@ async def _rerun(ws, page: str, query: str, timeout_s: float) -> float:
     while True:
         forward = ForwardMsg()
         forward.ParseFromString(await asyncio.wait_for(ws.recv(), timeout_s))
-        if forward.WhichOneof("type") == "script_finished":
+        if forward.WhichOneof("type") == "script_finished" and \
+                forward.script_finished != ForwardMsg.FINISHED_EARLY_FOR_RERUN:
             return (time.perf_counter() - started) * 1000
 
 
@@ -27,7 +30,7 @@ async def _session(url: str, pages: list[str], reruns: int, timeout_s: float, ou
     stream = url.replace("http://", "ws://") + "/_stcore/stream"
     async with websockets.connect(stream, subprotocols=["streamlit"], max_size=None) as ws:
         for i in range(reruns):
-            out.append(await _rerun(ws, pages[i % len(pages)], "lang=en", timeout_s))
+            out.append(await rerun(ws, pages[i % len(pages)], "lang=en", timeout_s))
 
 
 async def _many(url: str, sessions: int, pages: list[str], reruns: int, timeout_s: float) -> list[float]:

@@ -1,5 +1,6 @@
 """A real `streamlit run dashboard.py` on a free loopback port, driven by Debian's Chromium through Playwright."""
 
+import csv
 import os
 import socket
 import subprocess
@@ -92,3 +93,15 @@ def wait_done(page, timeout: float = 45_000, quiet_ms: int = 800) -> None:
 def screenshot(page, name: str) -> None:
     ARTEFACTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(ARTEFACTS / f"{name}.png"), full_page=True)
+
+
+with open(ROOT / "data" / "indicators.csv", encoding="utf-8") as f:
+    ROWS = list(csv.DictReader(f))  # the curated rows, as the browser tests' expectations
+
+
+def download(page, label: str) -> tuple[str, bytes]:
+    """Click the first button named label and return the downloaded file's name and bytes."""
+    with page.expect_download(timeout=30_000) as info:
+        page.get_by_role("button", name=label, exact=True).first.click()
+    d = info.value
+    return d.suggested_filename, open(d.path(), "rb").read()

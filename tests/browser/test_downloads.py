@@ -1,22 +1,11 @@
 """Downloads in Chromium from the explorer: CSV with a BOM and Excel holding exactly the filtered rows."""
 
-import csv
 import io
 
 import openpyxl
 import pandas as pd
 
-from tests.browser.conftest import ROOT, wait_done
-
-with open(ROOT / "data" / "indicators.csv", encoding="utf-8") as f:
-    ROWS = list(csv.DictReader(f))
-
-
-def download(page, label: str) -> tuple[str, bytes]:
-    with page.expect_download(timeout=30_000) as info:
-        page.get_by_role("button", name=label, exact=True).first.click()
-    d = info.value
-    return d.suggested_filename, open(d.path(), "rb").read()
+from tests.browser.conftest import ROWS, download, wait_done
 
 
 def test_trade_csv_and_excel_hold_the_same_filtered_rows(server, page):

@@ -1,23 +1,12 @@
 """Analyst reuse in Chromium: ?row= selects and shows a row, Show SQL opens the console with the same rows, zh and en
 downloads join on id with their About-this-file text, and the phone layout puts the search before the facets."""
 
-import csv
 import io
 from urllib.parse import parse_qs, urlsplit
 
 import pandas as pd
 
-from tests.browser.conftest import ROOT, wait_done
-
-with open(ROOT / "data" / "indicators.csv", encoding="utf-8") as f:
-    ROWS = list(csv.DictReader(f))
-
-
-def download(page, label: str) -> tuple[str, bytes]:
-    with page.expect_download(timeout=30_000) as info:
-        page.get_by_role("button", name=label, exact=True).first.click()
-    d = info.value
-    return d.suggested_filename, open(d.path(), "rb").read()
+from tests.browser.conftest import ROWS, download, wait_done
 
 
 def test_row_in_the_url_is_selected_and_shown_and_a_click_moves_it(server, page):

@@ -26,7 +26,7 @@ def data_dir() -> Path:
 
 
 FINGERPRINT_TTL_S = 5.0  # an edit of data/ shows within this many seconds
-# Most rows a canned query returns ($row_limit), as Datasette caps a page: the report has 192 facts, so this
+# Most rows a canned query returns ($row_limit), as Datasette caps a page: the report has 190 facts, so this
 # only bounds what a page draws or sends when the data is far larger (benchmarks/scale.py).
 ROW_LIMIT = 1000
 _fingerprints: dict[Path, tuple[float, tuple]] = {}

@@ -14,7 +14,7 @@ from collections import OrderedDict
 
 import streamlit as st
 
-from jiangbei import db, examples, sandbox
+from jiangbei import db, sandbox
 from jiangbei.i18n import t
 
 CACHE_BYTES = 48 * 1024 * 1024  # all cached results together, as pandas holds them
@@ -157,13 +157,6 @@ def result_for_export(sql: str) -> sandbox.Outcome:
     if not outcome.ok:
         raise ExportUnavailable(outcome.kind)
     return outcome
-
-
-def fill_example() -> None:
-    """on_change of the examples box: put the chosen canned query, with example parameters, in the editor."""
-    name = st.session_state.get("sql_example")
-    if name:
-        st.session_state["sql_text"] = examples.example_sql(name)
 
 
 def failure_message(outcome: sandbox.Outcome, lang: str) -> tuple[str, str]:

@@ -143,10 +143,12 @@ PARQUET_KEY = b"jiangbei.about"
 
 def code_frame(rows: pd.DataFrame) -> pd.DataFrame:
     """The code columns of query rows: indicators have them all; a result/target pair has result_id and target_id
-    for id, and derived figures their derived_id (kind derived)."""
+    for id (a scorecard row: target_id and its baseline_id), and derived figures their derived_id (kind derived)."""
     rows = rows.reset_index(drop=True)
     if "result_id" in rows.columns:
         ids = rows[["result_id", "target_id"]]
+    elif "baseline_id" in rows.columns:
+        ids = rows[["target_id", "baseline_id"]]
     elif "derived_id" in rows.columns:
         ids = pd.DataFrame({"id": rows["derived_id"], "kind": "derived"})
     else:

@@ -37,7 +37,7 @@ if left_out:
 filters = {k: ",".join(v) for k, v in (("topic", topics), ("status", statuses)) if v} | \
           ({"sort": sort} if sort != "report" else {})
 ui.table(scorecard.frame(rows, lang), key="targets_table", stem_parts=["targets", *topics, *statuses],
-         filters=filters)
+         filters=filters, codes=rows)
 with st.expander(t("status_legend", lang), icon=":material/help:"):
     st.markdown("\n".join(f"- {scorecard.status_text(code, lang)}: {t(f'status_help_{code}', lang)}"
                           for code in scorecard.STATUSES))

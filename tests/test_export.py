@@ -7,7 +7,7 @@ import openpyxl
 import pandas as pd
 import pytest
 
-from jiangbei import db, export, tables
+from jiangbei import db, export, scorecard, tables
 from jiangbei.schema import TOPICS
 from tests.conftest import DATA
 
@@ -154,6 +154,15 @@ def test_pairs_and_derived_figures_carry_their_codes(query, params, ids):
     joined = frames["zh"].merge(frames["en"], on=ids, suffixes=("_zh", "_en"), validate="one_to_one")
     assert len(joined) == len(rows) > 0
 
+
+
+def test_scorecard_exports_carry_the_target_and_baseline_ids():
+    con = db.build_database(DATA)
+    rows = db.run_query(con, "target_scorecard_rows", topics=[], statuses=[], sort="report")
+    frames = {lang: export.with_code_columns(scorecard.frame(rows, lang), rows) for lang in ("zh", "en")}
+    assert list(frames["zh"].columns[:2]) == ["target_id", "baseline_id"]
+    joined = frames["zh"].merge(frames["en"], on="target_id", suffixes=("_zh", "_en"), validate="one_to_one")
+    assert len(joined) == len(rows) > 0 and set(joined["series_zh"]) == set(rows["series"])
 
 # --- Issue 11: a visitor's SQL result never reaches a spreadsheet as a live formula, and exports are bounded.
 

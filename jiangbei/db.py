@@ -91,7 +91,9 @@ def build_database(directory: Path, path: str = ":memory:") -> duckdb.DuckDBPyCo
         "pages": [page for page, topics in schema.PAGE_TOPICS.items() for _ in topics],
     })
     run_script(con, read_sql("load/macros"))
-    for script in sorted((QUERIES_DIR / "derived_tables").glob("*.sql")):
+    # target_scorecard first: results_vs_targets is built from it (one definition of a target's status)
+    scripts = (QUERIES_DIR / "derived_tables").glob("*.sql")
+    for script in sorted(scripts, key=lambda p: (p.stem != "target_scorecard", p.stem)):
         run_script(con, script.read_text(encoding="utf-8"))
     run_script(con, read_sql("load/comments"))
     run_script(con, read_sql("load/lock"))

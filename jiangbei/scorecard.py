@@ -13,7 +13,7 @@ STATUS_SYMBOLS = {
     "raise_pace": "▲", "hold_pace": "●", "ease_pace": "▼",
     "above_2020": "↑", "below_2020": "↓",
     "to_reach": "○", "met_already": "✓",
-    "no_baseline": "∅",
+    "unknown": "?", "no_baseline": "∅",
 }
 STATUSES = list(STATUS_SYMBOLS)
 FAMILIES = ["growth", "flow", "rate", "stock"]
@@ -39,21 +39,39 @@ def signed(value: float, lang: str, decimals: int = 1) -> str:
     return f"{sign}{format_number(abs(value), lang, decimals)}"
 
 
-def distance_text(row: dict, lang: str) -> str:
-    """The distance with its unit: +3.8 pp, +8.8%, −30 days; with its bound mark when it is one (≤ +20 firms)."""
-    value = row["distance"]
+def derived_text(value, decimals, bound: str | None, unit: str, lang: str, signed_value: bool = True) -> str:
+    """A derived figure as the data gives it: the value SQL rounded (load/macros.sql: places_for_error,
+    round_bound), written with exactly its decimals, its sign, unit and bound mark (≥ +18%, +3.8 pp, ≤ +0.9 个百分点).
+    The display never rounds again, so every page writes a derived figure the same way."""
     if value is None or value != value:
         return "—"
-    kind = row["distance_kind"]
-    if kind == "pp" or (kind == "gap" and row["unit"] == "%"):
-        text = signed(value, lang) + (" pp" if lang == "en" else "个百分点")
-    elif kind == "implied_growth_pct":
-        text = signed(value, lang) + "%"
-    else:
-        decimals = max(int(row["target_decimals"]), int(row["baseline_decimals"]))
-        magnitude = format_value(abs(value), row["unit"], row["unit_en"], lang, decimals)
+    places = int(decimals) if decimals == decimals and decimals is not None else 0
+    text = signed(value, lang, max(places, 0)) if signed_value else format_number(value, lang, max(places, 0))
+    if unit in ("%",):
+        text += "%"
+    elif unit:
+        text += ("" if lang == "zh" else " ") + unit
+    return bound_mark(text, bound)
+
+
+def distance_unit(row: dict, lang: str) -> str:
+    """The distance's unit from the data (distance_unit / distance_unit_en): pp for rates, % for implied growth."""
+    return row["distance_unit"] if lang == "zh" else row["distance_unit_en"]
+
+
+def distance_text(row: dict, lang: str) -> str:
+    """The distance with its unit: +3.8 pp, +8.8%, −30 days; with its bound mark when it is one (≥ +18%); where
+    the bounds leave it open, says so (gap unknown: both lower bounds)."""
+    value = row["distance"]
+    if value is None or value != value:
+        reason = row.get("gap_unknown_reason")
+        return t(f"gap_unknown_{reason}", lang) if isinstance(reason, str) else "—"
+    if row["distance_kind"] == "gap" and row["unit"] != "%" and row["distance_unit"] == row["unit"]:
+        # a gap in the figure's own unit, scaled for English readers like the figures beside it (CNY bn)
+        magnitude = format_value(abs(value), row["unit"], row["unit_en"], lang, int(row["distance_decimals"]))
         text = ("+" if value > 0 else "−" if value < 0 else "±") + magnitude
-    return bound_mark(text, row["distance_bound"])
+        return bound_mark(text, row["distance_bound"])
+    return derived_text(value, row["distance_decimals"], row["distance_bound"], distance_unit(row, lang), lang)
 
 
 def distance_meaning(row: dict, lang: str) -> str:
@@ -62,8 +80,7 @@ def distance_meaning(row: dict, lang: str) -> str:
     if row["distance"] is None or row["distance"] != row["distance"]:
         return ""
     if kind == "gap":
-        unit = "pp" if row["unit"] == "%" and lang == "en" else (row["unit"] if lang == "zh" else row["unit_en"])
-        return t("distance_gap", lang, unit="个百分点" if row["unit"] == "%" and lang == "zh" else unit)
+        return t("distance_gap", lang, unit=distance_unit(row, lang))
     return t(f"distance_{kind}", lang)
 
 

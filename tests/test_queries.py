@@ -135,10 +135,9 @@ def test_a_flow_target_is_never_met_already(con, rows):
     # R&D ÷ GDP and the share of China's exports are rates of a year's flows: 2020's say nothing about 2021's
     for series in ("rd_intensity", "export_national_share", "water_function_zone_compliance"):
         assert df.loc[series, "met_status"] == "not_applicable" and pd.isna(df.loc[series, "met_already"]), series
-    # point-in-time rates and stocks are judged: participation rates at year end above their floors, 6 clusters of 10
+    # point-in-time rates and stocks are judged: participation rates at year end above their floors
     assert df.loc["pension_insurance_coverage", "met_status"] == "met"
-    assert df.loc["qianyang_100bn_clusters", "met_status"] == "not_met"
-    assert not df.loc["qianyang_100bn_clusters", "met_already"]
+    assert df.loc["pension_insurance_coverage", "met_already"]
 
 
 def test_different_things_are_not_paired(con):
@@ -165,10 +164,10 @@ def test_derived_figures_are_computed_and_labelled(con, rows):
     assert (gdp["price_basis"], gdp["bound"], gdp["year"]) == ("comparable", "at_least", 2021)
     assert "at 2020 prices" in gdp["indicator_en"] and "按2020年价格" in gdp["indicator_zh"]
     assert list(gdp["input_ids"]) == ["gdp_2020", "gdp_growth_target_2021"]
-    # nominal revenue × nominal growth target stays nominal and exact; 7% is known to half a point, so 84.3 × 1.07
-    # (90.2 ± 0.47) is stated to the unit its error supports: 90
+    # nominal revenue × nominal growth target stays nominal and exact; a target is the number the plan sets (7% is
+    # 7.0, no rounding error), so 84.3 × 1.07 (90.20 ± 0.05) is stated to the tenth: 90.2
     revenue = df.loc["implied_target_level__general_budget_revenue"]
-    assert (revenue["value"], revenue["price_basis"], revenue["bound"]) == (90, "nominal", "exact")
+    assert (revenue["value"], revenue["price_basis"], revenue["bound"]) == (90.2, "nominal", "exact")
     # a plan to the significant figures of its least precise input: 11979 ÷ 67.3 % → 17,800
     plan = df.loc["implied_plan__fdi_utilized"]
     assert plan["value"] == 17800 and plan["bound"] == "exact"

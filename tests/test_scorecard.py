@@ -47,12 +47,13 @@ def test_fiscal_revenue_growth_target_eases_the_pace(card, facts):
     assert (fiscal["status"], fiscal["distance"]) == ("ease_pace", pytest.approx(expected))
 
 
-def test_new_urban_jobs_target_is_below_2020_with_its_implied_growth(card, facts):
+def test_a_floor_below_2020_leaves_the_status_open_with_its_bounded_implied_growth(card, facts):
     jobs = card.loc["new_urban_jobs_target_2021"]
-    implied = round((value(facts, "new_urban_jobs_target_2021") / value(facts, "new_urban_jobs_2020") - 1) * 100, 1)
-    assert (jobs["status"], jobs["family"], jobs["distance_kind"]) == ("below_2020", "flow", "implied_growth_pct")
-    assert jobs["distance"] == implied < 0
-    assert jobs["target_bound"] == "at_least" and jobs["distance_bound"] == "at_least"  # 8000人以上
+    # 8000人以上 against 10,288: the floor is below 2020, the target itself is not said to be
+    implied = (value(facts, "new_urban_jobs_target_2021") / value(facts, "new_urban_jobs_2020") - 1) * 100
+    assert (jobs["status"], jobs["family"], jobs["distance_kind"]) == ("unknown", "flow", "implied_growth_pct")
+    assert jobs["distance"] <= implied < jobs["distance"] + 10.0 ** -jobs["distance_decimals"] and implied < 0
+    assert jobs["target_bound"] == "at_least" and jobs["distance_bound"] == "at_least"
 
 
 def test_unemployment_is_met_already_because_lower_is_better(card, facts):
@@ -69,13 +70,59 @@ def test_fixed_asset_investment_target_is_above_2020(card, facts):
     assert fai["target_price_basis"] == fai["baseline_price_basis"] == "nominal"
 
 
-def test_high_tech_firms_are_a_stock_still_to_reach_with_a_bounded_gap(card, facts):
+def test_high_tech_firms_gap_is_unknown_when_both_figures_are_lower_bounds(card, facts):
     firms = card.loc["hightech_firms_target_2021"]
-    assert (firms["status"], firms["family"], firms["distance_kind"]) == ("to_reach", "stock", "gap")
-    assert firms["distance"] == value(facts, "hightech_firms_target_2021") - value(facts, "hightech_firms_2020")
-    # "over 150" against "over 170": the gap is about 20, not exactly 20
-    bounds = (firms["baseline_bound"], firms["target_bound"], firms["distance_bound"])
-    assert bounds == ("at_least", "at_least", "about")
+    # "over 150" against "over 170": 2020 may already have had 170, or not; no gap and no status can be stated
+    assert (firms["baseline_bound"], firms["target_bound"]) == ("at_least", "at_least")
+    assert (firms["status"], firms["family"], firms["gap_unknown_reason"]) == ("unknown", "stock", "both_lower_bounds")
+    assert pd.isna(firms["distance"]) and pd.isna(firms["gap"]) and pd.isna(firms["distance_bound"])
+
+
+def test_no_status_is_claimed_that_the_bounds_do_not_support(card):
+    """Property over every row: a met/reach/above/below/pace status is stated only where the bounds decide it."""
+    judged = card[card["status"] != "no_baseline"]
+    assert len(judged) >= 15
+    for target_id, r in judged.iterrows():
+        if pd.isna(r["gap_bound"]):
+            assert r["status"] == "unknown", target_id
+        if r["status"] in ("raise_pace", "above_2020"):
+            assert r["gap_bound"] != "at_most" and r["gap"] >= 0, target_id
+        if r["status"] in ("ease_pace", "below_2020"):
+            assert r["gap_bound"] != "at_least" and r["gap"] < 0, target_id
+        if r["status"] in ("met_already", "to_reach"):
+            assert r["point_in_time"], target_id
+
+
+def test_results_vs_targets_never_contradicts_the_scorecard(con):
+    """One definition: every result/target pair has the scorecard's status, gap, bound, unit and implied growth."""
+    pairs = con.execute("select * from results_vs_targets").df().set_index("target_id")
+    card = con.execute("select * from target_scorecard").df().set_index("target_id")
+    compared = card[card["comparability"].isin(["comparable", "basis_differs"])]
+    assert sorted(pairs.index) == sorted(compared.index)
+    met = {"met_already": "met", "to_reach": "not_met"}
+    for target_id, p in pairs.iterrows():
+        c = card.loc[target_id]
+        assert p["status"] == c["status"] and p["result_id"] == c["baseline_id"], target_id
+        for mine, theirs in (("gap", "gap"), ("gap_bound", "gap_bound"), ("gap_unit", "gap_unit"),
+                             ("change_needed_pct", "change_pct")):
+            assert (pd.isna(p[mine]) and pd.isna(c[theirs])) or p[mine] == c[theirs], (target_id, mine)
+        if c["point_in_time"]:
+            assert p["met_status"] == met.get(c["status"], "unknown"), target_id
+        else:
+            assert p["met_status"] == "not_applicable", target_id
+
+
+def test_differences_of_rates_are_in_percentage_points(con):
+    """Every gap between two rates or growth rates is in pp (个百分点), never %; implied growth is in %."""
+    card = con.execute("select * from target_scorecard").df()
+    rates = card[(card["unit"] == "%") & card["gap"].notna()]
+    assert len(rates) >= 8
+    assert set(rates["gap_unit"]) == {"个百分点"} and set(rates["gap_unit_en"]) == {"pp"}
+    assert set(rates["distance_unit_en"]) == {"pp"}
+    flows = card[card["distance_kind"] == "implied_growth_pct"]
+    assert set(flows["distance_unit"]) == {"%"}
+    others = card[(card["unit"] != "%") & (card["distance_kind"] == "gap") & card["gap"].notna()]
+    assert (others["distance_unit"] == others["unit"]).all()
 
 
 def test_a_target_without_a_2020_figure_has_no_baseline(card):
@@ -124,7 +171,9 @@ def test_the_table_says_status_in_words_and_symbols_with_units_and_bounds(con):
     assert shown.loc["gdp_growth_target_2021", "Status"] == "▲ Raise the pace"
     assert shown.loc["gdp_growth_target_2021", "Distance (derived)"] == "+3.8 pp"
     assert shown.loc["hightech_firms_target_2021", "2020 (baseline)"] == "≥150 firms (year end)"
-    assert shown.loc["hightech_firms_target_2021", "Distance (derived)"] == "~+20 firms"
+    assert shown.loc["hightech_firms_target_2021", "Distance (derived)"] == "gap unknown (both lower bounds)"
+    assert shown.loc["fai_target_2021", "Distance (derived)"] == "≥+8.8%"
+    assert shown.loc["fiscal_revenue_growth_target_2021", "Distance (derived)"] == "−0.8 pp"
     assert shown.loc["fai_target_2021", "2021 target"] == "≥CNY 28.0 bn"
     assert shown.loc["fai_target_2021", "2021 target as reported"] == "280 亿元"
     assert shown.loc["unemployment_rate_target_2021", "Better"] == "lower is better"

@@ -41,7 +41,7 @@ implied_target_level AS (
         l.value * (1 + gt.value / 100) AS raw_value,
         supported_places(
             l.value * (1 + gt.value / 100),
-            half_unit_rel(l.value, l.value_decimals, l.bound) + half_unit_rel(100 + gt.value, gt.value_decimals, gt.bound),
+            half_unit_rel(l.value, l.value_decimals, l.bound, l.kind) + half_unit_rel(100 + gt.value, gt.value_decimals, gt.bound, gt.kind),
             l.value_decimals
         ) AS places,
         l.indicator_zh || '(按增速目标推算的' || gt.year || '年水平'
@@ -75,7 +75,7 @@ growth_needed AS (
         (lt.value / l.value - 1) * 100,
         supported_places(
             lt.value / l.value * 100,
-            half_unit_rel(lt.value, lt.value_decimals, lt.bound) + half_unit_rel(l.value, l.value_decimals, l.bound), 1
+            half_unit_rel(lt.value, lt.value_decimals, lt.bound, lt.kind) + half_unit_rel(l.value, l.value_decimals, l.bound, l.kind), 1
         ),
         l.indicator_zh || '(实现' || lt.year || '年目标所需增速)',
         l.indicator_en || ' (growth needed to reach the ' || lt.year || ' target)',
@@ -100,7 +100,7 @@ implied_plan AS (
         l.value / (c.value / 100),
         supported_places(
             l.value / (c.value / 100),
-            half_unit_rel(l.value, l.value_decimals, l.bound) + half_unit_rel(c.value, c.value_decimals, c.bound), l.value_decimals
+            half_unit_rel(l.value, l.value_decimals, l.bound, l.kind) + half_unit_rel(c.value, c.value_decimals, c.bound, c.kind), l.value_decimals
         ),
         l.indicator_zh || '(由完成率推算的' || l.year || '年计划)',
         l.indicator_en || ' (' || l.year || ' plan implied by the completion rate)',
@@ -123,7 +123,7 @@ implied_prior_level AS (
         l.value / (1 + g.value / 100),
         supported_places(
             l.value / (1 + g.value / 100),
-            half_unit_rel(l.value, l.value_decimals, l.bound) + half_unit_rel(100 + g.value, g.value_decimals, g.bound),
+            half_unit_rel(l.value, l.value_decimals, l.bound, l.kind) + half_unit_rel(100 + g.value, g.value_decimals, g.bound, g.kind),
             l.value_decimals
         ),
         l.indicator_zh || '(由增速推算的' || (l.year - 1) || '年水平)',

@@ -1,30 +1,30 @@
--- target_scorecard: one row per 2021 target, answering "how ambitious is it, against what 2020 achieved?".
--- Reads indicators only (not results_vs_targets, which pairs across periods), so it does not depend on the
--- order the loader runs derived_tables/ in.
+-- target_scorecard: one row per 2021 target, answering "how ambitious is it, against what 2020 achieved?". It is
+-- the ONE definition of a target's baseline, status and distance: results_vs_targets is built from it
+-- (jiangbei.db loads this file first), so the two tables never disagree.
 -- The baseline is the 2020 result of the same series, measure, unit and source. It counts only for the same
 -- period (a Jan-Nov result is never set against a full-year target): a pair of different periods is
 -- no_baseline with comparability 'period_differs'; a pair of different price bases keeps its status but says
 -- 'basis_differs'.
--- status:
---   raise_pace / hold_pace / ease_pace  growth-rate targets: above / within +-0.5 pp of / below the 2020 growth
---   above_2020 / below_2020             flow targets (a year's amount): at or above / below the 2020 amount
---   to_reach / met_already              stocks, rates and ceilings: 2020 not yet / already at the target,
---                                       judged by direction (lower is better for unemployment, approval days)
---   no_baseline                         no comparable 2020 figure in the report
--- distance (derived): target - 2020 in pp (distance_kind 'pp'), the growth the target implies
--- ('implied_growth_pct'), or target - 2020 in the unit ('gap'); distance_bound says whether it is a bound
--- (a target "over 170" against a result "over 150" is a gap of about 20, not exactly 20).
+-- Derived figures, each rounded by the one precision rule (load/macros.sql: places_for_error, round_bound), with
+-- its decimals, bound and unit in the data so no page can get them wrong:
+--   gap          target - 2020 in their shared unit; for rates and growth rates in percentage points
+--                (gap_unit 个百分点 / pp); gap_bound its bound; NULL when the two bounds pull opposite ways
+--                (both lower bounds: the gap is unknown, gap_unknown_reason says why)
+--   change_pct   target / 2020 - 1 in % (change_unit %): the growth a level or count target implies
+--   distance     the figure the chart and the status use: gap for growth rates, rates and stocks ('pp' / 'gap'),
+--                change_pct for flows ('implied_growth_pct'); distance_decimals, distance_bound, distance_unit
+-- status (one rule, from the distance and its bound; a figure known only as a bound never decides more than it
+-- can): growth raise_pace / hold_pace / ease_pace (above / within +-0.5 pp of / below the 2020 growth);
+-- flows and rates of a year's flows above_2020 / below_2020; stocks and rates read at a point in time
+-- (point_in_time) met_already / to_reach (2020 already at / not yet at the target level, judged by direction:
+-- lower is better for unemployment); unknown (the bounds leave it open);
+-- no_baseline (no comparable 2020 figure in the report).
 -- family: which chart the row belongs to, so no chart mixes units: growth (% a year), flow (implied growth %),
--- rate (shares and rates in %), stock (stocks, ceilings and rates in other units, as change needed in %).
--- change_pct (derived): target / 2020 - 1, in %, for flows and stocks.
+-- rate (shares and rates in %), stock (stocks, ceilings and rates in other units).
 CREATE OR REPLACE TABLE target_scorecard AS
 WITH
-meaning AS (
-    -- stock_flow, bound and price_basis: data/README.md
-    SELECT * FROM indicators
-),
 targets AS (
-    SELECT * FROM meaning WHERE kind = 'target'
+    SELECT * FROM indicators WHERE kind = 'target'
 ),
 candidates AS (
     -- every 2020 result a target could be set against, the same period first
@@ -32,7 +32,7 @@ candidates AS (
         t.id AS target_id,
         arg_min(a.id, (a.period <> t.period)::INTEGER) AS baseline_id
     FROM targets AS t
-    INNER JOIN meaning AS a
+    INNER JOIN indicators AS a
         ON
             a.kind = 'actual' AND a.series = t.series AND a.measure = t.measure AND a.unit = t.unit
             AND a.source_id = t.source_id AND a.year = t.year - 1
@@ -50,6 +50,8 @@ pairs AS (
         b.period AS baseline_period,
         b.price_basis AS baseline_price_basis,
         b.source_quote AS baseline_quote,
+        b.source_quote_en AS baseline_quote_en,
+        b.note AS baseline_note,
         b.indicator_zh AS baseline_indicator_zh,
         b.indicator_en AS baseline_indicator_en,
         CASE
@@ -63,28 +65,64 @@ pairs AS (
             WHEN t.stock_flow = 'flow' AND t.bound <> 'at_most' AND t.direction <> 'down' THEN 'flow'
             WHEN t.stock_flow IN ('rate', 'rank') AND t.unit = '%' THEN 'rate'
             ELSE 'stock'
-        END AS family
+        END AS family,
+        -- a stock, or a rate read at a point in time (year end, end of November), can be met already; a rate of a
+        -- year's flows (R&D ÷ GDP, a share of the year's exports, water zones up to standard over the year) is
+        -- for next year a new year's figure, judged like a flow: at or above / below 2020
+        (t.stock_flow = 'stock' OR (t.stock_flow IN ('rate', 'rank') AND t.period IN ('year_end', 'jan_nov')))
+        AND t.measure NOT IN ('yoy_growth_pct', 'pct_point_change') AND t.direction <> 'neutral' AS point_in_time,
+        -- a difference of two rates or growth rates in % is in percentage points (24.7 against 25 per ten
+        -- thousand stays per ten thousand)
+        t.unit = '%' AS in_points
     FROM targets AS t
     LEFT JOIN candidates AS c ON t.id = c.target_id
-    LEFT JOIN meaning AS b ON c.baseline_id = b.id
+    LEFT JOIN indicators AS b ON c.baseline_id = b.id
+),
+bounded AS (
+    SELECT
+        *,
+        comparability IN ('comparable', 'basis_differs') AS has_baseline,
+        CASE WHEN comparability IN ('comparable', 'basis_differs') THEN quotient_bound(bound, baseline_bound) END
+            AS gap_bound
+    FROM pairs
+),
+precise AS (
+    SELECT
+        *,
+        CASE WHEN gap_bound IS NOT NULL THEN value - baseline_value END AS raw_gap,
+        places_for_error(
+            half_unit(value_decimals, bound, kind) + half_unit(baseline_decimals, baseline_bound, 'actual'),
+            greatest(value_decimals, baseline_decimals)
+        ) AS gap_decimals,
+        CASE
+            WHEN gap_bound IS NOT NULL AND measure IN ('level', 'count') AND baseline_value > 0
+                THEN (value / baseline_value - 1) * 100
+        END AS raw_change,
+        CASE
+            WHEN measure = 'count' THEN 1  -- 6 villages are exactly 6: a change in counts keeps one decimal
+            WHEN baseline_value > 0 THEN supported_places(
+                value / baseline_value * 100,
+                half_unit_rel(value, value_decimals, bound, kind)
+                + half_unit_rel(baseline_value, baseline_decimals, baseline_bound, 'actual'),
+                1
+            )
+        END AS change_decimals
+    FROM bounded
+),
+rounded AS (
+    SELECT
+        *,
+        round_bound(raw_gap, gap_decimals, gap_bound) AS gap,
+        round_bound(raw_change, change_decimals, gap_bound) AS change_pct
+    FROM precise
 ),
 measured AS (
     SELECT
         *,
-        comparability IN ('comparable', 'basis_differs') AS has_baseline,
-        CASE
-            WHEN comparability NOT IN ('comparable', 'basis_differs') THEN NULL
-            WHEN family = 'flow' AND baseline_value <> 0 THEN round((value / baseline_value - 1) * 100, 1)
-            WHEN family <> 'flow' THEN round(value - baseline_value, 4)
-        END AS distance,
         CASE family WHEN 'growth' THEN 'pp' WHEN 'flow' THEN 'implied_growth_pct' ELSE 'gap' END AS distance_kind,
-        CASE
-            WHEN
-                comparability IN ('comparable', 'basis_differs') AND baseline_value <> 0
-                AND family IN ('flow', 'stock')
-                THEN round((value / baseline_value - 1) * 100, 1)
-        END AS change_pct
-    FROM pairs
+        CASE WHEN family = 'flow' THEN change_pct ELSE gap END AS distance,
+        CASE WHEN family = 'flow' THEN change_decimals ELSE gap_decimals END AS distance_decimals
+    FROM rounded
 )
 SELECT
     id AS target_id,
@@ -92,6 +130,8 @@ SELECT
     topic,
     coalesce(baseline_indicator_zh, indicator_zh) AS indicator_zh,
     coalesce(baseline_indicator_en, indicator_en) AS indicator_en,
+    indicator_zh AS target_indicator_zh,
+    indicator_en AS target_indicator_en,
     measure,
     stock_flow,
     family,
@@ -106,6 +146,8 @@ SELECT
     bound AS target_bound,
     price_basis AS target_price_basis,
     source_quote AS target_quote,
+    source_quote_en AS target_quote_en,
+    note AS target_note,
     baseline_id,
     baseline_year,
     baseline_period,
@@ -115,29 +157,61 @@ SELECT
     baseline_bound,
     baseline_price_basis,
     baseline_quote,
+    baseline_quote_en,
+    baseline_note,
     comparability,
+    point_in_time,
     CASE
         WHEN NOT has_baseline THEN 'no_baseline'
-        WHEN family = 'growth' AND distance > 0.5 THEN 'raise_pace'
-        WHEN family = 'growth' AND distance < -0.5 THEN 'ease_pace'
-        WHEN family = 'growth' THEN 'hold_pace'
-        WHEN family = 'flow' AND value >= baseline_value THEN 'above_2020'
-        WHEN family = 'flow' THEN 'below_2020'
-        WHEN direction = 'down' AND baseline_value <= value THEN 'met_already'
-        WHEN direction <> 'down' AND baseline_value >= value THEN 'met_already'
-        ELSE 'to_reach'
+        WHEN gap_bound IS NULL THEN 'unknown'
+        -- growth: the pace against 2020; a bound decides only the side it bounds
+        WHEN family = 'growth' AND gap > 0.5 AND gap_bound <> 'at_most' THEN 'raise_pace'
+        WHEN family = 'growth' AND gap < -0.5 AND gap_bound <> 'at_least' THEN 'ease_pace'
+        WHEN family = 'growth' AND gap_bound IN ('exact', 'about') THEN 'hold_pace'
+        WHEN family = 'growth' THEN 'unknown'
+        -- a year's amount or rate: the target against the 2020 figure
+        WHEN NOT point_in_time AND raw_gap >= 0 AND gap_bound <> 'at_most' THEN 'above_2020'
+        WHEN NOT point_in_time AND raw_gap < 0 AND gap_bound <> 'at_least' THEN 'below_2020'
+        WHEN NOT point_in_time THEN 'unknown'
+        -- stocks and point-in-time rates: is the 2020 level already at the target? a 2020 lower bound cannot say
+        -- "not yet"
+        WHEN direction = 'down' AND baseline_bound IN ('exact', 'at_most') AND baseline_value <= value
+            THEN 'met_already'
+        WHEN direction <> 'down' AND baseline_bound IN ('exact', 'at_least') AND baseline_value >= value
+            THEN 'met_already'
+        WHEN direction = 'down' AND baseline_bound IN ('exact', 'at_least') AND baseline_value > value
+            THEN 'to_reach'
+        WHEN direction <> 'down' AND baseline_bound IN ('exact', 'at_most') AND baseline_value < value
+            THEN 'to_reach'
+        ELSE 'unknown'
     END AS status,
     distance,
     distance_kind,
+    distance_decimals,
+    CASE WHEN distance IS NOT NULL THEN gap_bound END AS distance_bound,
     CASE
-        WHEN distance IS NULL THEN NULL
-        WHEN bound = 'exact' AND baseline_bound = 'exact' THEN 'exact'
-        WHEN baseline_bound = 'exact' THEN bound
-        WHEN bound = 'exact' AND baseline_bound = 'at_least' THEN 'at_most'
-        WHEN bound = 'exact' AND baseline_bound = 'at_most' THEN 'at_least'
-        ELSE 'about'
-    END AS distance_bound,
+        WHEN family = 'flow' THEN '%'
+        WHEN in_points THEN '个百分点'
+        ELSE unit
+    END AS distance_unit,
+    CASE
+        WHEN family = 'flow' THEN '%'
+        WHEN in_points THEN 'pp'
+        ELSE unit_en
+    END AS distance_unit_en,
+    gap,
+    gap_decimals,
+    gap_bound,
+    CASE WHEN in_points THEN '个百分点' ELSE unit END AS gap_unit,
+    CASE WHEN in_points THEN 'pp' ELSE unit_en END AS gap_unit_en,
+    CASE
+        WHEN has_baseline AND gap_bound IS NULL AND bound = 'at_least' THEN 'both_lower_bounds'
+        WHEN has_baseline AND gap_bound IS NULL AND bound = 'at_most' THEN 'both_upper_bounds'
+        WHEN has_baseline AND gap_bound IS NULL THEN 'bounds_opposite'
+    END AS gap_unknown_reason,
     change_pct,
+    change_decimals,
+    CASE WHEN change_pct IS NOT NULL THEN '%' END AS change_unit,
     section,
     csv_line,
     source_id

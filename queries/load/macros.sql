@@ -31,15 +31,22 @@ CREATE OR REPLACE MACRO round_bound(x, places, b) AS
         WHEN 'at_most' THEN ceil(round(x * pow(10, places), 6)) / pow(10, places)
         ELSE round(x, places)
     END;
--- Precision a computed figure supports. half_unit_rel: the relative error of a value written with `decimals`
--- decimals (half a unit of its last digit); a bound (突破660: at least 660) is exact as a bound, so it adds none.
--- supported_places: the most decimals of x whose rounding unit is at least x's error, so the last digit shown is
--- the first uncertain one (unit = 10^-places >= err, so places = -ceil(log10(err))), at most max_places (a figure
--- keeps no digit its inputs do not support; counts are exact).
-CREATE OR REPLACE MACRO half_unit_rel(v, decimals, b) AS
-    CASE WHEN b IN ('at_least', 'at_most') THEN 0 ELSE 0.5 * pow(10, -decimals) / abs(v) END;
-CREATE OR REPLACE MACRO supported_places(x, rel_err, max_places) AS
+-- The one precision rule for every derived figure. half_unit: the error of a value written with `decimals`
+-- decimals (half a unit of its last digit); a bound (突破660: at least 660) is exact as a bound, and a target is
+-- the number the plan sets, not a measurement (增长9% is 9.0), so neither adds any.
+-- half_unit_rel: the same relative to the value. places_for_error: the most decimals whose rounding unit is at least
+-- the figure's error, so the last digit shown is the first uncertain one (unit = 10^-places >= err, so
+-- places = -ceil(log10(err))), at most max_places (a figure keeps no digit its inputs do not support; counts are
+-- exact). supported_places: the same for a relative error of x. The figure is then rounded by round_bound, a lower
+-- bound down and an upper bound up; the display writes it with exactly those decimals (jiangbei.scorecard).
+CREATE OR REPLACE MACRO half_unit(decimals, b, k) AS
+    CASE WHEN b IN ('at_least', 'at_most') OR k = 'target' THEN 0 ELSE 0.5 * pow(10, -decimals) END;
+CREATE OR REPLACE MACRO half_unit_rel(v, decimals, b, k) AS half_unit(decimals, b, k) / abs(v);
+CREATE OR REPLACE MACRO places_for_error(err, max_places) AS
     CASE
-        WHEN rel_err = 0 OR x = 0 THEN max_places
-        ELSE least(max_places, -CAST(ceil(log10(abs(x) * rel_err)) AS INTEGER))
+        WHEN err = 0 THEN max_places
+        -- round() first: log10(0.1) is -0.9999999999999998 in floating point
+        ELSE least(max_places, -CAST(ceil(round(log10(err), 9)) AS INTEGER))
     END;
+CREATE OR REPLACE MACRO supported_places(x, rel_err, max_places) AS
+    CASE WHEN x = 0 THEN max_places ELSE places_for_error(abs(x) * rel_err, max_places) END;

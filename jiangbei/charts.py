@@ -325,7 +325,12 @@ def dumbbell(df: pd.DataFrame, family: str, lang: str) -> go.Figure | None:
         hovertext=hovers, hoverinfo="text", cliponaxis=False,
     ))
     # The arrowheads point the way from 2020 to the target: one trace each way, so the legend shows a ▶ head.
-    labels = text(end, df["target_bound" if axis == "values" else "distance_bound"], "target")
+    if axis == "values":
+        labels = text(end, df["target_bound"], "target")
+    else:  # a derived figure: written with the decimals SQL rounded it to (one rule, scorecard.derived_text)
+        places = df["change_decimals" if family == "stock" else "distance_decimals"]
+        labels = [scorecard.derived_text(v, d, b, "%" if axis != "gap" else "", lang)
+                  for v, d, b in zip(end, places, df["distance_bound"])]
     for way in (True, False):
         keep = [i for i, up in enumerate(rising) if up == way]
         fig.add_trace(go.Scatter(

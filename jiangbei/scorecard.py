@@ -46,7 +46,10 @@ def derived_text(value, decimals, bound: str | None, unit: str, lang: str, signe
     if value is None or value != value:
         return "—"
     places = int(decimals) if decimals == decimals and decimals is not None else 0
-    text = signed(value, lang, max(places, 0)) if signed_value else format_number(value, lang, max(places, 0))
+    if value == 0:  # no change: 0, not ±0 (and ≥0 for a floor)
+        text = format_number(0, lang, max(places, 0))
+    else:
+        text = signed(value, lang, max(places, 0)) if signed_value else format_number(value, lang, max(places, 0))
     if unit in ("%",):
         text += "%"
     elif unit:
@@ -69,9 +72,31 @@ def distance_text(row: dict, lang: str) -> str:
     if row["distance_kind"] == "gap" and row["unit"] != "%" and row["distance_unit"] == row["unit"]:
         # a gap in the figure's own unit, scaled for English readers like the figures beside it (CNY bn)
         magnitude = format_value(abs(value), row["unit"], row["unit_en"], lang, int(row["distance_decimals"]))
-        text = ("+" if value > 0 else "−" if value < 0 else "±") + magnitude
+        text = ("+" if value > 0 else "−" if value < 0 else "") + magnitude
         return bound_mark(text, row["distance_bound"])
     return derived_text(value, row["distance_decimals"], row["distance_bound"], distance_unit(row, lang), lang)
+
+
+def gap_text(row: dict, lang: str) -> str:
+    """target − result as the data gives it (results_vs_targets or target_scorecard: gap, gap_decimals, gap_bound,
+    gap_unit): +3.8 pp for rates, ≥+CNY 2.27 bn for amounts; "gap unknown (both lower bounds)" where no gap can be
+    stated."""
+    value = row["gap"]
+    if value is None or value != value:
+        reason = row.get("gap_unknown_reason")
+        return t(f"gap_unknown_{reason}", lang) if isinstance(reason, str) else "—"
+    if row["gap_unit"] == row["unit"] and row["unit"] != "%":
+        magnitude = format_value(abs(value), row["unit"], row["unit_en"], lang, int(row["gap_decimals"]))
+        return bound_mark(("+" if value > 0 else "−" if value < 0 else "") + magnitude, row["gap_bound"])
+    unit = row["gap_unit"] if lang == "zh" else row["gap_unit_en"]
+    return derived_text(value, row["gap_decimals"], row["gap_bound"], unit, lang)
+
+
+def change_text(value, decimals, bound, lang: str) -> str:
+    """The growth a level target implies from the result, in % (≥+18%), as rounded in SQL; blank where none."""
+    if value is None or value != value:
+        return ""
+    return derived_text(value, decimals, bound, "%", lang)
 
 
 def distance_meaning(row: dict, lang: str) -> str:

@@ -10,6 +10,7 @@ import html
 
 import pandas as pd
 
+from jiangbei import scorecard
 from jiangbei.i18n import bound_mark, format_value, lang_html, period_mark, qualifier_text, scaled_for, t
 
 # Columns of the indicator table, in order: (header key, source column or a function of the row frame).
@@ -125,8 +126,7 @@ def targets_frame(df: pd.DataFrame, lang: str) -> pd.DataFrame:
     (the report's own figures in 'as reported' columns; the English sentences with their Chinese originals)."""
     result = shown_values(df, lang, "result_value", "result_decimals")
     target = shown_values(df, lang, "target_value", "target_decimals")
-    gap = shown_values(df.assign(gap_decimals=df[["result_decimals", "target_decimals"]].max(axis=1)), lang, "gap",
-                       "gap_decimals")
+    records = df.to_dict("records")
     quotes = {t("col_quote", lang) + " (2020)": df["result_quote"],
               t("col_quote", lang) + " (2021)": df["target_quote"]}
     if lang == "en":
@@ -140,11 +140,15 @@ def targets_frame(df: pd.DataFrame, lang: str) -> pd.DataFrame:
         t("col_target_2021", lang): target["value"],
         t("col_unit", lang): result["unit"],
         t("col_price_basis", lang): df["price_basis"].map(lambda b: t(f"price_basis_{b}", lang)),
-        t("col_gap", lang) + f" ({t('derived_label', lang)})": gap["value"].round(4),
-        t("col_gap_bound", lang): df["gap_bound"].map(lambda b: t(f"bound_{b}", lang) if isinstance(b, str) else ""),
+        # derived figures written as SQL rounded them, each with its own unit (pp for rates) and bound mark
+        t("col_gap", lang) + f" ({t('derived_label', lang)})": [scorecard.gap_text(r, lang) for r in records],
+        t("col_change_needed", lang) + f" ({t('derived_label', lang)})":
+            [scorecard.change_text(r["change_needed_pct"], r["change_needed_decimals"], r["gap_bound"], lang)
+             for r in records],
         t("col_met", lang) + f" ({t('derived_label', lang)})":
             df["met_status"].map(lambda m: t(f"met_status_{m}", lang)),
         t("col_qualifier", lang): df["target_qualifier"].map(lambda q: qualifier_text(q, lang)),
+        t("col_note", lang): [notes_text(r.get("result_note"), r.get("target_note")) for r in records],
     }
     if lang == "en":
         columns[t("col_result_reported", lang)] = as_reported(df, "result_value", "result_decimals")
@@ -153,6 +157,11 @@ def targets_frame(df: pd.DataFrame, lang: str) -> pd.DataFrame:
         **columns,
         **quotes,
     }).reset_index(drop=True)
+
+
+def notes_text(*notes) -> str:
+    """The notes of the figures a row shows, joined: the caveats travel with the figure."""
+    return "; ".join(dict.fromkeys(n for n in notes if isinstance(n, str) and n))
 
 
 def html_table(df: pd.DataFrame, link_header: str | None = None, link_text: str = "",

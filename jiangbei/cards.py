@@ -51,6 +51,8 @@ def card(c: dict, lang: str) -> dict[str, str | None]:
         delta = f"{'▲' if rising else '▼'} {delta}"
         if c["growth_price_basis"] == "comparable":  # GDP and value added grow in real terms, revenue nominally
             delta = t("growth_real", lang, change=delta)
+        elif c["growth_price_basis"] == "not_stated":  # the report does not say real or nominal: neither do we
+            delta = t("growth_basis_not_stated", lang, change=delta)
         delta = f"{delta} · {t('change_' + tone, lang)}"
     if pd.notna(c["target_value"]):
         decimals = int(c["target_decimals"])

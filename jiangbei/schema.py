@@ -31,8 +31,10 @@ ENUMS = {
         "pct_point_change", "rank", "ratio",
     ],
     "direction": ["up", "down", "neutral"],
-    # NBS convention: GDP and value-added growth at comparable prices; money amounts nominal; the rest none.
-    "price_basis": ["nominal", "comparable", "none"],
+    # nominal / comparable (real) where the report says or its figure can only be that (a money amount is at
+    # current prices); not_stated where a growth rate could be either and the report does not say (GDP growth:
+    # the NBS convention is real, but the report does not state it); none for what has no price.
+    "price_basis": ["nominal", "comparable", "not_stated", "none"],
     # flow: an amount over the period (and any growth rate: a change over the period); stock: at a point in time;
     # rate: a share, coverage, intensity, completion rate or ratio; rank: a place in a ranking.
     "stock_flow": ["flow", "stock", "rate", "rank"],

@@ -338,6 +338,8 @@ def _check_meaning(row: dict, p) -> None:
         p(f"price_basis {basis!r} for a {measure} in {row['unit']}: it has no price, expected none")
     if basis == "none" and money:
         p(f"price_basis 'none' for an amount of money ({row['unit']}): expected nominal or comparable")
+    if basis == "not_stated" and measure not in schema.CHANGE_MEASURES:
+        p(f"price_basis 'not_stated' for a {measure}: an amount as written is at current prices (nominal)")
 
 
 def _check_pairs(rows: list[tuple[int, dict]], problems: list[Problem]) -> None:

@@ -22,7 +22,8 @@ def test_a_card_shows_result_growth_target_and_both_quotes(con):
     [card] = read(cards.cards_html(db.run_query(con, "series_cards", series=["gdp"]), "en"))
     assert card["label"] == row["indicator_en"]
     assert card["value"].startswith("over ")  # 突破660亿元: a lower bound, not the value itself
-    assert card["delta"] == f"▲ +{row['growth_value']}% yoy (real) · better"  # real growth; arrow and word
+    # the report does not say whether 3.4% is real: the card does not say so either
+    assert card["delta"] == f"▲ +{row['growth_value']}% yoy (price basis not stated) · better"
     assert card["note"].startswith("2021 target: +7.2%")
     # English sentences, marked as a translation, with the Chinese originals one click away (lang="zh")
     assert f"“{row['source_quote_en']}” · “{row['target_quote_en']}” (unofficial translation)" in card["quotes"]
@@ -61,9 +62,10 @@ def test_report_text_is_escaped(con):
     assert "<script>alert(1)</script>" in card["original"]
 
 
-def test_only_real_growth_is_called_real(con):
+def test_growth_is_never_called_real_unless_the_data_says_comparable(con):
     shown = read(cards.cards_html(db.run_query(con, "series_cards", series=["general_budget_revenue", "gdp"]), "zh"))
-    assert "(可比价)" not in shown[0]["delta"] and "(可比价)" in shown[1]["delta"]
+    assert "(可比价)" not in shown[0]["delta"] and "价格口径未说明" not in shown[0]["delta"]  # nominal revenue
+    assert "(可比价)" not in shown[1]["delta"] and "(价格口径未说明)" in shown[1]["delta"]
 
 
 def test_a_card_says_the_period_and_the_bound(con):

@@ -189,6 +189,9 @@ def test_one_dumbbell_per_family_and_none_for_a_lone_target(con):
     for family in scorecard.FAMILIES:
         members = scorecard.chart_rows(rows, family)
         fig = charts.dumbbell(members, family, "en")
+        if len(members) < 2:
+            assert fig is None
+            continue
         assert fig is not None and len(fig.layout.annotations) == len(members)  # one name per target
         assert charts.dumbbell(members.head(1), family, "en") is None  # a lone dot is no chart
     assert scorecard.not_charted(rows, scorecard.FAMILIES) == int(rows["distance"].isna().sum())

@@ -185,7 +185,7 @@ def test_normal_queries_return_the_right_numbers():
                     "g.term_zh) where i.id = 'industrial_va_growth_2020'")
     shown = at.dataframe[-1].value
     assert list(shown["term_en"]) == ["above designated size (industry)", "value added"]
-    assert set(shown["price_basis"]) == {"comparable"}
+    assert set(shown["price_basis"]) == {"not_stated"}  # the report does not say real or nominal
 
 
 def test_large_results_are_cut_with_a_notice():

@@ -175,7 +175,10 @@ def test_the_audit_rules_hold_in_the_real_data():
     assert rows["land_sale_revenue_2020"]["period"] == "full_year"  # parcels sold in 2020
     assert "demolition_signing_rate_2020" not in rows  # a 100 % that only defines the 17 projects
     assert rows["old_communities_renovated_2020"]["series"] != rows["old_communities_target_2021"]["series"]
-    assert (rows["gdp_growth_2020"]["price_basis"], rows["gdp_2020"]["price_basis"]) == ("comparable", "nominal")
+    # the report never says 按可比价: GDP growth's basis is not stated (the note gives the NBS convention), the
+    # level in 亿元 is at current prices
+    assert (rows["gdp_growth_2020"]["price_basis"], rows["gdp_2020"]["price_basis"]) == ("not_stated", "nominal")
+    assert "comparable prices" in rows["gdp_growth_2020"]["note"]
 
 
 def test_missing_file(data_copy):
@@ -470,3 +473,17 @@ def test_a_database_that_fails_to_load_gives_the_error_page(data_copy, monkeypat
         assert not at.exception
         assert "loading failed: ConversionException" in at.code[0].value
         assert "Traceback" not in visible_text(at)
+
+
+def test_every_growth_rate_says_its_price_basis_and_never_asserts_real_the_report_does_not_state():
+    """Rule: a growth rate of money is nominal or not_stated; the report never writes 按可比价, so no row says
+    comparable, and every not_stated row's note says what the convention would be."""
+    import csv
+    with open(DATA / "indicators.csv", encoding="utf-8") as f:
+        rows = list(csv.DictReader(f))
+    report = (DATA / "source" / "jiangbei-2020-plan-report.zh.txt").read_text(encoding="utf-8")
+    growth = [r for r in rows if r["measure"] == "yoy_growth_pct"]
+    assert growth and all(r["price_basis"] in ("nominal", "not_stated", "none") for r in growth)
+    if "可比价" not in report:
+        assert not [r["id"] for r in rows if r["price_basis"] == "comparable"]
+    assert all("not stated" in r["note"] for r in rows if r["price_basis"] == "not_stated")

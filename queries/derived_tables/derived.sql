@@ -35,8 +35,10 @@ implied_target_level AS (
         'implied_target_level' AS derivation,
         l.series, l.topic, gt.year, l.period, 'level' AS measure,
         product_bound(l.bound, gt.bound) AS bound,
-        -- real growth on a nominal level gives next year's volume at this year's prices
-        CASE WHEN gt.price_basis = 'comparable' THEN 'comparable' ELSE l.price_basis END AS price_basis,
+        -- real growth on a nominal level gives next year's volume at this year's prices; a growth target whose
+        -- basis is not stated gives a level whose basis is not stated either
+        CASE WHEN gt.price_basis IN ('comparable', 'not_stated') THEN gt.price_basis ELSE l.price_basis END
+            AS price_basis,
         l.stock_flow,
         l.value * (1 + gt.value / 100) AS raw_value,
         supported_places(
@@ -45,17 +47,32 @@ implied_target_level AS (
             l.value_decimals
         ) AS places,
         l.indicator_zh || '(按增速目标推算的' || gt.year || '年水平'
-        || CASE WHEN gt.price_basis = 'comparable' THEN ',按' || l.year || '年价格' ELSE '' END || ')' AS indicator_zh,
+        || CASE
+            WHEN gt.price_basis = 'comparable' THEN ',按' || l.year || '年价格'
+            WHEN gt.price_basis = 'not_stated' THEN ',增速价格口径未说明'
+            ELSE ''
+        END || ')' AS indicator_zh,
         l.indicator_en || ' (' || gt.year || ' level implied by the growth target'
-        || CASE WHEN gt.price_basis = 'comparable' THEN ', at ' || l.year || ' prices' ELSE '' END || ')' AS indicator_en,
+        || CASE
+            WHEN gt.price_basis = 'comparable' THEN ', at ' || l.year || ' prices'
+            WHEN gt.price_basis = 'not_stated' THEN ', price basis of the growth not stated'
+            ELSE ''
+        END || ')' AS indicator_en,
         l.unit, l.unit_en,
         l.year || '年实绩 × (1 + ' || gt.year || '年增速目标)'
-        || CASE WHEN gt.price_basis = 'comparable' THEN ';增速为可比价,结果按' || l.year || '年价格计' ELSE '' END
+        || CASE
+            WHEN gt.price_basis = 'comparable' THEN ';增速为可比价,结果按' || l.year || '年价格计'
+            WHEN gt.price_basis = 'not_stated' THEN ';报告未说明增速的价格口径:若为可比价增速,结果按' || l.year || '年价格计,并非名义预测'
+            ELSE ''
+        END
         AS formula_zh,
         l.year || ' level × (1 + ' || gt.year || ' growth target)'
         || CASE
             WHEN gt.price_basis = 'comparable'
                 THEN '; real growth, so at ' || l.year || ' prices, not a nominal forecast'
+            WHEN gt.price_basis = 'not_stated'
+                THEN '; the report does not state the growth''s price basis: if real (the NBS convention), at '
+                || l.year || ' prices, not a nominal forecast'
             ELSE ''
         END AS formula_en,
         [l.id, gt.id] AS input_ids, l.source_id
@@ -63,7 +80,10 @@ implied_target_level AS (
     INNER JOIN growth_targets AS gt
         ON
             l.series = gt.series AND gt.year = l.year + 1 AND l.period = gt.period AND l.source_id = gt.source_id
-            AND (l.price_basis = gt.price_basis OR (l.price_basis = 'nominal' AND gt.price_basis = 'comparable'))
+            AND (
+                l.price_basis = gt.price_basis
+                OR (l.price_basis = 'nominal' AND gt.price_basis IN ('comparable', 'not_stated'))
+            )
 ),
 growth_needed AS (
     SELECT

@@ -12,7 +12,7 @@ COMMENT ON COLUMN indicators.measure IS '口径 / level, count, yoy_growth_pct, 
 COMMENT ON COLUMN indicators.value IS '数值,下降为负 / the number; declines are negative';
 COMMENT ON COLUMN indicators.unit IS '报告原单位 / unit as the report writes it (亿元, %, 万美元 …)';
 COMMENT ON COLUMN indicators.unit_en IS '英文单位 / unit in English';
-COMMENT ON COLUMN indicators.price_basis IS '价格口径 / price basis: nominal (current prices), comparable (real growth), none';
+COMMENT ON COLUMN indicators.price_basis IS '价格口径 / price basis: nominal (current prices), comparable (real growth), not_stated (a growth rate whose basis the report does not state), none';
 COMMENT ON COLUMN indicators.stock_flow IS '存量或流量 / flow (over the period, and growth rates), stock (at a point in time), rate, rank';
 COMMENT ON COLUMN indicators.qualifier IS '限定语 / bound wording as written (突破, 以上, 力争 …)';
 COMMENT ON COLUMN indicators.bound IS '界限 / bound of the value: exact, at_least, at_most, about';

@@ -65,7 +65,41 @@ def to_excel(df: pd.DataFrame, about: dict[str, str]) -> bytes:
         df.to_excel(writer, sheet_name=DATA_SHEET, index=False)
         pd.DataFrame(list(about.items()), columns=["field", "value"]).to_excel(
             writer, sheet_name=ABOUT_SHEET, index=False)
+        format_sheet(writer.sheets[DATA_SHEET], df)
+        format_sheet(writer.sheets[ABOUT_SHEET], None)
     return buffer.getvalue()
+
+
+# Excel column widths, in characters: wide enough for a header or a short value, never a whole sentence.
+MIN_WIDTH, MAX_WIDTH = 8, 60
+
+
+def format_sheet(sheet, df: pd.DataFrame | None) -> None:
+    """A sheet a reader can use at once: the header row frozen, a filter on every column, each column as wide as
+    its header or its longest value up to MAX_WIDTH (a CJK character counts twice), long text wrapped."""
+    from openpyxl.styles import Alignment
+    from openpyxl.utils import get_column_letter
+
+    if sheet.max_row < 1 or sheet.max_column < 1:
+        return
+    sheet.freeze_panes = "A2"
+    sheet.auto_filter.ref = sheet.dimensions
+    wrap = Alignment(wrap_text=True, vertical="top")
+    for index, column in enumerate(sheet.iter_cols(min_row=1, max_row=min(sheet.max_row, 200)), start=1):
+        width = max((_display_width(cell.value) for cell in column), default=MIN_WIDTH)
+        letter = get_column_letter(index)
+        sheet.column_dimensions[letter].width = max(MIN_WIDTH, min(MAX_WIDTH, width + 2))
+        if width > MAX_WIDTH:
+            for cell in sheet[letter][1:]:
+                cell.alignment = wrap
+
+
+def _display_width(value) -> int:
+    """Characters a cell needs: a CJK character is as wide as two Latin ones."""
+    if value is None:
+        return 0
+    text = str(value)
+    return sum(2 if ord(ch) > 0x2E7F else 1 for ch in text)
 
 
 def cells(table) -> int:
@@ -135,26 +169,43 @@ def serialise(df: pd.DataFrame, label: str, about: dict[str, str], untrusted: bo
 
 # --- Reuse: code columns that join across languages, and what the file is (licence, citation, view, time).
 
-# Stable codes, as in data/indicators.csv, the same in every language's export: a zh file and an en file join on id.
-CODE_COLUMNS = ["id", "series", "topic", "kind", "measure", "unit"]
+# Stable codes, the same in every language's export, so a zh file and an en file join on id. Their names never
+# clash with a display header in any case (DuckDB and spreadsheets read unit/Unit as one name and rename one
+# Unit_1): codes end in _code, and the figure is given as the report writes it (value_as_reported in
+# unit_as_reported: 660 亿元 in both files, while the English Value column says 66 CNY bn).
+CODE_COLUMNS = ["id", "series", "topic_code", "kind_code", "measure_code", "price_basis_code", "value_as_reported",
+                "unit_as_reported"]
 ABOUT_SUFFIX = ".about.txt"
 PARQUET_KEY = b"jiangbei.about"
+# query column -> code column
+_CODE_SOURCES = {"series": "series", "topic": "topic_code", "kind": "kind_code", "measure": "measure_code",
+                 "price_basis": "price_basis_code", "value": "value_as_reported", "unit": "unit_as_reported"}
 
 
 def code_frame(rows: pd.DataFrame) -> pd.DataFrame:
     """The code columns of query rows: indicators have them all; a result/target pair has result_id and target_id
-    for id (a scorecard row: target_id and its baseline_id), and derived figures their derived_id (kind derived)."""
+    for id and both values as reported (a scorecard row: target_id and its baseline_id), and derived figures their
+    derived_id (kind derived)."""
     rows = rows.reset_index(drop=True)
     if "result_id" in rows.columns:
         ids = rows[["result_id", "target_id"]]
+        values = {"result_value_as_reported": "result_value", "target_value_as_reported": "target_value"}
     elif "baseline_id" in rows.columns:
         ids = rows[["target_id", "baseline_id"]]
+        values = {"target_value_as_reported": "target_value", "baseline_value_as_reported": "baseline_value"}
     elif "derived_id" in rows.columns:
-        ids = pd.DataFrame({"id": rows["derived_id"], "kind": "derived"})
+        ids = pd.DataFrame({"id": rows["derived_id"], "kind_code": "derived"})
+        values = {}
     else:
         ids = rows[["id"]]
-    rest = [c for c in CODE_COLUMNS if c in rows.columns and c not in ids.columns and c != "id"]
-    return pd.concat([ids, rows[rest]], axis=1)
+        values = {}
+    rest = {code: rows[column] for column, code in _CODE_SOURCES.items()
+            if column in rows.columns and code not in ids.columns}
+    if "price_basis_code" not in rest and "target_price_basis" in rows.columns:
+        rest["price_basis_code"] = rows["target_price_basis"]
+    for code, column in values.items():
+        rest[code] = rows[column]
+    return pd.concat([ids, pd.DataFrame(rest, index=rows.index)], axis=1)
 
 
 def with_code_columns(shown: pd.DataFrame, rows: pd.DataFrame) -> pd.DataFrame:

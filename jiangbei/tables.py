@@ -18,6 +18,8 @@ from jiangbei.i18n import bound_mark, format_value, lang_html, period_mark, qual
 INDICATOR_TABLE = ["indicator", "value", "unit", "year", "period", "kind", "measure", "bound", "qualifier",
                    "source_quote", "link"]
 OPTIONAL_COLUMNS = ["id", "topic", "price_basis", "stock_flow", "section", "note"]
+# A topic page's table (and its export): every figure with its price basis and the caveats in its note.
+TOPIC_TABLE = [*INDICATOR_TABLE[:-2], "price_basis", "note", *INDICATOR_TABLE[-2:]]
 
 
 def shown_values(df: pd.DataFrame, lang: str, value: str = "value", decimals: str = "value_decimals") -> pd.DataFrame:
@@ -148,7 +150,7 @@ def targets_frame(df: pd.DataFrame, lang: str) -> pd.DataFrame:
         t("col_met", lang) + f" ({t('derived_label', lang)})":
             df["met_status"].map(lambda m: t(f"met_status_{m}", lang)),
         t("col_qualifier", lang): df["target_qualifier"].map(lambda q: qualifier_text(q, lang)),
-        t("col_note", lang): [notes_text(r.get("result_note"), r.get("target_note")) for r in records],
+        t("col_note", lang): [scorecard.notes_text(r.get("result_note"), r.get("target_note")) for r in records],
     }
     if lang == "en":
         columns[t("col_result_reported", lang)] = as_reported(df, "result_value", "result_decimals")
@@ -157,11 +159,6 @@ def targets_frame(df: pd.DataFrame, lang: str) -> pd.DataFrame:
         **columns,
         **quotes,
     }).reset_index(drop=True)
-
-
-def notes_text(*notes) -> str:
-    """The notes of the figures a row shows, joined: the caveats travel with the figure."""
-    return "; ".join(dict.fromkeys(n for n in notes if isinstance(n, str) and n))
 
 
 def html_table(df: pd.DataFrame, link_header: str | None = None, link_text: str = "",

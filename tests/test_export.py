@@ -106,15 +106,63 @@ def _export(lang: str, label: str) -> pd.DataFrame:
 @pytest.mark.parametrize("label", list(export.FORMATS))
 def test_a_chinese_and_an_english_export_join_on_id(label):
     zh, en = _export("zh", label), _export("en", label)
-    assert list(zh.columns[:6]) == list(en.columns[:6]) == export.CODE_COLUMNS
+    n = len(export.CODE_COLUMNS)
+    assert list(zh.columns[:n]) == list(en.columns[:n]) == export.CODE_COLUMNS
     assert "指标" in zh.columns and "Indicator" in en.columns
     joined = zh.merge(en, on="id", suffixes=("_zh", "_en"), validate="one_to_one")
     assert len(joined) == len(zh) == len(en) > 0
     # The codes agree row by row; the labels differ by language.
     for code in export.CODE_COLUMNS[1:]:
         assert (joined[f"{code}_zh"] == joined[f"{code}_en"]).all(), code
-    assert set(joined["topic_zh"]) == {"trade"} and (joined["指标"] != joined["Indicator"]).all()
-    assert set(en["unit"]) <= set(pd.read_csv(DATA / "indicators.csv")["unit"])  # as written, not translated
+    assert set(joined["topic_code_zh"]) == {"trade"} and (joined["指标"] != joined["Indicator"]).all()
+    # as written, not translated
+    assert set(en["unit_as_reported"]) <= set(pd.read_csv(DATA / "indicators.csv")["unit"])
+
+
+def test_joined_zh_and_en_exports_agree_in_meaning_and_no_header_clashes(tmp_path):
+    """Rule: code columns never share a name with a display column in any case (DuckDB would rename one Unit_1),
+    and the code figure means the same in both files: value_as_reported in unit_as_reported is the report's
+    number, which the Chinese file shows as its value and the English file shows scaled (亿元 → CNY bn)."""
+    import duckdb
+
+    from jiangbei.i18n import scaled_for
+
+    frames = {}
+    for lang in ("zh", "en"):
+        frame = _export(lang, "CSV")
+        lowered = [str(c).lower() for c in frame.columns]
+        assert len(set(lowered)) == len(lowered), lang
+        path = tmp_path / f"{lang}.csv"
+        path.write_bytes(export.serialise(frame, "CSV", {}))
+        names = [d[0] for d in duckdb.read_csv(str(path)).description]
+        assert names == list(frame.columns) and not [n for n in names if n.endswith("_1")], lang
+        frames[lang] = frame
+    joined = frames["zh"].merge(frames["en"], on="id", suffixes=("_zh", "_en"), validate="one_to_one")
+    assert (joined["value_as_reported_zh"] == joined["value_as_reported_en"]).all()
+    assert (joined["unit_as_reported_zh"] == joined["unit_as_reported_en"]).all()
+    assert (joined["数值"].astype(float) == joined["value_as_reported_zh"].astype(float)).all()
+    scaled = [scaled_for(float(v), u, ue, "en")[0]
+              for v, u, ue in zip(joined["value_as_reported_en"], joined["unit_as_reported_en"],
+                                  pd.read_csv(DATA / "indicators.csv").set_index("id").loc[joined["id"], "unit_en"])]
+    assert [round(float(v), 6) for v in joined["Value"]] == [round(s, 6) for s in scaled]
+    assert {"price_basis_code"} <= set(joined.columns) or {"price_basis_code_zh"} <= set(joined.columns)
+
+
+def test_an_excel_export_has_a_frozen_header_a_filter_and_readable_widths():
+    import openpyxl
+
+    frame = _export("en", "CSV")
+    about = export.about_fields("en", _sources(), {}, "http://x/", len(frame))
+    book = openpyxl.load_workbook(io.BytesIO(export.serialise(frame, "Excel", about)))
+    for sheet in book.worksheets:
+        assert sheet.freeze_panes == "A2" and sheet.auto_filter.ref == sheet.dimensions
+        widths = [sheet.column_dimensions[c].width for c in "ABCDEFGH"[:sheet.max_column]]
+        assert all(export.MIN_WIDTH <= w <= export.MAX_WIDTH for w in widths)
+    data = book[export.DATA_SHEET]
+    header = {cell.value: cell.column_letter for cell in data[1]}
+    # a sentence column is wide (and wraps), a code column is not
+    assert data.column_dimensions[header[tables.header("source_quote", "en")]].width == export.MAX_WIDTH
+    assert data.column_dimensions[header["id"]].width < export.MAX_WIDTH
 
 
 @pytest.mark.parametrize("lang, licence, exported", [("zh", "许可", "导出时间(UTC)"),
@@ -150,7 +198,7 @@ def test_pairs_and_derived_figures_carry_their_codes(query, params, ids):
         shown = (tables.targets_frame if query == "main_targets" else tables.derived_frame)(rows, lang)
         frames[lang] = export.with_code_columns(shown, rows)
     assert list(frames["zh"].columns[:len(ids)]) == ids
-    assert {"series", "topic", "measure", "unit"} <= set(frames["en"].columns)
+    assert {"series", "topic_code", "measure_code", "unit_as_reported", "price_basis_code"} <= set(frames["en"].columns)
     joined = frames["zh"].merge(frames["en"], on=ids, suffixes=("_zh", "_en"), validate="one_to_one")
     assert len(joined) == len(rows) > 0
 

@@ -3,7 +3,7 @@
 INDICATOR_COLUMNS = [
     "id", "series", "topic", "indicator_zh", "indicator_en", "year", "period", "kind", "measure",
     "value", "unit", "unit_en", "price_basis", "stock_flow", "qualifier", "bound", "direction", "section",
-    "source_id", "source_quote", "note", "source_quote_en",
+    "source_id", "source_quote", "note", "source_quote_en", "plan_verdict",
 ]
 SOURCE_COLUMNS = [
     "source_id", "title_zh", "title_en", "publisher_zh", "publisher_en", "date", "index_no", "path", "note", "path_en",
@@ -40,6 +40,9 @@ ENUMS = {
     "stock_flow": ["flow", "stock", "rate", "rank"],
     # The bound the wording puts on the value: 突破/超过/以上 at_least; 最多/不超过/以内 at_most; 左右/约 about.
     "bound": ["exact", "at_least", "at_most", "about"],
+    # What the report says in words about a result against its annual plan where it gives no completion rate
+    # (全年地区生产总值等指标难以完成年度目标: GDP missed); the sentence is quoted in the note.
+    "plan_verdict": ["beat", "missed"],
 }
 # Bound words of the qualifier column and the bound each implies (力争/争取 and 达到 imply none).
 BOUND_WORDS = {
@@ -67,7 +70,7 @@ STOCK_FLOW_PERIODS = {
 PAIR_MUST_MATCH = ("stock_flow", "price_basis", "unit")
 
 # Columns that must never be empty (qualifier and note are optional).
-REQUIRED = [c for c in INDICATOR_COLUMNS if c not in ("qualifier", "note")]
+REQUIRED = [c for c in INDICATOR_COLUMNS if c not in ("qualifier", "note", "plan_verdict")]
 # The natural key: a result and its target share series and measure but differ in year and kind.
 NATURAL_KEY = ("series", "year", "kind", "measure", "period")
 QUOTE_MIN, QUOTE_MAX = 8, 80

@@ -256,6 +256,12 @@ def _check_indicator(line: int, row: dict, texts: dict[str, str], problems: list
         p(f"id {rid!r} is not a snake_case slug")
     if row["series"] and not re.fullmatch(schema.ID_PATTERN, row["series"]):
         p(f"series {row['series']!r} is not a snake_case slug")
+    if row.get("plan_verdict"):
+        # a verdict in words: the report's own words about the plan are quoted in the note and are in the source
+        phrases = re.findall(r"[\u4e00-\u9fff,，、]{8,}", row["note"] or "")
+        text = texts.get(row["source_id"], "")
+        if row["kind"] != "actual" or not any(ph in text and "年度" in ph for ph in phrases):
+            p("plan_verdict needs a result whose note quotes the report's words about the annual plan (…年度目标)")
     for col, allowed in schema.ENUMS.items():
         if row[col] and row[col] not in allowed:
             p(f"{col} {row[col]!r} is not one of: {', '.join(allowed)}")

@@ -32,6 +32,8 @@ with views[view]:
 
 st.header(t("overview_plan", lang))
 ui.chart(figures.figure("plan", lang), key="overview_plan")
+for line in tables.plan_verdict_lines(db.query("plan_completion"), lang):  # judged in words, no rate to chart
+    st.markdown(f"- {line}")
 
 with headlines:
     st.header(t("overview_headlines", lang))

@@ -487,3 +487,14 @@ def test_every_growth_rate_says_its_price_basis_and_never_asserts_real_the_repor
     if "可比价" not in report:
         assert not [r["id"] for r in rows if r["price_basis"] == "comparable"]
     assert all("not stated" in r["note"] for r in rows if r["price_basis"] == "not_stated")
+
+
+def test_a_plan_verdict_needs_the_reports_words_about_the_plan(data_copy):
+    """Rule: plan_verdict (beat / missed in words) only on a result whose note quotes the report's sentence."""
+    import pandas as pd
+
+    frame = pd.read_csv(data_copy / "indicators.csv", dtype=str, keep_default_na=False)
+    frame.loc[frame["id"] == "fai_2020", "plan_verdict"] = "missed"
+    frame.to_csv(data_copy / "indicators.csv", index=False)
+    problems = [p for p in validate(data_copy) if p.row_id == "fai_2020"]
+    assert any("plan_verdict" in p.message for p in problems)

@@ -10,7 +10,9 @@
 --   implied_target_level  next year's level implied by a growth target on this year's level
 --   growth_needed         growth from this year's level needed to reach next year's level target
 --   implied_plan          the annual plan implied by a level and its completion rate
---   implied_prior_level   last year's level implied by this year's level and its growth rate (same price basis)
+--   implied_prior_level   last year's level implied by this year's level and its growth rate (same price basis),
+--                         on this year's scope (同口径: growth compares the same set of units), not necessarily the
+--                         level published for last year
 -- Materialised as a table, like results_vs_targets: computed once at load time.
 CREATE OR REPLACE TABLE derived AS
 WITH
@@ -146,11 +148,14 @@ implied_prior_level AS (
             half_unit_rel(l.value, l.value_decimals, l.bound, l.kind) + half_unit_rel(100 + g.value, g.value_decimals, g.bound, g.kind),
             l.value_decimals
         ),
-        l.indicator_zh || '(由增速推算的' || (l.year - 1) || '年水平)',
-        l.indicator_en || ' (' || (l.year - 1) || ' level implied by the growth rate)',
+        l.indicator_zh || '(由增速推算的' || (l.year - 1) || '年同口径水平)',
+        l.indicator_en || ' (' || (l.year - 1) || ' level implied by the growth rate, on ' || l.year || '''s scope)',
         l.unit, l.unit_en,
-        l.year || '年实绩 ÷ (1 + 同比增速)',
-        l.year || ' level ÷ (1 + growth rate)',
+        l.year || '年实绩 ÷ (1 + 同比增速);同比增速按同口径计算,所得为与' || l.year
+        || '年同口径(同一统计范围)的上年水平,不一定等于' || (l.year - 1) || '年公布的数',
+        l.year || ' level ÷ (1 + growth rate); growth is computed on the same scope (同口径: the same set of units), '
+        || 'so this is last year''s level on ' || l.year || '''s scope, not necessarily the figure published for '
+        || (l.year - 1),
         [l.id, g.id], l.source_id
     FROM levels AS l
     INNER JOIN growth AS g

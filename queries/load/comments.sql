@@ -22,6 +22,7 @@ COMMENT ON COLUMN indicators.source_id IS '来源文件 / row of sources';
 COMMENT ON COLUMN indicators.source_quote IS '原文 / exact sentence fragment containing the number';
 COMMENT ON COLUMN indicators.note IS '备注 / scope or reading note';
 COMMENT ON COLUMN indicators.source_quote_en IS '原文英译(非官方) / the quote in the unofficial English translation, same number (亿元 as billion)';
+COMMENT ON COLUMN indicators.plan_verdict IS '报告以文字说明的年度目标完成情况(未给出完成率) / beat or missed the annual plan, said in words without a completion rate (note quotes the report)';
 COMMENT ON COLUMN indicators.value_decimals IS '原文小数位数 / decimals as written (for display)';
 COMMENT ON COLUMN indicators.csv_line IS 'CSV 行号 / line of the CSV';
 COMMENT ON TABLE sources IS '来源文件 / one row per source document';
@@ -46,3 +47,8 @@ COMMENT ON COLUMN glossary.term_en IS '英文译法 / its English rendering, use
 COMMENT ON COLUMN glossary.explanation_zh IS '中文解释 / what it means, in Chinese';
 COMMENT ON COLUMN glossary.explanation_en IS '英文解释 / what it means, in English';
 COMMENT ON COLUMN glossary.csv_line IS 'CSV 行号 / line of the CSV';
+COMMENT ON COLUMN target_scorecard.status IS '状态(唯一规则,results_vs_targets 由此生成) / the one status rule: raise/hold/ease_pace, above/below_2020, met_already/to_reach, unknown (bounds leave it open), no_baseline';
+COMMENT ON COLUMN target_scorecard.gap IS '目标减2020年(推算;比率之差以百分点计,见 gap_unit) / target minus 2020 (derived; rates in percentage points, see gap_unit)';
+COMMENT ON COLUMN target_scorecard.gap_unit IS '差距的单位(% 之差为个百分点) / unit of the gap (a difference of % is 个百分点, gap_unit_en pp)';
+COMMENT ON COLUMN results_vs_targets.gap IS '目标减实绩(推算;比率之差以百分点计,见 gap_unit) / target minus result (derived; rates in percentage points, see gap_unit)';
+COMMENT ON COLUMN results_vs_targets.gap_unit IS '差距的单位(% 之差为个百分点) / unit of the gap (a difference of % is 个百分点, gap_unit_en pp)';

@@ -195,3 +195,92 @@ def test_one_dumbbell_per_family_and_none_for_a_lone_target(con):
         assert fig is not None and len(fig.layout.annotations) == len(members)  # one name per target
         assert charts.dumbbell(members.head(1), family, "en") is None  # a lone dot is no chart
     assert scorecard.not_charted(rows, scorecard.FAMILIES) == int(rows["distance"].isna().sum())
+
+
+# --- One precision rule for every derived figure (load/macros.sql), pinned as properties over all derived rows.
+
+def _half_unit(decimals: int, bound: str, kind: str) -> float:
+    """A written figure is known to half a unit of its last digit; a bound is exact as a bound, a target exact."""
+    return 0.0 if bound in ("at_least", "at_most") or kind == "target" else 0.5 * 10.0 ** -decimals
+
+
+def _places(error: float, max_places: int) -> int:
+    """Decimals down to the first uncertain digit: the largest places with 10^-places >= error."""
+    if error == 0:
+        return max_places
+    places = max_places
+    while places > -12 and 10.0 ** -places < error * (1 - 1e-9):
+        places -= 1
+    return places
+
+
+def _rounded_ok(shown: float, raw: float, places: int, bound: str) -> bool:
+    """shown is raw rounded to places: down for a lower bound, up for an upper bound, to nearest otherwise."""
+    unit = 10.0 ** -places
+    tolerance = 1e-9 * max(1.0, abs(raw))
+    if bound == "at_least":
+        return shown <= raw + tolerance and raw < shown + unit + tolerance
+    if bound == "at_most":
+        return shown >= raw - tolerance and raw > shown - unit - tolerance
+    return abs(shown - raw) <= unit / 2 + tolerance
+
+
+def test_every_scorecard_figure_follows_the_one_rounding_rule(card):
+    rows = card[card["gap"].notna()]
+    assert len(rows) >= 15
+    for target_id, r in rows.iterrows():
+        error = (_half_unit(int(r["target_decimals"]), r["target_bound"], "target")
+                 + _half_unit(int(r["baseline_decimals"]), r["baseline_bound"], "actual"))
+        places = _places(error, max(int(r["target_decimals"]), int(r["baseline_decimals"])))
+        assert r["gap_decimals"] == places, target_id
+        assert _rounded_ok(r["gap"], r["target_value"] - r["baseline_value"], places, r["gap_bound"]), target_id
+        if pd.notna(r["change_pct"]):
+            raw = (r["target_value"] / r["baseline_value"] - 1) * 100
+            rel = (_half_unit(int(r["target_decimals"]), r["target_bound"], "target") / r["target_value"]
+                   + _half_unit(int(r["baseline_decimals"]), r["baseline_bound"], "actual") / r["baseline_value"])
+            expected = 1 if r["measure"] == "count" else _places(abs(raw + 100) * rel, 1)
+            assert r["change_decimals"] == expected, target_id
+            assert _rounded_ok(r["change_pct"], raw, expected, r["gap_bound"]), target_id
+        # the distance is one of these two figures, with its decimals
+        column = "change" if r["distance_kind"] == "implied_growth_pct" else "gap"
+        assert r["distance"] == r[column if column == "gap" else "change_pct"], target_id
+        assert r["distance_decimals"] == r[f"{column}_decimals"], target_id
+
+
+def test_every_derived_level_follows_the_one_rounding_rule(con):
+    facts = con.execute("select * from indicators").df().set_index("id")
+    derived = con.execute("select * from derived").df()
+    assert len(derived) >= 10
+    for _, d in derived.iterrows():
+        a, b = (facts.loc[i] for i in d["input_ids"])
+        if d["derivation"] == "implied_target_level":
+            raw, rel_inputs = a["value"] * (1 + b["value"] / 100), [(a, a["value"]), (b, 100 + b["value"])]
+            max_places = int(a["value_decimals"])
+        elif d["derivation"] == "growth_needed":
+            raw, rel_inputs = (b["value"] / a["value"] - 1) * 100, [(b, b["value"]), (a, a["value"])]
+            max_places = 1
+        elif d["derivation"] == "implied_plan":
+            raw, rel_inputs = a["value"] / (b["value"] / 100), [(a, a["value"]), (b, b["value"])]
+            max_places = int(a["value_decimals"])
+        else:
+            raw, rel_inputs = a["value"] / (1 + b["value"] / 100), [(a, a["value"]), (b, 100 + b["value"])]
+            max_places = int(a["value_decimals"])
+        rel = sum(_half_unit(int(f["value_decimals"]), f["bound"], f["kind"]) / abs(v) for f, v in rel_inputs)
+        magnitude = abs(raw + 100) if d["derivation"] == "growth_needed" else abs(raw)
+        places = _places(magnitude * rel, max_places)
+        assert _rounded_ok(d["value"], raw, places, d["bound"]), d["derived_id"]
+        assert d["value_decimals"] == max(places, 0), d["derived_id"]
+
+
+def test_the_display_writes_a_derived_figure_with_exactly_its_decimals(card):
+    """No page rounds again: the text holds the SQL value written with the SQL decimals (18.75 at least: ≥+18%)."""
+    from jiangbei.i18n import format_number
+
+    for target_id, r in card[card["distance"].notna()].iterrows():
+        for lang in ("zh", "en"):
+            text = scorecard.distance_text(r.to_dict(), lang)
+            if r["distance_kind"] == "gap" and r["unit"] != "%":
+                continue  # in the figure's own (scaled) unit, checked by the table test
+            number = format_number(abs(r["distance"]), lang, max(int(r["distance_decimals"]), 0))
+            assert number in text, (target_id, lang, text)
+            assert text.startswith({"at_least": "≥", "at_most": "≤", "about": "~"}.get(r["distance_bound"], "")), text

@@ -9,7 +9,7 @@
 SELECT
     id, series, topic, indicator_zh, indicator_en, year, period, kind, measure,
     value, unit, unit_en, price_basis, stock_flow, qualifier, bound, direction, section, source_id, source_quote, note,
-    source_quote_en, value_decimals, csv_line,
+    source_quote_en, plan_verdict, value_decimals, csv_line,
     'source?id=' || id || '&lang=' || $lang AS source_link
 FROM indicators
 INNER JOIN page_groups USING (topic)

@@ -107,8 +107,7 @@ def original_columns(df: pd.DataFrame, lang: str) -> dict[str, str]:
 def derived_frame(df: pd.DataFrame, lang: str) -> pd.DataFrame:
     """Derived figures as shown, each marked derived, with its bound, price basis and formula; English units as
     in indicator_frame."""
-    decimals = df["value"].map(lambda v: len(f"{v:g}".split(".")[1]) if "." in f"{v:g}" else 0)
-    shown = shown_values(df.assign(value_decimals=decimals), lang)
+    shown = shown_values(df, lang)  # value_decimals: the decimals SQL rounded the figure to (the one rule)
     return pd.DataFrame({
         t("col_indicator", lang): df[f"indicator_{lang}"],
         t("col_value", lang): shown["value"],

@@ -81,7 +81,8 @@ def _draw_view(view: str, page: str, topics: list[str], lang: str) -> None:
         st.caption(t("derived_note", lang))
         derived = db.query("topic_derived", topics=topics)
         ui.table(tables.derived_frame(derived, lang), key=f"{page}_derived", stem_parts=[page, "derived"],
-                 filters={"kind": "derived"}, codes=derived)
+                 filters={"kind": "derived"}, codes=derived,
+                 value_decimals=tables.value_decimals(derived, lang))  # as SQL rounded them: 18, not 18.0
     else:
         _full_table(page, topics, lang)
 

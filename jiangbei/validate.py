@@ -348,6 +348,18 @@ def _check_meaning(row: dict, p) -> None:
         p(f"price_basis 'not_stated' for a {measure}: an amount as written is at current prices (nominal)")
 
 
+def _check_target_years(rows: list[tuple[int, dict]], source_rows, problems: list[Problem]) -> None:
+    """A target is a number the report dates to its plan year, the year of the report (a 2021 plan report of
+    2021-03-18 sets 2021 targets); only such targets get a status in the app. A plan without a year (继续推动…十大
+    百亿产业集群, a set name) is not a target."""
+    plan_year = {r["source_id"]: r["date"][:4] for _, r in source_rows}
+    for line, row in rows:
+        year = plan_year.get(row["source_id"])
+        if row["kind"] == "target" and year and row["year"] != year:
+            problems.append(Problem(INDICATORS_FILE, line, row["id"] or None,
+                                    f"a target is dated to its report's plan year {year}, not {row['year']}"))
+
+
 def _check_pairs(rows: list[tuple[int, dict]], problems: list[Problem]) -> None:
     """A result and next year's target of the same series and measure are compared in the app, so they must
     measure the same thing: same stock_flow, price_basis and unit."""
@@ -407,6 +419,7 @@ def validate(data_dir: str | Path = "data") -> list[Problem]:
             problems.append(Problem(INDICATORS_FILE, line, row["id"] or None,
                                     "duplicate (series, year, kind, measure, period): " + ", ".join(key)))
     _check_pairs(rows, problems)
+    _check_target_years(rows, source_rows or [], problems)
     glossary = _read_table(data_dir / GLOSSARY_FILE, schema.GLOSSARY_COLUMNS, problems)
     _check_glossary(glossary or [], texts, rows, problems)
     return problems

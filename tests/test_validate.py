@@ -498,3 +498,14 @@ def test_a_plan_verdict_needs_the_reports_words_about_the_plan(data_copy):
     frame.to_csv(data_copy / "indicators.csv", index=False)
     problems = [p for p in validate(data_copy) if p.row_id == "fai_2020"]
     assert any("plan_verdict" in p.message for p in problems)
+
+
+def test_a_target_must_be_dated_to_the_reports_plan_year(data_copy):
+    """Rule: only targets the report dates to its plan year (2021) are targets, so only they get a status."""
+    import pandas as pd
+
+    frame = pd.read_csv(data_copy / "indicators.csv", dtype=str, keep_default_na=False)
+    frame.loc[frame["id"] == "fai_target_2021", "year"] = "2022"
+    frame.to_csv(data_copy / "indicators.csv", index=False)
+    problems = [p for p in validate(data_copy) if p.row_id == "fai_target_2021"]
+    assert any("plan year 2021" in p.message for p in problems)

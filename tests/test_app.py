@@ -192,6 +192,15 @@ def test_overview_shows_the_main_targets_as_a_chart_or_as_a_table(con):
     assert list(targets.columns[:3]) == ["Indicator", "2020 result", "2021 target"]
     assert [b.label for b in at.get("download_button")][:4] == ["CSV", "Excel", "JSON", "Parquet"]
     assert at.query_params["view"] == "table"
+    # what beat or missed the plan includes the results the report judges only in words, in both languages:
+    # GDP missed its 2020 plan (难以完成年度目标), with the report's words
+    rows = db.run_query(con, "plan_completion")
+    worded = rows[rows["plan_verdict"].notna()]
+    for lang, missed in (("en", "missed the 2020 annual plan"), ("zh", "未完成2020年度目标")):
+        text = visible_text(open_page("overview", lang))
+        gdp = worded.set_index("id").loc["gdp_2020", f"indicator_{lang}"]
+        assert f"{gdp}:" in text or f"{gdp}：" in text, lang
+        assert missed in text and "难以完成年度目标" in text, lang
 
 
 def test_levels_tab_charts_flows_and_stocks_apart_or_is_not_shown(con):

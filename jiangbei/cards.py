@@ -64,7 +64,13 @@ def card(c: dict, lang: str) -> dict[str, str | None]:
                                                            keep_words=True))
     else:
         target_line = t("no_target", lang)
+    verdict = c.get("plan_verdict")
+    if isinstance(verdict, str) and verdict:  # GDP missed its 2020 plan: said beside the figure, not only in a list
+        target_line = f"{t(f'plan_verdict_{verdict}', lang)} · {target_line}"
     quotes, originals = card_quotes(c, lang)
+    note = c.get("note")
+    if isinstance(note, str) and note:  # the caveats (newly counted e-commerce firms …) travel with the figure
+        quotes = f"{quotes} — {t('col_note', lang)}: {note}"
     return {"label": c[f"indicator_{lang}"], "value": value, "delta": delta, "delta_tone": tone,
             "target": target_line, "quotes": quotes, "original": originals, "quotes_title": t("card_quotes", lang)}
 

@@ -32,6 +32,8 @@ SELECT
     m.series, m.id, m.indicator_zh, m.indicator_en, m.year, m.measure, m.value, m.value_decimals,
     m.unit, m.unit_en, m.qualifier, m.bound, m.period, m.stock_flow, m.price_basis, m.direction, m.source_quote,
     m.source_quote_en,
+    m.note,
+    m.plan_verdict,
     g.value AS growth_value,
     g.value_decimals AS growth_decimals,
     g.price_basis AS growth_price_basis,

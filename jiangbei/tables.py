@@ -221,5 +221,6 @@ def plan_verdict_lines(df: pd.DataFrame, lang: str) -> list[str]:
     """The results the report judges against the annual plan only in words (plan_completion rows without a rate):
     "GDP: missed the 2020 annual plan (no completion rate given) — <the note with the report's words>"."""
     rows = df[df["plan_verdict"].notna() & (df["plan_verdict"] != "")] if "plan_verdict" in df.columns else df[:0]
-    return [t("plan_verdict_line", lang, indicator=r[f"indicator_{lang}"], verdict=t(f"plan_verdict_{r['plan_verdict']}", lang),
-              note=r["note"] or "") for r in rows.to_dict("records")]
+    return [t("plan_verdict_line", lang, indicator=r[f"indicator_{lang}"],
+              verdict=t(f"plan_verdict_{r['plan_verdict']}", lang), note=r["note"] or "")
+            for r in rows.to_dict("records")]

@@ -114,5 +114,5 @@ def _full_table(page: str, topics: list[str], lang: str) -> None:
                     lang=lang)
     filters = {k: ",".join(v) for k, v in (("year", years), ("kind", kinds), ("topic", chosen)) if v}
     stem = [page, *years, *kinds, *chosen]
-    ui.table(tables.indicator_frame(rows, lang, tables.TOPIC_TABLE), key=f"{page}_rows", stem_parts=stem, filters=filters,
-             value_decimals=tables.value_decimals(rows, lang), codes=rows)
+    ui.table(tables.indicator_frame(rows, lang, tables.TOPIC_TABLE), key=f"{page}_rows", stem_parts=stem,
+             filters=filters, value_decimals=tables.value_decimals(rows, lang), codes=rows)

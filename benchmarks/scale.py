@@ -61,7 +61,7 @@ def synthetic(factor: int = FACTOR) -> duckdb.DuckDBPyConnection:
     con.execute("CREATE TABLE sources AS SELECT * FROM base_sources")
     con.execute("CREATE TABLE glossary AS SELECT * FROM base_glossary")  # terms do not grow with the regions
     db.run_script(con, db.read_sql("load/macros"))
-    for script in sorted((db.QUERIES_DIR / "derived_tables").glob("*.sql")):
+    for script in db.derived_table_scripts():
         db.run_script(con, script.read_text(encoding="utf-8"))
     return con
 

@@ -72,6 +72,13 @@ def run_script(con: duckdb.DuckDBPyConnection, sql: str, params: dict | None = N
         con.execute(statement, {k: v for k, v in params.items() if k in statement.named_parameters})
 
 
+def derived_table_scripts() -> list[Path]:
+    """The scripts that build the derived tables, in load order: target_scorecard first, because
+    results_vs_targets is built from it (one definition of a target's status); the rest by name."""
+    scripts = (QUERIES_DIR / "derived_tables").glob("*.sql")
+    return sorted(scripts, key=lambda p: (p.stem != "target_scorecard", p.stem))
+
+
 def build_database(directory: Path, path: str = ":memory:") -> duckdb.DuckDBPyConnection:
     """A database of the curated data and its views, locked against file access and reconfiguration.
 
@@ -91,9 +98,7 @@ def build_database(directory: Path, path: str = ":memory:") -> duckdb.DuckDBPyCo
         "pages": [page for page, topics in schema.PAGE_TOPICS.items() for _ in topics],
     })
     run_script(con, read_sql("load/macros"))
-    # target_scorecard first: results_vs_targets is built from it (one definition of a target's status)
-    scripts = (QUERIES_DIR / "derived_tables").glob("*.sql")
-    for script in sorted(scripts, key=lambda p: (p.stem != "target_scorecard", p.stem)):
+    for script in derived_table_scripts():
         run_script(con, script.read_text(encoding="utf-8"))
     run_script(con, read_sql("load/comments"))
     run_script(con, read_sql("load/lock"))

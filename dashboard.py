@@ -2,8 +2,9 @@
 
 import streamlit as st
 
-from jiangbei import db, navigation, ui
-from jiangbei.i18n import t
+from jiangbei.app import navigation, ui
+from jiangbei.core import store as db
+from jiangbei.presentation.numbers import t
 
 # An emoji icon: Streamlit draws it as an inline SVG, where a :material/: favicon is fetched from a font CDN.
 st.set_page_config(page_title="Jiangbei Plan Dashboard · 江北区计划数据", page_icon="📊", layout="wide")

@@ -7,6 +7,6 @@ dashboard.py stays the main file on Streamlit Community Cloud, which serves only
 
 import streamlit as st
 
-from jiangbei import api
+from jiangbei.reuse import api
 
 app = st.App("dashboard.py", routes=api.routes())

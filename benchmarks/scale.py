@@ -8,7 +8,7 @@ import time
 import duckdb
 import pandas as pd
 
-from jiangbei import db
+from jiangbei.core import store as db
 
 FACTOR = 10_000
 REPEAT = 15  # timed runs per query; the machine is noisy at the millisecond scale

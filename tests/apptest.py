@@ -5,7 +5,7 @@ from html.parser import HTMLParser
 import pandas as pd
 from streamlit.testing.v1 import AppTest
 
-from jiangbei.glossary import GLOSSARY_CLASS
+from jiangbei.app.glossary import GLOSSARY_CLASS
 from tests.conftest import ROOT
 
 PAGES = ["overview", "targets", "economy", "investment", "trade", "livelihood", "explorer", "sql", "source", "about"]
@@ -20,7 +20,7 @@ def open_page(page: str, lang: str | None = "en", params: dict | None = None, ti
     for key, value in (params or {}).items():
         at.query_params[key] = value
     if page != "overview":
-        at.switch_page(f"pages/{page}.py")  # before the first run: as if the URL were opened directly
+        at.switch_page(f"views/{page}.py")  # before the first run: as if the URL were opened directly
     return at.run()
 
 

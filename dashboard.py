@@ -2,8 +2,7 @@
 
 import streamlit as st
 
-from jiangbei.app import navigation, ui
-from jiangbei.core import store as db
+from jiangbei.app import db, navigation, ui
 from jiangbei.presentation.numbers import t
 
 # An emoji icon: Streamlit draws it as an inline SVG, where a :material/: favicon is fetched from a font CDN.

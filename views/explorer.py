@@ -3,8 +3,7 @@ details (?row=<id>, shareable); the view's SQL; how to cite."""
 
 import streamlit as st
 
-from jiangbei.app import explorer, ui, url_state
-from jiangbei.core import store as db
+from jiangbei.app import db, explorer, ui, url_state
 from jiangbei.presentation import tables
 from jiangbei.presentation.numbers import bounded, format_value, t
 

@@ -2,8 +2,7 @@
 
 import streamlit as st
 
-from jiangbei.app import figures, navigation, ui, url_state
-from jiangbei.core import store as db
+from jiangbei.app import db, figures, navigation, ui, url_state
 from jiangbei.presentation import tables
 from jiangbei.presentation.numbers import t
 

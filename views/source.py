@@ -3,9 +3,8 @@
 
 import streamlit as st
 
-from jiangbei.app import explorer, report_view, ui
+from jiangbei.app import db, explorer, report_view, ui
 from jiangbei.core import source_text
-from jiangbei.core import store as db
 from jiangbei.presentation.numbers import format_value, t
 
 lang = ui.lang()

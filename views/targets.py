@@ -2,8 +2,7 @@
 
 import streamlit as st
 
-from jiangbei.app import figures, ui, url_state
-from jiangbei.core import store as db
+from jiangbei.app import db, figures, ui, url_state
 from jiangbei.core.schema import TOPICS
 from jiangbei.presentation import scorecard
 from jiangbei.presentation.numbers import t

@@ -10,9 +10,9 @@ from dataclasses import dataclass, field
 import pandas as pd
 import streamlit as st
 
-from jiangbei.app import url_state
+from jiangbei.app import db, url_state
 from jiangbei.console import examples
-from jiangbei.core import store as db
+from jiangbei.core import store
 from jiangbei.core.schema import PAGE_TOPICS
 from jiangbei.presentation.numbers import format_number, t
 from jiangbei.presentation.tables import INDICATOR_TABLE, OPTIONAL_COLUMNS, header
@@ -78,7 +78,7 @@ def _number(text: str) -> bool:
 
 def allowed_params() -> dict:
     """Valid values of every explorer URL parameter (None: any text; a function: a test of each value)."""
-    return _allowed(db.fingerprint(db.data_dir()))
+    return _allowed(store.fingerprint(store.data_dir()))
 
 
 @st.cache_resource(show_spinner=False, max_entries=4)
@@ -183,11 +183,11 @@ def rows(view: View, lang: str) -> pd.DataFrame:
 def view_sql(view: View, lang: str) -> str:
     """The view as one SELECT a visitor can run in the SQL console: explorer_rows.sql with the view's values, and
     without the conditions that filter nothing (an empty facet, an open bound, no search), so it reads plainly."""
-    sql = examples.fill(db.read_sql("explorer_rows"), {**view.query_params(lang), "row_limit": db.ROW_LIMIT})
+    sql = examples.fill(store.read_sql("explorer_rows"), {**view.query_params(lang), "row_limit": store.ROW_LIMIT})
     lines = [line for line in sql.splitlines() if not line.lstrip().startswith("--") and not _filters_nothing(line)]
     body = "\n".join(lines)
     body = re.sub(r"WHERE\n(\s+)AND ", r"WHERE\n\1", body).replace("WHERE\nORDER BY", "ORDER BY")
-    limit = db.ROW_LIMIT if view.rows == "all" else int(view.rows)
+    limit = store.ROW_LIMIT if view.rows == "all" else int(view.rows)
     head, _ = body.rsplit("ORDER BY", 1)
     return f"-- {t('explorer_sql_comment', lang)}\n{head}ORDER BY {', '.join(_order_by(view, lang))}\nLIMIT {limit};"
 

@@ -13,7 +13,8 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from jiangbei.core import store as db
+from jiangbei.app import db
+from jiangbei.core import store
 from jiangbei.presentation import charts, scorecard
 
 BUILDERS = {
@@ -37,7 +38,7 @@ def _build(chart: str, topics: tuple[str, ...] | None, lang: str, version: tuple
 
 def figure(chart: str, lang: str, topics: list[str] | None = None) -> go.Figure | None:
     """The figure of one chart kind for some topics (None: a query without parameters), in lang."""
-    return _build(chart, tuple(topics) if topics is not None else None, lang, db.fingerprint(db.data_dir()))
+    return _build(chart, tuple(topics) if topics is not None else None, lang, store.fingerprint(store.data_dir()))
 
 
 def source_rows(charts: list[str], topics: list[str]) -> pd.DataFrame:
@@ -55,4 +56,4 @@ def _scorecard(family: str, lang: str, topics: tuple[str, ...], statuses: tuple[
 
 def scorecard_figure(family: str, lang: str, topics: list[str], statuses: list[str]) -> go.Figure | None:
     """The dumbbell of one family of 2021 targets (jiangbei.scorecard.FAMILIES) under the page's filters."""
-    return _scorecard(family, lang, tuple(topics), tuple(statuses), db.fingerprint(db.data_dir()))
+    return _scorecard(family, lang, tuple(topics), tuple(statuses), store.fingerprint(store.data_dir()))

@@ -6,8 +6,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from jiangbei.app import ui
-from jiangbei.core import store as db
+from jiangbei.app import db, ui
 from jiangbei.presentation.numbers import t
 from jiangbei.presentation.tables import html_table
 

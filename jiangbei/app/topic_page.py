@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from jiangbei.app import figures, glossary, ui, url_state
-from jiangbei.core import store as db
+from jiangbei.app import db, figures, glossary, ui, url_state
 from jiangbei.core.schema import PAGE_TOPICS
 from jiangbei.presentation import tables
 from jiangbei.presentation.numbers import t

@@ -8,8 +8,8 @@ from collections.abc import Callable
 import pandas as pd
 import streamlit as st
 
-from jiangbei.app import url_state
-from jiangbei.core import store as db
+from jiangbei.app import db, url_state
+from jiangbei.core import store
 from jiangbei.presentation import cards, chart_text, theme
 from jiangbei.presentation.charts import CONFIG
 from jiangbei.presentation.numbers import LANGS, pick_language, t
@@ -195,8 +195,8 @@ def table(df: pd.DataFrame, key: str, stem_parts: list[str], filters: dict[str, 
                                          value_decimals, original_columns(df, language),
                                          t("quote_original", language), link_names=link_names, page_lang=language))
     st.caption(t("rows_shown", language, n=len(df)))
-    if len(df) >= db.ROW_LIMIT:  # a canned query stops at ROW_LIMIT rows
-        st.warning(t("rows_capped", language, n=db.ROW_LIMIT), icon=":material/info:")
+    if len(df) >= store.ROW_LIMIT:  # a canned query stops at ROW_LIMIT rows
+        st.warning(t("rows_capped", language, n=store.ROW_LIMIT), icon=":material/info:")
     if selectable or df.empty:
         export_buttons(df.drop(columns=[link_header], errors="ignore"), stem_parts, filters, key, codes=codes)
     source_caption()
@@ -294,5 +294,5 @@ def reuse_section() -> None:
     cite_block(expanded=True)
     st.markdown(t("about_datapackage", language))
     st.download_button(t("about_datapackage_button", language),
-                       data=(db.data_dir() / datapackage.FILE_NAME).read_bytes(), file_name=datapackage.FILE_NAME,
+                       data=(store.data_dir() / datapackage.FILE_NAME).read_bytes(), file_name=datapackage.FILE_NAME,
                        mime="application/json", on_click="ignore", icon=":material/download:", key="datapackage")

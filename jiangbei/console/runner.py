@@ -35,6 +35,8 @@ import duckdb
 import pandas as pd
 import pyarrow as pa
 
+from jiangbei.core.store import build_database  # the same tables and views as the app
+
 TIME_LIMIT_S = 5.0  # wall-clock limit of one query, start-up included
 CPU_LIMIT_S = 8  # RLIMIT_CPU of a worker: holds even if the app is gone and nothing else kills it
 MAX_SQL_CHARS = 10_000  # longest SQL text accepted
@@ -175,8 +177,6 @@ def build_readonly_database(data_dir: Path) -> str:
 
     The folder is named after this process, removed when it exits, and removed by the next start if it was killed.
     """
-    from jiangbei.core.store import build_database  # the same tables and views as the app
-
     remove_stale_copies()
     folder = tempfile.mkdtemp(prefix=f"{SANDBOX_PREFIX}{os.getpid()}-")
     atexit.register(_remove_folder, folder)

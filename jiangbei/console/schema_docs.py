@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from jiangbei.core import store as db
+from jiangbei.app import db
 
 # Tables an analyst starts from come first; the rest follow by name.
 FIRST = ["indicators", "sources", "results_vs_targets", "derived"]

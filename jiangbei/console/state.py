@@ -14,8 +14,8 @@ from collections import OrderedDict
 
 import streamlit as st
 
+from jiangbei.app import db
 from jiangbei.console import runner as sandbox
-from jiangbei.core import store as db
 from jiangbei.presentation.numbers import t
 
 CACHE_BYTES = 48 * 1024 * 1024  # all cached results together, as pandas holds them

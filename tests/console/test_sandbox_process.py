@@ -11,8 +11,8 @@ import threading
 import time
 from pathlib import Path
 
+from jiangbei.app import db
 from jiangbei.console import runner as sandbox
-from jiangbei.core import store as db
 from tests.conftest import ROOT
 
 LONG_QUERY = "select count(*) from range(1000000000000)"

@@ -13,11 +13,11 @@ import uuid
 import pandas as pd
 import pytest
 
+from jiangbei.app import db
 from jiangbei.console import examples
 from jiangbei.console import runner as sandbox
 from jiangbei.console import state as console
 from jiangbei.console import worker as sandbox_worker
-from jiangbei.core import store as db
 from jiangbei.reuse import export
 from tests.apptest import open_page, table_text, visible_text
 from tests.conftest import DATA

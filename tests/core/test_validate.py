@@ -7,8 +7,8 @@ import time
 
 import pytest
 
+from jiangbei.app import db
 from jiangbei.core import schema
-from jiangbei.core import store as db
 from jiangbei.core.validate import (
     MAX_FILE_BYTES,
     chinese_numeral,

@@ -7,9 +7,8 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from jiangbei.app import explorer
+from jiangbei.app import db, explorer
 from jiangbei.console import runner as sandbox
-from jiangbei.core import store as db
 from jiangbei.core.schema import PAGE_TOPICS
 from jiangbei.presentation.numbers import t
 from tests.apptest import open_page

@@ -7,7 +7,8 @@ import openpyxl
 import pandas as pd
 import pytest
 
-from jiangbei.core import store as db
+from jiangbei.app import db
+from jiangbei.core import store
 from jiangbei.core.schema import TOPICS
 from jiangbei.presentation import scorecard, tables
 from jiangbei.reuse import export
@@ -17,8 +18,8 @@ from tests.conftest import DATA
 @pytest.fixture(scope="module")
 def shown():
     """The explorer's English table for the trade topic, as the page shows it."""
-    con = db.build_database(DATA)
-    rows = db.run_query(con, "explorer_rows", topics=["trade"], years=[], kinds=[], measures=[], units=[],
+    con = store.build_database(DATA)
+    rows = store.run_query(con, "explorer_rows", topics=["trade"], years=[], kinds=[], measures=[], units=[],
                         sections=[], q="", lang="en", pages=[], min_value=None, max_value=None)
     return tables.indicator_frame(rows, "en").drop(columns=["In the report"])
 
@@ -57,13 +58,13 @@ def test_parquet_reads_back(shown):
 
 
 def test_unfiltered_export_holds_every_row():
-    con = db.build_database(DATA)
-    rows = db.run_query(con, "explorer_rows", topics=[], years=[], kinds=[], measures=[], units=[], sections=[],
+    con = store.build_database(DATA)
+    rows = store.run_query(con, "explorer_rows", topics=[], years=[], kinds=[], measures=[], units=[], sections=[],
                         q="", lang="zh", pages=[], min_value=None, max_value=None)
     frame = tables.indicator_frame(rows, "zh")
     back = pd.read_csv(io.BytesIO(export.serialise(frame, "CSV", ABOUT)), encoding="utf-8-sig")
     assert len(back) == sum(1 for _ in open(DATA / "indicators.csv", encoding="utf-8")) - 1
-    assert len(db.run_query(con, "page_indicators", topics=TOPICS, years=[], kinds=[], lang="zh")) == len(back)
+    assert len(store.run_query(con, "page_indicators", topics=TOPICS, years=[], kinds=[], lang="zh")) == len(back)
 
 
 @pytest.mark.parametrize("parts, lang, label, name", [
@@ -84,13 +85,13 @@ def test_unknown_format_is_refused(shown):
 # --- Reuse across languages: code columns, and what each file is.
 
 def _sources():
-    return db.run_query(db.build_database(DATA), "sources").to_dict("records")
+    return store.run_query(store.build_database(DATA), "sources").to_dict("records")
 
 
 def _export(lang: str, label: str) -> pd.DataFrame:
     """The explorer's trade view exported in lang with its code columns, read back."""
-    con = db.build_database(DATA)
-    rows = db.run_query(con, "explorer_rows", topics=["trade"], years=[], kinds=[], measures=[], units=[],
+    con = store.build_database(DATA)
+    rows = store.run_query(con, "explorer_rows", topics=["trade"], years=[], kinds=[], measures=[], units=[],
                         sections=[], q="", lang=lang, pages=[], min_value=None, max_value=None)
     data = export.with_code_columns(tables.indicator_frame(rows, lang).drop(columns=[tables.header("link", lang)]),
                                     rows)
@@ -145,8 +146,8 @@ def test_every_file_says_what_it_is_in_its_language(lang, licence, exported):
     ("topic_derived", {"topics": ["trade"]}, ["id"]),
 ])
 def test_pairs_and_derived_figures_carry_their_codes(query, params, ids):
-    con = db.build_database(DATA)
-    rows = db.run_query(con, query, **params)
+    con = store.build_database(DATA)
+    rows = store.run_query(con, query, **params)
     frames = {}
     for lang in ("zh", "en"):
         shown = (tables.targets_frame if query == "main_targets" else tables.derived_frame)(rows, lang)
@@ -159,8 +160,8 @@ def test_pairs_and_derived_figures_carry_their_codes(query, params, ids):
 
 
 def test_scorecard_exports_carry_the_target_and_baseline_ids():
-    con = db.build_database(DATA)
-    rows = db.run_query(con, "target_scorecard_rows", topics=[], statuses=[], sort="report")
+    con = store.build_database(DATA)
+    rows = store.run_query(con, "target_scorecard_rows", topics=[], statuses=[], sort="report")
     frames = {lang: export.with_code_columns(scorecard.frame(rows, lang), rows) for lang in ("zh", "en")}
     assert list(frames["zh"].columns[:2]) == ["target_id", "baseline_id"]
     joined = frames["zh"].merge(frames["en"], on="target_id", suffixes=("_zh", "_en"), validate="one_to_one")

@@ -3,7 +3,7 @@
 import streamlit as st
 
 from jiangbei.app import db, navigation, ui
-from jiangbei.presentation.numbers import t
+from jiangbei.presentation.i18n import t
 
 # An emoji icon: Streamlit draws it as an inline SVG, where a :material/: favicon is fetched from a font CDN.
 st.set_page_config(page_title="Jiangbei Plan Dashboard · 江北区计划数据", page_icon="📊", layout="wide")

@@ -4,7 +4,7 @@ import streamlit as st
 
 from jiangbei.app import db, glossary, ui
 from jiangbei.core import store
-from jiangbei.presentation.numbers import t
+from jiangbei.presentation.i18n import t
 
 lang = ui.lang()
 st.title(t("about_title", lang))

@@ -5,7 +5,8 @@ import streamlit as st
 
 from jiangbei.app import db, explorer, ui, url_state
 from jiangbei.presentation import tables
-from jiangbei.presentation.numbers import bounded, format_value, t
+from jiangbei.presentation.i18n import t
+from jiangbei.presentation.numbers import bounded, format_value
 
 lang = ui.lang()
 allowed = explorer.allowed_params()

@@ -4,7 +4,7 @@ import streamlit as st
 
 from jiangbei.app import db, figures, navigation, ui, url_state
 from jiangbei.presentation import tables
-from jiangbei.presentation.numbers import t
+from jiangbei.presentation.i18n import t
 
 HEADLINES = ["gdp", "exports", "general_budget_revenue", "fixed_asset_investment",
              "urban_disposable_income", "rural_disposable_income", "new_urban_jobs", "registered_unemployment_rate"]

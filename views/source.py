@@ -5,7 +5,8 @@ import streamlit as st
 
 from jiangbei.app import db, explorer, report_view, ui
 from jiangbei.core import source_text
-from jiangbei.presentation.numbers import format_value, t
+from jiangbei.presentation.i18n import t
+from jiangbei.presentation.numbers import format_value
 
 lang = ui.lang()
 rows = explorer.all_rows(lang)

@@ -8,7 +8,7 @@ from jiangbei.console import errors as sql_errors
 from jiangbei.console import runner as sandbox
 from jiangbei.console import state as console
 from jiangbei.core import store as db
-from jiangbei.presentation.numbers import t
+from jiangbei.presentation.i18n import t
 
 lang = ui.lang()
 ui.notice_bad_params({"lang": None, "sql": None})

@@ -5,7 +5,7 @@ import streamlit as st
 from jiangbei.app import db, figures, ui, url_state
 from jiangbei.core.schema import TOPICS
 from jiangbei.presentation import scorecard
-from jiangbei.presentation.numbers import t
+from jiangbei.presentation.i18n import t
 
 lang = ui.lang()
 ui.notice_bad_params({"lang": None, "topic": TOPICS, "status": scorecard.STATUSES, "sort": scorecard.SORTS})

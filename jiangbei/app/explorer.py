@@ -14,7 +14,8 @@ from jiangbei.app import db, url_state
 from jiangbei.console import examples
 from jiangbei.core import store
 from jiangbei.core.schema import PAGE_TOPICS
-from jiangbei.presentation.numbers import format_number, t
+from jiangbei.presentation.i18n import t
+from jiangbei.presentation.numbers import format_number
 from jiangbei.presentation.tables import INDICATOR_TABLE, OPTIONAL_COLUMNS, header
 
 # Facet: (URL parameter, query parameter). page: the topic page a topic is shown on (page_groups).

@@ -7,7 +7,7 @@ import pandas as pd
 import streamlit as st
 
 from jiangbei.app import db, ui
-from jiangbei.presentation.numbers import t
+from jiangbei.presentation.i18n import t
 from jiangbei.presentation.tables import html_table
 
 GLOSSARY_CLASS = "jb-glossary"  # marks the terms table apart from the page's data tables

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from jiangbei.presentation.numbers import t
+from jiangbei.presentation.i18n import t
 
 TOPICS = (("economy", ":material/trending_up:"), ("investment", ":material/construction:"),
           ("trade", ":material/local_shipping:"), ("livelihood", ":material/groups:"))

@@ -15,7 +15,8 @@ import pandas as pd
 import streamlit as st
 
 from jiangbei.core import source_text
-from jiangbei.presentation.numbers import bounded, format_value, t
+from jiangbei.presentation.i18n import t
+from jiangbei.presentation.numbers import bounded, format_value
 
 TEXT_MODES = ("zh", "en", "both")
 

@@ -7,7 +7,7 @@ import streamlit as st
 from jiangbei.app import db, figures, glossary, ui, url_state
 from jiangbei.core.schema import PAGE_TOPICS
 from jiangbei.presentation import tables
-from jiangbei.presentation.numbers import t
+from jiangbei.presentation.i18n import t
 
 # Topic codes of each page (every topic on exactly one page) and the series of its headline cards.
 TOPIC_PAGES = {

@@ -12,7 +12,7 @@ from jiangbei.app import db, url_state
 from jiangbei.core import store
 from jiangbei.presentation import cards, chart_text, theme
 from jiangbei.presentation.charts import CONFIG
-from jiangbei.presentation.numbers import LANGS, pick_language, t
+from jiangbei.presentation.i18n import LANGS, pick_language, t
 from jiangbei.presentation.tables import header, html_table, original_columns
 from jiangbei.reuse import export
 

@@ -10,7 +10,7 @@ from collections.abc import Callable, Sequence
 
 import streamlit as st
 
-from jiangbei.presentation.numbers import DEFAULT_LANG, t
+from jiangbei.presentation.i18n import DEFAULT_LANG, t
 
 
 def values(param: str) -> list[str]:

@@ -9,7 +9,7 @@ from jiangbei.app import explorer
 from jiangbei.console import examples
 from jiangbei.core import store as db
 from jiangbei.core.schema import ENUMS, PAGE_TOPICS, TOPICS
-from jiangbei.presentation.numbers import LANGS, t
+from jiangbei.presentation.i18n import LANGS, t
 
 EXAMPLE_KEY, EDITOR_KEY = "sql_example", "sql_text"
 APPLIED_KEY = "sql_example_applied"  # (example, parameter values) last written into the editor

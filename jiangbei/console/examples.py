@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from jiangbei.core import store as db
-from jiangbei.presentation.numbers import t
+from jiangbei.presentation.i18n import t
 
 # The examples, in the order offered (the app's internal queries, such as facet_values, are not offered).
 # Each has example_<name>_title and example_<name>_about in jiangbei/locales/*/LC_MESSAGES/analyst.po.

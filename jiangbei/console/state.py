@@ -16,7 +16,7 @@ import streamlit as st
 
 from jiangbei.app import db
 from jiangbei.console import runner as sandbox
-from jiangbei.presentation.numbers import t
+from jiangbei.presentation.i18n import t
 
 CACHE_BYTES = 48 * 1024 * 1024  # all cached results together, as pandas holds them
 CACHE_TTL_S = 600

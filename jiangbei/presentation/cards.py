@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import pandas as pd
 
-from jiangbei.presentation.numbers import bounded, format_change, format_value, lang_html, t
+from jiangbei.presentation.i18n import lang_html, t
+from jiangbei.presentation.numbers import bounded, format_change, format_value
 from jiangbei.presentation.tables import period_label
 
 # Colours are jiangbei.theme's variables (light and dark); the tone is never the only signal: ▲/▼ and the sign

@@ -8,7 +8,7 @@ import re
 import pandas as pd
 import plotly.graph_objects as go
 
-from jiangbei.presentation.numbers import t
+from jiangbei.presentation.i18n import t
 
 _TAGS = re.compile(r"<[^>]+>")
 

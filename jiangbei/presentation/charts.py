@@ -10,6 +10,7 @@ import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
 from jiangbei.presentation import scorecard, theme
+from jiangbei.presentation.i18n import t
 from jiangbei.presentation.numbers import (
     bound_mark,
     bounded,
@@ -18,7 +19,6 @@ from jiangbei.presentation.numbers import (
     period_mark,
     plain_number,
     scaled_for,
-    t,
 )
 
 RESULT_COLOUR, TARGET_COLOUR, DECLINE_COLOUR, PLAN_COLOUR = (theme.SERIES[k] for k in ("result", "target", "decline",

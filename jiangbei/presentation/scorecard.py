@@ -6,7 +6,8 @@ from __future__ import annotations
 import pandas as pd
 
 from jiangbei.core.schema import TOPICS
-from jiangbei.presentation.numbers import bound_mark, format_number, format_value, period_mark, t
+from jiangbei.presentation.i18n import t
+from jiangbei.presentation.numbers import bound_mark, format_number, format_value, period_mark
 
 # Status codes in the order a reader scans them, each with a symbol so colour is never the only signal.
 STATUS_SYMBOLS = {

@@ -10,15 +10,8 @@ import html
 
 import pandas as pd
 
-from jiangbei.presentation.numbers import (
-    bound_mark,
-    format_value,
-    lang_html,
-    period_mark,
-    qualifier_text,
-    scaled_for,
-    t,
-)
+from jiangbei.presentation.i18n import lang_html, t
+from jiangbei.presentation.numbers import bound_mark, format_value, period_mark, qualifier_text, scaled_for
 
 # Columns of the indicator table, in order: (header key, source column or a function of the row frame).
 # Every number with its unit, period and bound.

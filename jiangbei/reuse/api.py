@@ -20,7 +20,7 @@ from starlette.routing import Route
 
 from jiangbei.core import store as db
 from jiangbei.core.schema import INDICATOR_COLUMNS
-from jiangbei.presentation.numbers import LANGS, t
+from jiangbei.presentation.i18n import LANGS, t
 from jiangbei.reuse import citation, datapackage
 
 # URL parameter -> (query parameter, facet whose values it may take; None: free text or a number).

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from jiangbei.presentation.numbers import t
+from jiangbei.presentation.i18n import t
 
 # The report is public government information (主动公开); the curation (the CSV tables, their ids, translations
 # and checks) is ours to license, and CC BY 4.0 lets anyone reuse it with attribution, as Our World in Data does.

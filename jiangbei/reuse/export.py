@@ -12,7 +12,7 @@ from datetime import UTC, datetime
 
 import pandas as pd
 
-from jiangbei.presentation.numbers import t
+from jiangbei.presentation.i18n import t
 from jiangbei.reuse import citation
 
 FORMATS = {

@@ -7,7 +7,7 @@ import pytest
 
 from jiangbei.console import errors as sql_errors
 from jiangbei.console import examples, schema_docs
-from jiangbei.presentation.numbers import t
+from jiangbei.presentation.i18n import t
 from tests.apptest import open_page
 
 

@@ -1,13 +1,12 @@
 """The interface's words: gettext catalogs under jiangbei/locales/, one key in both languages, same placeholders."""
 
 import string
-from pathlib import Path
 
 from babel.messages.pofile import read_po
 
-from jiangbei.presentation import numbers as i18n
+from jiangbei.presentation import i18n
 
-LOCALES = Path(i18n.__file__).resolve().parents[1] / "locales"
+LOCALES = i18n.LOCALES_DIR
 
 
 def _keys(lang: str) -> dict[str, list[str]]:

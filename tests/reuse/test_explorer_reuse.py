@@ -10,7 +10,7 @@ import pytest
 from jiangbei.app import db, explorer
 from jiangbei.console import runner as sandbox
 from jiangbei.core.schema import PAGE_TOPICS
-from jiangbei.presentation.numbers import t
+from jiangbei.presentation.i18n import t
 from tests.apptest import open_page
 from tests.conftest import DATA
 

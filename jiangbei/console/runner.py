@@ -1,14 +1,15 @@
-"""Untrusted SQL from the public SQL console: checked here, run in a separate, limited, killable process.
+"""Untrusted SQL from the public SQL console: checked first (jiangbei.console.check), then run in a separate,
+limited, killable process.
 
 DuckDB's settings are defence in depth, not a sandbox: a runaway query can ignore interrupts and grow far past
 memory_limit. So a visitor's SQL never touches the app's connection. It runs in a fresh process on a read-only
 copy of the database, with external access off, configuration locked, no extensions, one thread, no file
 writes (RLIMIT_FSIZE=0), an address-space cap (RLIMIT_AS), a CPU-seconds cap (RLIMIT_CPU), at a lower CPU
 priority than the app, dying with the app, and it is killed at TIME_LIMIT_S. Workers are forked by a small
-launcher process (jiangbei.sandbox_launcher), never by the app itself.
+launcher process (jiangbei.console.launcher), never by the app itself.
 
 The whole app has about 1 GB on Community Cloud, so an answer is bounded where it is made: the worker stops
-fetching at a budget of cells and of bytes as the app will hold them (jiangbei.sandbox_worker), and this side reads
+fetching at a budget of cells and of bytes as the app will hold them (jiangbei.console.worker), and this side reads
 its output with a bound and kills a worker that sends more.
 """
 
@@ -28,18 +29,16 @@ import sys
 import tempfile
 import threading
 import time
-from dataclasses import dataclass, field
 from pathlib import Path
 
-import duckdb
-import pandas as pd
 import pyarrow as pa
 
+# MAX_SQL_CHARS is one of the console's limits, kept beside the check that applies it.
+from jiangbei.console.check import MAX_SQL_CHARS, Outcome, check  # noqa: F401
 from jiangbei.core.store import build_database  # the same tables and views as the app
 
 TIME_LIMIT_S = 5.0  # wall-clock limit of one query, start-up included
 CPU_LIMIT_S = 8  # RLIMIT_CPU of a worker: holds even if the app is gone and nothing else kills it
-MAX_SQL_CHARS = 10_000  # longest SQL text accepted
 MAX_ROWS = 10_000  # rows shown; more are cut with a notice
 MAX_CELLS = 100_000  # cells shown (rows x columns); a wide answer shows fewer rows
 MAX_COLUMNS = 2_000  # more columns than this is refused
@@ -54,32 +53,6 @@ MAX_WAITING = 8  # queries queued at most; more are told at once that the consol
 QUEUE_WAIT_S = 3.0
 READ_CHUNK = 64 * 1024
 SANDBOX_PREFIX = "jiangbei-sandbox-"
-
-_parser = threading.local()
-
-
-@dataclass
-class Outcome:
-    """What the console shows: a table, or a failure kind with DuckDB's message.
-
-    The result is held as an Arrow table: built from the worker's columns and sent by st.dataframe several times
-    faster than a DataFrame of a wide result, and counted exactly (nbytes).
-    """
-
-    ok: bool
-    kind: str = ""  # empty, too_long, not_allowed, syntax, error, timeout, memory, too_big, too_wide, busy, crashed
-    message: str = ""
-    table: pa.Table = field(default_factory=lambda: pa.table({}))
-    truncated: bool = False
-    cut_by: str = ""  # the budget that cut a truncated answer: rows, cells or bytes
-    elapsed_ms: float = 0.0
-    position: int = 0  # for busy: queries ahead in the queue when this one gave up
-
-    @property
-    def frame(self) -> pd.DataFrame:
-        """The result as a new DataFrame (for exports; the page shows the Arrow table)."""
-        return self.table.to_pandas()
-
 
 class Queue:
     """At most `slots` workers at once, the others waiting first come, first served, each for a bounded time."""
@@ -118,32 +91,6 @@ class Queue:
 
 
 fifo = Queue(MAX_CONCURRENT, MAX_WAITING)  # the workers of this app process
-
-
-def _statements(sql: str):
-    # A parser-only connection per thread: it holds no data and is never used to execute anything.
-    if not hasattr(_parser, "con"):
-        _parser.con = duckdb.connect(":memory:", config={"enable_external_access": False})
-    return _parser.con.extract_statements(sql)
-
-
-def check(sql: str) -> Outcome | None:
-    """Refuse before running: empty text, too long, a syntax error, several statements, anything but a query."""
-    if not sql.strip():
-        return Outcome(False, "empty")
-    if len(sql) > MAX_SQL_CHARS:
-        return Outcome(False, "too_long", f"{len(sql):,} > {MAX_SQL_CHARS:,}")
-    try:
-        statements = _statements(sql)
-    except duckdb.Error as err:
-        return Outcome(False, "syntax", str(err))
-    if not statements:
-        return Outcome(False, "empty")
-    if len(statements) > 1:
-        return Outcome(False, "not_allowed", f"{len(statements)} statements")
-    if statements[0].type != duckdb.StatementType.SELECT:
-        return Outcome(False, "not_allowed", statements[0].type.name)
-    return None
 
 
 def _pid_alive(pid: int) -> bool:
@@ -219,7 +166,7 @@ class Worker:
 
 
 class Launcher:
-    """The app's end of jiangbei.sandbox_launcher, a small process that forks the workers (so that a worker is
+    """The app's end of jiangbei.console.launcher, a small process that forks the workers (so that a worker is
     never, even between fork and exec, a copy of the app). It exits when the app's end of its socket closes."""
 
     def __init__(self):

@@ -111,34 +111,18 @@ def test_writing_leaves_no_file(template, out_dir):
     assert list(out_dir.iterdir()) == []
 
 
-SYSTEM = [
-    "install httpfs", "force install httpfs", "load httpfs", "load json", "set threads = 8", "reset threads",
-    "set enable_external_access = true", "set memory_limit = '20GB'", "pragma version", "pragma enable_profiling",
-    "call pragma_version()", "checkpoint", "use system", "detach memory", "begin transaction",
-    "set lock_configuration = false",
-]
+# Every statement that is not one SELECT is refused by the checker before a worker starts: the thirty cases are
+# unit tests of jiangbei.console.check (tests/console/test_check.py). Here one of each kind goes through the page.
 
 
-@pytest.mark.parametrize("sql", SYSTEM)
-def test_changing_the_system_is_refused(sql):
-    at, seconds = run_sql(sql)
+def test_changing_the_system_is_refused():
+    at, seconds = run_sql("set enable_external_access = true")
     assert_safe(at, seconds)
     assert "Only a single SELECT query is allowed" in at.error[0].value
 
 
-CHANGES = [
-    "drop table indicators", "delete from indicators", "update indicators set value = 0",
-    "insert into indicators (id) values ('x')", "create table evil as select 1",
-    "create or replace view indicators as select 1 as x", "alter table indicators rename to gone",
-    "create temp table t as select 1", "truncate indicators", "create macro evil() as 1",
-    "begin; delete from indicators; commit", "drop view results_vs_targets",
-    "comment on table indicators is 'x'", "create sequence s",
-]
-
-
-@pytest.mark.parametrize("sql", CHANGES)
-def test_changing_data_is_refused_and_every_row_survives(sql):
-    at, seconds = run_sql(sql)
+def test_changing_data_is_refused_and_every_row_survives():
+    at, seconds = run_sql("begin; delete from indicators; commit")
     assert_safe(at, seconds)
     assert at.error
     check, _ = run_sql(f"select count(*) as n from indicators -- {uuid.uuid4().hex}")

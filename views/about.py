@@ -4,6 +4,7 @@ import streamlit as st
 
 from jiangbei.app import db, glossary, ui
 from jiangbei.core import store
+from jiangbei.presentation import markdown
 from jiangbei.presentation.i18n import t
 
 lang = ui.lang()
@@ -17,4 +18,4 @@ ui.reuse_section()
 st.header(t("about_dictionary", lang))
 # The dictionary in the page's language, its headings moved under this page's h2 (h1 → h3, ## → h4).
 dictionary = "README.zh.md" if lang == "zh" else "README.md"
-st.markdown(ui.demote_headings((store.data_dir() / dictionary).read_text(encoding="utf-8"), top_level=3))
+st.markdown(markdown.demote_headings((store.data_dir() / dictionary).read_text(encoding="utf-8"), top_level=3))

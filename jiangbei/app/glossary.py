@@ -8,7 +8,7 @@ import streamlit as st
 
 from jiangbei.app import db, ui
 from jiangbei.presentation.i18n import t
-from jiangbei.presentation.tables import html_table
+from jiangbei.presentation.tables import TABLE_STYLE, html_table
 
 GLOSSARY_CLASS = "jb-glossary"  # marks the terms table apart from the page's data tables
 
@@ -28,7 +28,7 @@ def terms_used(topics: list[str], lang: str) -> None:
     if terms.empty:
         return
     with st.expander(t("glossary_terms_used", lang, n=len(terms)), icon=":material/menu_book:"):
-        st.html(ui.TABLE_STYLE + f'<div class="{GLOSSARY_CLASS}">{html_table(glossary_frame(terms, lang))}</div>')
+        st.html(TABLE_STYLE + f'<div class="{GLOSSARY_CLASS}">{html_table(glossary_frame(terms, lang))}</div>')
 
 
 def full_glossary(lang: str) -> None:

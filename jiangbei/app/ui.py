@@ -1,39 +1,22 @@
-"""Streamlit pieces shared by the pages: language, source lines, cards, tables with export, notices, errors."""
+"""Streamlit components shared by the pages: source lines, charts, cards, tables with export, notices, errors, "Cite
+this". What they draw is made in jiangbei.presentation; the page's language comes from jiangbei.app.language."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 
 import pandas as pd
 import streamlit as st
 
 from jiangbei.app import db, url_state
+from jiangbei.app.language import lang  # also the pages' ui.lang()
+from jiangbei.app.url_state import current_url
 from jiangbei.core import store
-from jiangbei.presentation import cards, chart_text, theme
-from jiangbei.presentation.charts import CONFIG
-from jiangbei.presentation.i18n import LANGS, pick_language, t
-from jiangbei.presentation.tables import header, html_table, original_columns
+from jiangbei.presentation import cards, chart_text
+from jiangbei.presentation.charts import plotly_config
+from jiangbei.presentation.i18n import t
+from jiangbei.presentation.tables import TABLE_STYLE, header, html_table, original_columns
 from jiangbei.reuse import export
-
-
-def lang() -> str:
-    """The language dashboard.py chose for this run."""
-    if "lang" not in st.session_state:
-        _run_through_dashboard()
-    value = st.session_state.get("lang")
-    return value if value in LANGS else "zh"
-
-
-def _run_through_dashboard() -> None:
-    """A page ran without dashboard.py: Streamlit's legacy pages/ mode, which a fresh server uses for its
-    very first session until st.navigation has been called once. Switch the process to st.navigation and
-    rerun, so dashboard.py sets the language and builds the navigation."""
-    from streamlit.runtime.pages_manager import PagesManager
-
-    if PagesManager.uses_pages_directory:
-        PagesManager.uses_pages_directory = False
-        st.rerun()
 
 
 def source_caption() -> None:
@@ -42,19 +25,6 @@ def source_caption() -> None:
     for s in db.query("sources").to_dict("records"):
         st.caption(t("source_line", language, publisher=s[f"publisher_{language}"], title=s[f"title_{language}"],
                      date=s["date"].strftime("%Y-%m-%d")))
-
-
-# plotly's tool bar tooltips, in English in plotly; their translations are a11y.po's plotly_* keys.
-PLOTLY_WORDS = ("Download plot as a PNG", "Zoom", "Pan", "Zoom in", "Zoom out", "Autoscale", "Reset axes",
-                "Box Select", "Lasso Select", "Double-click to zoom back out")
-
-
-def plotly_config(language: str) -> dict:
-    """The charts' plotly config; in Chinese with a locale of plotly's own words (plotly's `locales` option)."""
-    if language == "en":
-        return CONFIG
-    words = {w: t("plotly_" + re.sub(r"[^a-z]+", "_", w.lower()).strip("_"), language) for w in PLOTLY_WORDS}
-    return {**CONFIG, "locale": "zh-CN", "locales": {"zh-CN": {"dictionary": words}}}
 
 
 def chart(fig, key: str) -> None:
@@ -129,37 +99,6 @@ def export_buttons(df: pd.DataFrame, stem_parts: list[str], about: dict[str, str
         st.caption(message)
 
 
-def current_url() -> str:
-    """The page's address with its query parameters, as the visitor's browser shows it (for the files' about)."""
-    from urllib.parse import urlencode
-
-    base = st.context.url or ""
-    params = urlencode([(k, v) for k in st.query_params.keys() for v in st.query_params.get_all(k)])
-    return f"{base}?{params}" if params else base
-
-
-# Header colours are jiangbei.theme's (light and dark). On a phone each row becomes a block of "header: value"
-# lines in the page's own scroll, instead of a narrow box that scrolls inside the page.
-TABLE_STYLE = """<style>
-.jb-table {max-height: 560px; overflow: auto; border: 1px solid var(--jb-grid, #8A9099); border-radius: 6px;}
-.jb-table table {border-collapse: collapse; width: 100%; font-size: 0.85rem;}
-.jb-table th {position: sticky; top: 0; background: var(--jb-header-bg, #F2F5F9); color: var(--jb-text, #1B1F24);
-  text-align: left; padding: 6px 8px; border-bottom: 1px solid var(--jb-grid, #8A9099);}
-.jb-table td {padding: 5px 8px; border-bottom: 1px solid rgba(128,128,128,0.3); vertical-align: top;}
-.jb-table td.num {text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums;}
-.jb-table details.original summary {cursor: pointer; text-decoration: underline; font-size: 0.8rem;}
-@media (max-width: 640px) {
-  .jb-table {max-height: none; overflow: visible; border: none;}
-  .jb-table thead {position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%);}
-  .jb-table tr {display: block; border-bottom: 1px solid var(--jb-grid, #8A9099); padding: 0.4rem 0;}
-  .jb-table td {display: block; border: none; padding: 1px 0;}
-  .jb-table td.num {text-align: left; white-space: normal;}
-  .jb-table td::before {content: attr(data-label) ": "; font-weight: 600;}
-  .jb-table td:empty {display: none;}
-}
-</style>"""
-
-
 def table(df: pd.DataFrame, key: str, stem_parts: list[str], filters: dict[str, str], selectable: bool = False,
           value_decimals: pd.Series | None = None, codes: pd.DataFrame | None = None,
           selected_row: int | None = None) -> list[int]:
@@ -203,37 +142,6 @@ def table(df: pd.DataFrame, key: str, stem_parts: list[str], filters: dict[str, 
     return rows
 
 
-def _switch_language() -> None:
-    chosen = st.session_state.get("lang_switch")
-    if chosen in LANGS:
-        st.session_state["lang"] = chosen
-        st.query_params["lang"] = chosen
-
-
-def choose_language() -> str:
-    """Pick this run's language, keep it in the URL and the session, and draw the switch at the top of the page
-    (not in the sidebar, which a phone keeps closed)."""
-    asked = st.query_params.get("lang")
-    language = pick_language(asked, st.session_state.get("lang"), st.context.locale)
-    # Remember a bad ?lang= so the page's notice can name it after the URL is corrected below.
-    st.session_state["ignored_params"] = [f"lang={asked}"] if asked is not None and asked not in LANGS else []
-    st.session_state["lang"] = language
-    st.query_params["lang"] = language  # kept in the URL so a shared link opens in the same language
-    st.session_state["lang_switch"] = language
-    with st.container(horizontal=True, horizontal_alignment="right", key="language_bar"):
-        st.segmented_control(t("language", language), LANGS, key="lang_switch", on_change=_switch_language,
-                             format_func=lambda code: {"zh": "中文", "en": "English"}[code],
-                             label_visibility="collapsed")
-    return language
-
-
-def document_setup(language: str) -> None:
-    """What every page's document needs: <html lang> in the page's language (Streamlit writes "en" whatever the
-    page says), and the theme's colours, focus ring and phone layout (jiangbei.theme)."""
-    script = f"<script>document.documentElement.lang = {language!r};</script>"
-    st.html(theme.css() + script, unsafe_allow_javascript=True)
-
-
 def notice_bad_params(allowed: dict[str, list[str] | None]) -> None:
     """A short notice naming URL parameters that are unknown or hold values outside their options.
 
@@ -244,21 +152,6 @@ def notice_bad_params(allowed: dict[str, list[str] | None]) -> None:
         with st.container(key="bad_params"):
             st.info(t("params_ignored", lang()), icon=":material/info:")
             st.code("\n".join(p[:200] for p in bad[:8]), language=None, wrap_lines=True)
-
-
-def demote_headings(markdown: str, top_level: int) -> str:
-    """Markdown whose highest heading becomes level top_level, the others kept below it (fenced code untouched),
-    so a document shown inside a page continues the page's heading order without a jump."""
-    lines, fenced = markdown.splitlines(), False
-    levels = [len(m.group(1)) for line in lines if (m := re.match(r"(#{1,6}) ", line))]
-    shift = top_level - min(levels, default=top_level)
-    out = []
-    for line in lines:
-        if line.startswith("```"):
-            fenced = not fenced
-        heading = None if fenced else re.match(r"(#{1,6}) ", line)
-        out.append("#" * min(6, len(heading.group(1)) + shift) + line[len(heading.group(1)):] if heading else line)
-    return "\n".join(out)
 
 
 def data_error_page(problems, language: str) -> None:

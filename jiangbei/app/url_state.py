@@ -127,3 +127,12 @@ def number_input(container, label: str, param: str, widget_key: str, **kwargs) -
 def write(param: str, chosen: list[str]) -> None:
     """Keep chosen in ?param= (removed when empty), for state a page sets itself (the explorer's ?row=)."""
     _write(param, chosen)
+
+
+def current_url() -> str:
+    """The page's address with its query parameters, as the visitor's browser shows it (for the files' about)."""
+    from urllib.parse import urlencode
+
+    base = st.context.url or ""
+    params = urlencode([(k, v) for k in st.query_params.keys() for v in st.query_params.get_all(k)])
+    return f"{base}?{params}" if params else base

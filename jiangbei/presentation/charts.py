@@ -4,6 +4,7 @@ figure or None (None also where a chart would have a single bar)."""
 from __future__ import annotations
 
 import math
+import re
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -358,3 +359,16 @@ def dumbbell(df: pd.DataFrame, family: str, lang: str) -> go.Figure | None:
     fig.update_layout(margin={"t": 100, "l": 10, "r": 10}, height=150 + int(40 * (y + 0.7)),
                       title={"y": 1, "yref": "container", "yanchor": "top", "pad": {"t": 12}})
     return fig
+
+
+# plotly's tool bar tooltips, in English in plotly; their translations are a11y.po's plotly_* keys.
+PLOTLY_WORDS = ("Download plot as a PNG", "Zoom", "Pan", "Zoom in", "Zoom out", "Autoscale", "Reset axes",
+                "Box Select", "Lasso Select", "Double-click to zoom back out")
+
+
+def plotly_config(language: str) -> dict:
+    """The charts' plotly config; in Chinese with a locale of plotly's own words (plotly's `locales` option)."""
+    if language == "en":
+        return CONFIG
+    words = {w: t("plotly_" + re.sub(r"[^a-z]+", "_", w.lower()).strip("_"), language) for w in PLOTLY_WORDS}
+    return {**CONFIG, "locale": "zh-CN", "locales": {"zh-CN": {"dictionary": words}}}

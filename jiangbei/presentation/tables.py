@@ -211,3 +211,25 @@ def figure_lines(df: pd.DataFrame, lang: str) -> list[str]:
     return [f"{r[f'indicator_{lang}']}: " + bound_mark(format_value(r["value"], r["unit"], r["unit_en"], lang,
                                                                      int(r["value_decimals"])), r["bound"])
             + period_mark(r["period"], lang, r.get("stock_flow")) for r in df.to_dict("records")]
+
+
+# Header colours are jiangbei.theme's (light and dark). On a phone each row becomes a block of "header: value"
+# lines in the page's own scroll, instead of a narrow box that scrolls inside the page.
+TABLE_STYLE = """<style>
+.jb-table {max-height: 560px; overflow: auto; border: 1px solid var(--jb-grid, #8A9099); border-radius: 6px;}
+.jb-table table {border-collapse: collapse; width: 100%; font-size: 0.85rem;}
+.jb-table th {position: sticky; top: 0; background: var(--jb-header-bg, #F2F5F9); color: var(--jb-text, #1B1F24);
+  text-align: left; padding: 6px 8px; border-bottom: 1px solid var(--jb-grid, #8A9099);}
+.jb-table td {padding: 5px 8px; border-bottom: 1px solid rgba(128,128,128,0.3); vertical-align: top;}
+.jb-table td.num {text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums;}
+.jb-table details.original summary {cursor: pointer; text-decoration: underline; font-size: 0.8rem;}
+@media (max-width: 640px) {
+  .jb-table {max-height: none; overflow: visible; border: none;}
+  .jb-table thead {position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%);}
+  .jb-table tr {display: block; border-bottom: 1px solid var(--jb-grid, #8A9099); padding: 0.4rem 0;}
+  .jb-table td {display: block; border: none; padding: 1px 0;}
+  .jb-table td.num {text-align: left; white-space: normal;}
+  .jb-table td::before {content: attr(data-label) ": "; font-weight: 600;}
+  .jb-table td:empty {display: none;}
+}
+</style>"""

@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from jiangbei.app import ui
+from jiangbei.presentation import markdown
 from tests.apptest import html_tables, open_page
 from tests.conftest import DATA
 
@@ -73,4 +73,4 @@ def test_every_chart_has_a_sentence_and_its_data():
 
 def test_demote_headings_keeps_order_and_code():
     text = "# A\n## B\n```\n# not a heading\n```\n### C"
-    assert ui.demote_headings(text, top_level=3) == "### A\n#### B\n```\n# not a heading\n```\n##### C"
+    assert markdown.demote_headings(text, top_level=3) == "### A\n#### B\n```\n# not a heading\n```\n##### C"

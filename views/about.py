@@ -5,13 +5,13 @@ import streamlit as st
 from jiangbei.app import db, glossary, ui
 from jiangbei.core import store
 from jiangbei.presentation import markdown
-from jiangbei.presentation.i18n import t
+from jiangbei.presentation.i18n import ngettext, t
 
 lang = ui.lang()
 st.title(t("about_title", lang))
 sources = db.query("sources")
 st.header(t("about_provenance", lang))
-st.markdown(t("about_counts", lang, n=int(sources["indicator_count"].sum()), s=len(sources)))
+st.markdown(ngettext("about_counts", len(sources), lang, n=int(sources["indicator_count"].sum()), s=len(sources)))
 st.dataframe(sources, hide_index=True)
 glossary.full_glossary(lang)
 ui.reuse_section()

@@ -5,7 +5,7 @@ import streamlit as st
 
 from jiangbei.app import db, explorer, ui, url_state
 from jiangbei.presentation import tables
-from jiangbei.presentation.i18n import t
+from jiangbei.presentation.i18n import ngettext, t
 from jiangbei.presentation.numbers import bounded, format_value
 
 lang = ui.lang()
@@ -22,7 +22,7 @@ rows = explorer.rows(view, lang)
 url_row = next((v for v in url_state.values("row") if v in allowed["row"]), None)
 position = next(iter(rows.index[rows["id"] == url_row]), None) if url_row else None
 with main:
-    st.markdown(t("explorer_matches", lang, n=len(rows)))
+    st.markdown(ngettext("explorer_matches", len(rows), lang, n=len(rows)))
     selected = ui.table(tables.indicator_frame(rows, lang, view.columns), key="explorer", stem_parts=view.stem(),
                         filters=view.described(), selectable=True, codes=rows, selected_row=position)
     st.markdown(f"[{t('explorer_show_sql', lang)}]({explorer.sql_link(view, lang)})",

@@ -8,7 +8,7 @@ from jiangbei.console import errors as sql_errors
 from jiangbei.console import runner as sandbox
 from jiangbei.console import state as console
 from jiangbei.core import store as db
-from jiangbei.presentation.i18n import t
+from jiangbei.presentation.i18n import ngettext, t
 
 lang = ui.lang()
 ui.notice_bad_params({"lang": None, "sql": None})
@@ -42,7 +42,8 @@ if clicked and sql.strip():
 if shown:
     ran, outcome = shown
     if outcome.ok:
-        st.caption(t("sql_result", lang, n=f"{outcome.table.num_rows:,}", ms=f"{outcome.elapsed_ms:,.0f}"))
+        rows = outcome.table.num_rows
+        st.caption(ngettext("sql_result", rows, lang, n=f"{rows:,}", ms=f"{outcome.elapsed_ms:,.0f}"))
         if outcome.truncated:
             st.warning(console.truncation_message(outcome, lang), icon=":material/info:")
         st.dataframe(outcome.table, hide_index=True, width="stretch", key="sql_result_table")

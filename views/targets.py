@@ -5,7 +5,7 @@ import streamlit as st
 from jiangbei.app import db, figures, ui, url_state
 from jiangbei.core.schema import TOPICS
 from jiangbei.presentation import scorecard
-from jiangbei.presentation.i18n import t
+from jiangbei.presentation.i18n import ngettext, t
 
 lang = ui.lang()
 ui.notice_bad_params({"lang": None, "topic": TOPICS, "status": scorecard.STATUSES, "sort": scorecard.SORTS})
@@ -33,7 +33,7 @@ for start in range(0, len(families), 2):
             ui.chart(drawn[family], key=f"targets_{family}")
 left_out = scorecard.not_charted(rows, families)
 if left_out:
-    st.caption(t("table_only", lang, n=left_out))
+    st.caption(ngettext("table_only", left_out, lang, n=left_out))
 
 filters = {k: ",".join(v) for k, v in (("topic", topics), ("status", statuses)) if v} | \
           ({"sort": sort} if sort != "report" else {})

@@ -14,7 +14,7 @@ from jiangbei.app.url_state import current_url
 from jiangbei.core import store
 from jiangbei.presentation import cards, chart_text
 from jiangbei.presentation.charts import plotly_config
-from jiangbei.presentation.i18n import t
+from jiangbei.presentation.i18n import ngettext, t
 from jiangbei.presentation.tables import TABLE_STYLE, header, html_table, original_columns
 from jiangbei.reuse import export
 
@@ -133,9 +133,9 @@ def table(df: pd.DataFrame, key: str, stem_parts: list[str], filters: dict[str, 
         st.html(TABLE_STYLE + html_table(df, link_header, t("open_in_report", language), header("value", language),
                                          value_decimals, original_columns(df, language),
                                          t("quote_original", language), link_names=link_names, page_lang=language))
-    st.caption(t("rows_shown", language, n=len(df)))
+    st.caption(ngettext("rows_shown", len(df), language, n=len(df)))
     if len(df) >= store.ROW_LIMIT:  # a canned query stops at ROW_LIMIT rows
-        st.warning(t("rows_capped", language, n=store.ROW_LIMIT), icon=":material/info:")
+        st.warning(ngettext("rows_capped", store.ROW_LIMIT, language, n=store.ROW_LIMIT), icon=":material/info:")
     if selectable or df.empty:
         export_buttons(df.drop(columns=[link_header], errors="ignore"), stem_parts, filters, key, codes=codes)
     source_caption()

@@ -16,7 +16,7 @@ import streamlit as st
 
 from jiangbei.app import db
 from jiangbei.console import runner as sandbox
-from jiangbei.presentation.i18n import t
+from jiangbei.presentation.i18n import ngettext, t
 
 CACHE_BYTES = 48 * 1024 * 1024  # all cached results together, as pandas holds them
 CACHE_TTL_S = 600
@@ -178,5 +178,5 @@ def truncation_message(outcome: sandbox.Outcome, lang: str) -> str:
     n = f"{outcome.table.num_rows:,}"
     if outcome.cut_by == "rows":
         return t("sql_truncated", lang, rows=n)
-    return t("sql_truncated_size", lang, rows=n, cells=f"{sandbox.MAX_CELLS:,}",
-             mb=f"{sandbox.MAX_HELD_BYTES / 1024 / 1024:g}")
+    return ngettext("sql_truncated_size", outcome.table.num_rows, lang, rows=n, cells=f"{sandbox.MAX_CELLS:,}",
+                    mb=f"{sandbox.MAX_HELD_BYTES / 1024 / 1024:g}")

@@ -8,7 +8,7 @@ import re
 import pandas as pd
 import plotly.graph_objects as go
 
-from jiangbei.presentation.i18n import t
+from jiangbei.presentation.i18n import ngettext, t
 
 _TAGS = re.compile(r"<[^>]+>")
 
@@ -74,7 +74,7 @@ def summary(fig: go.Figure, lang: str) -> str:
         several_series = data["series"].nunique() > 1
         return f"{row['label']} ({row['series']})" if several_series and row["series"] else row["label"]
 
-    return t("chart_summary", lang, title=title, n=len(data), low=name(low), low_value=low["shown"],
+    return ngettext("chart_summary", len(data), lang, title=title, n=len(data), low=name(low), low_value=low["shown"],
              high=name(high), high_value=high["shown"])
 
 

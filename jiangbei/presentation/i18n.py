@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import gettext
 import html
 import re
+from collections.abc import Callable
 from pathlib import Path
 
 from babel.messages.pofile import read_po
@@ -15,30 +17,49 @@ BABEL_LOCALE = {"zh": "zh_CN", "en": "en_US"}
 LOCALES_DIR = Path(__file__).resolve().parents[1] / "locales"
 
 
-def _load_catalogs() -> dict[str, dict[str, str]]:
+def _load_catalogs() -> tuple[dict[str, dict[str, str | tuple[str, ...]]], dict[str, Callable[[int], int]]]:
     """Every visible word of the interface, from the gettext catalogs locales/<lang>/LC_MESSAGES/*.po.
 
     The msgid is a stable key (pages call t("key")); each part of the app keeps its words in its own catalog file.
-    Returns {key: {lang: text}}.
+    A text that shows a count has gettext plural forms (msgid_plural, msgstr[i]) and is read with ngettext().
+    Returns ({key: {lang: text, or the tuple of plural forms}}, {lang: the catalogs' Plural-Forms rule}).
     """
-    text: dict[str, dict[str, str]] = {}
+    text: dict[str, dict[str, str | tuple[str, ...]]] = {}
+    rules: dict[str, set[str]] = {}
     for lang in LANGS:
         for path in sorted((LOCALES_DIR / lang / "LC_MESSAGES").glob("*.po")):
             with path.open("rb") as handle:
                 catalog = read_po(handle, locale=BABEL_LOCALE[lang])
+            rules.setdefault(lang, set()).add(catalog.plural_forms)
             for message in catalog:
                 if message.id and message.string:
-                    text.setdefault(message.id, {})[lang] = message.string
-    return text
+                    key = message.id[0] if message.pluralizable else message.id
+                    text.setdefault(key, {})[lang] = tuple(message.string) if message.pluralizable else message.string
+    plural = {}
+    for lang, forms in rules.items():
+        if len(forms) != 1:
+            raise ValueError(f"the {lang} catalogs disagree on Plural-Forms: {sorted(forms)}")
+        plural[lang] = gettext.c2py(forms.pop().split("plural=", 1)[1].rstrip(";"))
+    return text, plural
 
 
-TEXT: dict[str, dict[str, str]] = _load_catalogs()
+TEXT, PLURAL = _load_catalogs()
 
 
 def t(key: str, lang: str, **fields) -> str:
     """The text for key in lang; fields fill {placeholders}."""
     text = TEXT[key][lang]
+    if isinstance(text, tuple):
+        raise TypeError(f"{key} shows a count: use ngettext({key!r}, count, ...)")
     return text.format(**fields) if fields else text
+
+
+def ngettext(key: str, count: int, lang: str, **fields) -> str:
+    """The text for key in lang in the plural form for count (gettext's rule from the catalog's Plural-Forms
+    header: English 1 row / 2 rows, Chinese one form); fields fill {placeholders}, the count among them."""
+    forms = TEXT[key][lang]
+    text = forms[PLURAL[lang](int(count))] if isinstance(forms, tuple) else forms
+    return text.format(**fields)
 
 
 # Han characters and CJK punctuation: text holding any is Chinese (the report's quotes, its Chinese units).

@@ -52,7 +52,7 @@ def test_filters_and_sort_come_from_the_url_and_stay_there(con):
     assert at.query_params["topic"] == ["employment", "macro"]
     assert at.query_params["status"] == "met_already"
     assert not charts(at)  # one target is no chart
-    assert "1 more targets are in the table only" in visible_text(at)
+    assert "1 more target is in the table only" in visible_text(at)  # its plural form
 
     at = open_page("targets", "en", {"topic": "investment", "sort": "distance"})
     [table] = html_tables(at)

@@ -47,7 +47,6 @@ BOUND_WORDS = {
 }
 # Words that are not qualifiers: 累计 says how a total was added up, not a bound.
 NOT_QUALIFIERS = ("累计",)
-MONEY_UNITS = ("亿元", "万元", "万美元")
 # Measures whose stock_flow and price_basis follow from the measure alone.
 MEASURE_STOCK_FLOW = {
     "rank": "rank", "share_pct": "rate", "completion_pct": "rate", "ratio": "rate",
@@ -70,16 +69,7 @@ REQUIRED = [c for c in INDICATOR_COLUMNS if c not in ("qualifier", "note")]
 NATURAL_KEY = ("series", "year", "kind", "measure", "period")
 QUOTE_MIN, QUOTE_MAX = 8, 80
 QUOTE_EN_MIN, QUOTE_EN_MAX = 8, 240
-# How the English translation writes an amount in a Chinese unit: (factor, the English scale word after the number).
-# 660 亿元 is "CNY 66 billion" (x 0.1) or, for small amounts, 3.3 亿元 is "CNY 330 million" (x 100); other units
-# are written with their number as in the report (7.0%, 1,957 mu: thousands separators are allowed).
-ENGLISH_SCALES = {
-    "亿元": (("0.1", "billion"), ("100", "million")),
-    "万元": (("0.01", "million"),),
-    "万美元": (("0.01", "million"),),
-    "万平方米": (("10000", "square metres"), ("0.01", "million square metres")),
-    "万人": (("10000", None),),
-}
+# The units' scales (money, English display, English translation): jiangbei.core.units.
 ID_PATTERN = r"[a-z][a-z0-9_]*"
 
 # DuckDB column types, so the CSV is read with explicit types and nothing is sniffed.

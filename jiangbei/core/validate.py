@@ -16,7 +16,7 @@ from datetime import date
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
-from jiangbei.core import schema
+from jiangbei.core import schema, units
 
 INDICATORS_FILE = "indicators.csv"
 SOURCES_FILE = "sources.csv"
@@ -83,12 +83,12 @@ _ENGLISH_NUMBER = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?")
 
 def english_number_span(value_text: str, unit: str, quote_en: str) -> tuple[int, int] | None:
     """Where the English quote writes the value: the report's number times its unit's English scale
-    (schema.ENGLISH_SCALES: 660 亿元 is "66 billion"), followed by the scale word; other units as written."""
+    (units.ENGLISH_SCALES: 660 亿元 is "66 billion"), followed by the scale word; other units as written."""
     try:
         value = abs(Decimal(value_text.strip()))
     except InvalidOperation:
         return None
-    for factor, word in schema.ENGLISH_SCALES.get(unit, (("1", None),)):
+    for factor, word in units.ENGLISH_SCALES.get(unit, (("1", None),)):
         wanted = value * Decimal(factor)
         for match in _ENGLISH_NUMBER.finditer(quote_en):
             if Decimal(match.group().replace(",", "")) != wanted:
@@ -102,7 +102,7 @@ def numbers_missing_in_english(quote: str, quote_en: str) -> list[str]:
     """Arabic numbers of the Chinese quote that its English quote does not hold under any English scale (month
     ranges such as 1-11月 are written in words, January to November, and are left out)."""
     english = {Decimal(n.replace(",", "")) for n in _ENGLISH_NUMBER.findall(quote_en)}
-    factors = {Decimal(1)} | {Decimal(f) for scales in schema.ENGLISH_SCALES.values() for f, _ in scales}
+    factors = {Decimal(1)} | {Decimal(f) for scales in units.ENGLISH_SCALES.values() for f, _ in scales}
     numbers = re.findall(r"\d+(?:\.\d+)?", re.sub(r"\d+-\d+月", "", quote))
     return [n for n in numbers if not any(Decimal(n) * f in english for f in factors)]
 
@@ -304,7 +304,7 @@ def _check_quote_en(row: dict, original: str, translation: str | None, value_ok:
         p(f"source_quote_en lacks number(s) {', '.join(missing)} of its source_quote")
     if value_ok and english_number_span(row["value"], row["unit"], quote_en) is None:
         scale = " or ".join(f"x{f} {w}" if w else f"x{f}" for f, w in
-                            schema.ENGLISH_SCALES.get(row["unit"], (("1", None),)))
+                            units.ENGLISH_SCALES.get(row["unit"], (("1", None),)))
         p(f"value {row['value']} {row['unit']} ({scale}) does not appear in its source_quote_en {quote_en!r}")
 
 
@@ -333,7 +333,7 @@ def _check_meaning(row: dict, p) -> None:
     if row["stock_flow"] in schema.STOCK_FLOW_PERIODS and row["period"] and row["period"] not in allowed_periods:
         p(f"period {row['period']!r} for a {row['stock_flow']}: expected {' or '.join(allowed_periods)}")
     basis = row["price_basis"]
-    money = measure == "level" and row["unit"] in schema.MONEY_UNITS
+    money = measure == "level" and row["unit"] in units.MONEY_UNITS
     if basis and (measure in schema.PRICELESS_MEASURES or (measure == "level" and not money)) and basis != "none":
         p(f"price_basis {basis!r} for a {measure} in {row['unit']}: it has no price, expected none")
     if basis == "none" and money:

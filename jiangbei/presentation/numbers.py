@@ -5,16 +5,10 @@ from __future__ import annotations
 from babel.numbers import format_decimal
 
 from jiangbei.core import schema
+from jiangbei.core.units import EN_MULTIPLY, EN_SCALE
 from jiangbei.presentation.i18n import BABEL_LOCALE, t
 
-# How a value in a report unit is shown in English: (divide by, English unit, English template).
-# The report counts in 万 (10^4) and 亿 (10^8); English readers expect millions and billions.
-_EN_SCALE = {
-    "亿元": (10, "CNY {v} bn"),
-    "万美元": (100, "USD {v} m"),
-    "万元": (100, "CNY {v} m"),
-}
-_EN_MULTIPLY = {"万平方米": 10000, "万人": 10000}
+# How a value in a report unit is shown in English: jiangbei.core.units (the table the validator reads too).
 
 
 # The report's bound words (qualifier column) in English; 以上 follows the number, the rest precede it.
@@ -94,13 +88,13 @@ def format_value(value: float | None, unit: str, unit_en: str, lang: str, decima
         if unit == "比":
             return f"1:{format_number(value, lang, decimals)}"
         return f"{format_number(value, lang, decimals)}{unit}"
-    if unit in _EN_SCALE:
-        divisor, template = _EN_SCALE[unit]
+    if unit in EN_SCALE:
+        divisor, template = EN_SCALE[unit]
         scaled = round(value / divisor, decimals + 2)
         # As many decimals as the scaled value needs (44.34, 119.79), at least one (66.0).
         return template.format(v=format_number(scaled, lang, max(1, _decimals(scaled))))
-    if unit in _EN_MULTIPLY:
-        scaled = value * _EN_MULTIPLY[unit]
+    if unit in EN_MULTIPLY:
+        scaled = value * EN_MULTIPLY[unit]
         return f"{format_number(scaled, lang, max(0, decimals - 4))} {unit_en.split(' ', 1)[1]}"
     if unit == "%":
         return f"{format_number(value, lang, decimals)}%"
@@ -131,11 +125,11 @@ BOUND_MARKS = {"at_least": "≥", "at_most": "≤", "about": "~", "exact": ""}
 
 def plain_number(value: float, unit: str, lang: str, decimals: int) -> str:
     """The number format_value writes, without its unit (a chart panel's title holds the unit): 119.79, 180.0."""
-    if lang == "en" and unit in _EN_SCALE:
-        scaled = round(value / _EN_SCALE[unit][0], decimals + 2)
+    if lang == "en" and unit in EN_SCALE:
+        scaled = round(value / EN_SCALE[unit][0], decimals + 2)
         return format_number(scaled, lang, max(1, _decimals(scaled)))
-    if lang == "en" and unit in _EN_MULTIPLY:
-        return format_number(value * _EN_MULTIPLY[unit], lang, max(0, decimals - 4))
+    if lang == "en" and unit in EN_MULTIPLY:
+        return format_number(value * EN_MULTIPLY[unit], lang, max(0, decimals - 4))
     return format_number(value, lang, decimals)
 
 
@@ -163,12 +157,12 @@ def scaled_for(value: float | None, unit: str, unit_en: str, lang: str, decimals
     """
     if lang == "zh":
         return value, unit, decimals
-    if unit in _EN_SCALE:
-        divisor, template = _EN_SCALE[unit]
+    if unit in EN_SCALE:
+        divisor, template = EN_SCALE[unit]
         shown = None if value is None or value != value else round(value / divisor, decimals + 2)
         return shown, template.replace("{v} ", ""), decimals + len(str(divisor)) - 1
-    if unit in _EN_MULTIPLY:
-        factor = _EN_MULTIPLY[unit]
+    if unit in EN_MULTIPLY:
+        factor = EN_MULTIPLY[unit]
         shown = None if value is None or value != value else value * factor
         return shown, unit_en.split(" ", 1)[1], max(0, decimals - len(str(factor)) + 1)
     return value, unit_en, decimals

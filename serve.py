@@ -1,4 +1,4 @@
-"""Self-hosting entry: the same app as dashboard.py, plus a read-only data API (jiangbei/api.py) at /api/.
+"""Self-hosting entry: the same app as dashboard.py, plus a read-only data API (jiangbei/reuse/api.py) at /api/.
 
     streamlit run serve.py            # or: uvicorn serve:app --host 0.0.0.0 --port 8501
 

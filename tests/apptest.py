@@ -40,7 +40,7 @@ def table_text(at: AppTest) -> str:
 
 
 class _TableParser(HTMLParser):
-    """Reads the app's own HTML tables (jiangbei.tables.html_table) back into rows of cell text."""
+    """Reads the app's own HTML tables (jiangbei.presentation.tables.html_table) back into rows of cell text."""
 
     def __init__(self):
         super().__init__()
@@ -81,7 +81,7 @@ def html_tables(at: AppTest, glossary: bool = False, chart_data: bool = False) -
 
 
 class _CardParser(HTMLParser):
-    """Reads the app's headline cards (jiangbei.cards.cards_html) back into {paragraph class: text} per card."""
+    """Reads the app's headline cards (presentation.cards.cards_html) back into {paragraph class: text} per card."""
 
     def __init__(self):
         super().__init__()

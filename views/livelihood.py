@@ -1,4 +1,4 @@
-"""The livelihood page: cards, charts and the table of its topics (see jiangbei.topic_page.TOPIC_PAGES)."""
+"""The livelihood page: cards, charts and the table of its topics (see jiangbei.app.topic_page.TOPIC_PAGES)."""
 
 from jiangbei.app import topic_page
 

@@ -1,4 +1,4 @@
-"""2021 targets: every target of the report against what 2020 achieved, as a scorecard (jiangbei.scorecard)."""
+"""2021 targets: every target of the report against what 2020 achieved, as a scorecard (presentation.scorecard)."""
 
 import streamlit as st
 

@@ -55,5 +55,5 @@ def _scorecard(family: str, lang: str, topics: tuple[str, ...], statuses: tuple[
 
 
 def scorecard_figure(family: str, lang: str, topics: list[str], statuses: list[str]) -> go.Figure | None:
-    """The dumbbell of one family of 2021 targets (jiangbei.scorecard.FAMILIES) under the page's filters."""
+    """The dumbbell of one family of 2021 targets (presentation.scorecard.FAMILIES) under the page's filters."""
     return _scorecard(family, lang, tuple(topics), tuple(statuses), store.fingerprint(store.data_dir()))

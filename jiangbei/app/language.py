@@ -41,6 +41,6 @@ def choose_language() -> str:
 
 def document_setup(language: str) -> None:
     """What every page's document needs: <html lang> in the page's language (Streamlit writes "en" whatever the
-    page says), and the theme's colours, focus ring and phone layout (jiangbei.theme)."""
+    page says), and the theme's colours, focus ring and phone layout (jiangbei.presentation.theme)."""
     script = f"<script>document.documentElement.lang = {language!r};</script>"
     st.html(theme.css() + script, unsafe_allow_javascript=True)

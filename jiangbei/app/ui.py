@@ -42,7 +42,7 @@ def chart(fig, key: str) -> None:
 
 
 def metric_cards(series_cards: pd.DataFrame) -> None:
-    """The headline cards of a series_cards query result (jiangbei.cards)."""
+    """The headline cards of a series_cards query result (jiangbei.presentation.cards)."""
     st.html(cards.cards_html(series_cards, lang()))
 
 

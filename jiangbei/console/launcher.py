@@ -1,9 +1,9 @@
-"""Starts the SQL console's worker processes for the app (see jiangbei.sandbox), from this small process.
+"""Starts the SQL console's worker processes for the app (see jiangbei.console.runner), from this small process.
 
 Between fork and exec a child is a copy of its parent: forked from the ~300 MB app, every worker briefly counts as
 another app in the process tree's memory. Forked from here, it counts as this ~15 MB process.
 
-Run by the app as `python -m jiangbei.sandbox_launcher FD`, FD being its end of a Unix SOCK_SEQPACKET socket. Each
+Run by the app as `python -m jiangbei.console.launcher FD`, FD being its end of a Unix SOCK_SEQPACKET socket. Each
 request is one JSON message {"id", "argv", "cwd", "env"} carrying two file descriptors, the worker's stdin and
 stdout; the launcher answers {"id", "pid"} when the worker has started and {"id", "pid", "returncode"} when it has
 ended. When the app goes away its end of the socket closes; the launcher then exits, and its workers die with it

@@ -1,6 +1,6 @@
-"""Runs one visitor's SQL in its own process, under hard limits; see jiangbei.sandbox for the parent side.
+"""Runs one visitor's SQL in its own process, under hard limits; see jiangbei.console.runner for the parent side.
 
-Reads a JSON request on stdin (db_path, sql, parent_pid and the limits of jiangbei.sandbox) and writes one JSON
+Reads a JSON request on stdin (db_path, sql, parent_pid and the limits of jiangbei.console.runner) and writes one JSON
 answer on stdout. Deliberately small: it imports duckdb and the standard library, nothing of the app.
 
 The answer is bounded where it is made: rows are fetched in chunks and fetching stops at a budget of cells, of

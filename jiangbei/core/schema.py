@@ -15,7 +15,7 @@ TOPICS = [
     "consumption", "trade", "employment", "social", "environment", "governance",
 ]
 # The topic pages and the topics each shows (every topic on exactly one page), in the navigation's order;
-# jiangbei.topic_page lays the pages out, the explorer's page facet and the data API filter by them.
+# jiangbei.app.topic_page lays the pages out, the explorer's page facet and the data API filter by them.
 PAGE_TOPICS = {
     "economy": ["macro", "industry", "services", "innovation", "fiscal"],
     "investment": ["investment", "urban"],

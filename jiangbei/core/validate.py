@@ -1,6 +1,6 @@
 """Check the curated data against its schema and its source report.
 
-Run as ``python -m jiangbei.validate [DATA_DIR]``: prints one line per problem, exits 1 if any.
+Run as ``python -m jiangbei.core.validate [DATA_DIR]``: prints one line per problem, exits 1 if any.
 The app runs the same ``validate()`` before it loads anything.
 """
 

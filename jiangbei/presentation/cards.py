@@ -13,7 +13,7 @@ from jiangbei.presentation.i18n import lang_html, t
 from jiangbei.presentation.numbers import bounded, format_change, format_value
 from jiangbei.presentation.tables import period_label
 
-# Colours are jiangbei.theme's variables (light and dark); the tone is never the only signal: ▲/▼ and the sign
+# Colours are presentation.theme's variables (light and dark); the tone is never the only signal: ▲/▼ and the sign
 # say the direction, the words say good or bad. On phones two compact cards share a row.
 STYLE = """<style>
 .jb-cards {display: grid; grid-template-columns: repeat(auto-fill, minmax(200px, 1fr)); gap: 0.75rem;}

@@ -213,7 +213,7 @@ def figure_lines(df: pd.DataFrame, lang: str) -> list[str]:
             + period_mark(r["period"], lang, r.get("stock_flow")) for r in df.to_dict("records")]
 
 
-# Header colours are jiangbei.theme's (light and dark). On a phone each row becomes a block of "header: value"
+# Header colours are presentation.theme's (light and dark). On a phone each row becomes a block of "header: value"
 # lines in the page's own scroll, instead of a narrow box that scrolls inside the page.
 TABLE_STYLE = """<style>
 .jb-table {max-height: 560px; overflow: auto; border: 1px solid var(--jb-grid, #8A9099); border-radius: 6px;}

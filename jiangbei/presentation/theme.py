@@ -32,7 +32,7 @@ PALETTES = {"light": LIGHT, "dark": DARK}
 
 # Bar colours of the charts: the Okabe–Ito colour-blind-safe hues, darkened to a luminance of about 0.16, so each
 # is >= 3:1 against both themes' backgrounds and holds white text inside a bar at >= 4.5:1. One set serves both
-# schemes because a chart figure is built once and shared by every session (jiangbei.figures).
+# schemes because a chart figure is built once and shared by every session (jiangbei.app.figures).
 SERIES = {
     "result": "#0074B6",  # Okabe–Ito blue
     "target": "#B85100",  # Okabe–Ito vermillion

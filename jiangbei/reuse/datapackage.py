@@ -1,6 +1,6 @@
 """data/datapackage.json: the dataset described as a Frictionless Data Package, generated from jiangbei/schema.py.
 
-`python -m jiangbei.datapackage` rewrites the file; tests/test_datapackage.py fails when the file and schema.py
+`python -m reuse.datapackage` rewrites the file; tests/reuse/test_datapackage.py fails when the file and schema.py
 drift apart, and validates the data against it with the frictionless package. Every CSV of data/ is a resource:
 indicators and sources with schema.py's enumerations and keys, any other (a table added later) from its header.
 """

@@ -1,4 +1,4 @@
-"""The headline cards (jiangbei.cards): what each card says, and that report text cannot inject HTML."""
+"""The headline cards (jiangbei.presentation.cards): what each card says, and that report text cannot inject HTML."""
 
 import re
 

@@ -1,4 +1,4 @@
-"""The colours (jiangbei.theme): every pair the app draws meets WCAG 2.1 AA in both themes, and the palettes
+"""The colours (presentation.theme): every pair the app draws meets WCAG 2.1 AA in both themes, and the palettes
 are the ones .streamlit/config.toml gives Streamlit."""
 
 import tomllib

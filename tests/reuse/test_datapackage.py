@@ -19,7 +19,7 @@ def _descriptor() -> dict:
 
 
 def test_the_file_is_what_schema_py_generates():
-    # Drift: a column added to schema.py (or to the comments) without `python -m jiangbei.datapackage` fails here.
+    # Drift: a column added to schema.py (or to the comments) without `python -m jiangbei.reuse.datapackage` fails here.
     assert DESCRIPTOR.read_text(encoding="utf-8") == datapackage.render(DATA)
 
 

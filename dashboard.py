@@ -1,14 +1,14 @@
-"""Entry point: page config, language, and navigation. Each page's content lives in pages/."""
+"""Entry point: page config, language, and navigation (st.navigation). Each page's layout lives in views/."""
 
 import streamlit as st
 
-from jiangbei import db, navigation, ui
-from jiangbei.i18n import t
+from jiangbei.app import db, language, navigation, ui
+from jiangbei.presentation.i18n import t
 
 # An emoji icon: Streamlit draws it as an inline SVG, where a :material/: favicon is fetched from a font CDN.
 st.set_page_config(page_title="Jiangbei Plan Dashboard · 江北区计划数据", page_icon="📊", layout="wide")
-lang = ui.choose_language()  # ?lang=, else this session's choice, else the browser's, else Chinese
-ui.document_setup(lang)
+lang = language.choose_language()  # ?lang=, else this session's choice, else the browser's, else Chinese
+language.document_setup(lang)
 
 problems = db.current_problems()
 if problems:

@@ -1,4 +1,4 @@
-"""Self-hosting entry: the same app as dashboard.py, plus a read-only data API (jiangbei/api.py) at /api/.
+"""Self-hosting entry: the same app as dashboard.py, plus a read-only data API (jiangbei/reuse/api.py) at /api/.
 
     streamlit run serve.py            # or: uvicorn serve:app --host 0.0.0.0 --port 8501
 
@@ -7,6 +7,6 @@ dashboard.py stays the main file on Streamlit Community Cloud, which serves only
 
 import streamlit as st
 
-from jiangbei import api
+from jiangbei.reuse import api
 
 app = st.App("dashboard.py", routes=api.routes())

@@ -8,7 +8,7 @@ import time
 import duckdb
 import pandas as pd
 
-from jiangbei import db
+from jiangbei.core import store as db
 
 FACTOR = 10_000
 REPEAT = 15  # timed runs per query; the machine is noisy at the millisecond scale
@@ -69,7 +69,7 @@ def synthetic(factor: int = FACTOR) -> duckdb.DuckDBPyConnection:
 def time_query(con: duckdb.DuckDBPyConnection, name: str, values: dict, repeat: int = REPEAT) -> float:
     """Median ms of executing the query and fetching its result as Arrow (no pandas conversion)."""
     statement = con.extract_statements(db.read_sql(name))[-1]
-    values = db.with_defaults(values)  # as jiangbei.db.run_query gives every query
+    values = db.with_defaults(values)  # as jiangbei.core.store.run_query gives every query
     bound = {k: values[k] for k in statement.named_parameters}
     samples = []
     for i in range(repeat + 1):

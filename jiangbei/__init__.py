@@ -1,1 +1,11 @@
-"""Shared code of the Jiangbei plan dashboard: data schema, validation, DuckDB access, i18n, charts, export."""
+"""The Jiangbei Plan Dashboard's package, in layers; each imports only those below it (tests/test_layers.py):
+
+    views/, dashboard.py   pages: layout only                                   Streamlit
+    app/                   cached db, language, URL state, components (ui)      Streamlit
+    console/               SQL console: check, runner, worker, launcher         engine without Streamlit,
+                           + state, canned-query form                           page parts with it
+    reuse/                 exports, citation, data API, datapackage             no Streamlit
+    presentation/          words and plurals, numbers and units, tables,        no Streamlit
+                           cards, charts, chart text, theme
+    core/                  schema, units, validation, DuckDB store, quotes      no Streamlit
+"""

@@ -15,5 +15,5 @@ python3 -m venv .venv
 .venv/bin/python -m pip install -q --disable-pip-version-check -r requirements-dev.txt
 
 .venv/bin/ruff check .
-.venv/bin/python -m jiangbei.validate data
+.venv/bin/python -m jiangbei.core.validate data
 .venv/bin/python -m pytest -q "$@"

@@ -5,7 +5,7 @@ from html.parser import HTMLParser
 import pandas as pd
 from streamlit.testing.v1 import AppTest
 
-from jiangbei.glossary import GLOSSARY_CLASS
+from jiangbei.app.glossary import GLOSSARY_CLASS
 from tests.conftest import ROOT
 
 PAGES = ["overview", "targets", "economy", "investment", "trade", "livelihood", "explorer", "sql", "source", "about"]
@@ -20,7 +20,7 @@ def open_page(page: str, lang: str | None = "en", params: dict | None = None, ti
     for key, value in (params or {}).items():
         at.query_params[key] = value
     if page != "overview":
-        at.switch_page(f"pages/{page}.py")  # before the first run: as if the URL were opened directly
+        at.switch_page(f"views/{page}.py")  # before the first run: as if the URL were opened directly
     return at.run()
 
 
@@ -40,7 +40,7 @@ def table_text(at: AppTest) -> str:
 
 
 class _TableParser(HTMLParser):
-    """Reads the app's own HTML tables (jiangbei.tables.html_table) back into rows of cell text."""
+    """Reads the app's own HTML tables (jiangbei.presentation.tables.html_table) back into rows of cell text."""
 
     def __init__(self):
         super().__init__()
@@ -81,7 +81,7 @@ def html_tables(at: AppTest, glossary: bool = False, chart_data: bool = False) -
 
 
 class _CardParser(HTMLParser):
-    """Reads the app's headline cards (jiangbei.cards.cards_html) back into {paragraph class: text} per card."""
+    """Reads the app's headline cards (presentation.cards.cards_html) back into {paragraph class: text} per card."""
 
     def __init__(self):
         super().__init__()

@@ -3,7 +3,7 @@ from pathlib import Path
 
 import pytest
 
-from jiangbei import db
+from jiangbei.core import store as db
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "data"

@@ -4,7 +4,7 @@ language and title, the keyboard alone, and phones."""
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-from jiangbei.i18n import t
+from jiangbei.presentation.i18n import t
 from tests.browser.conftest import wait_done
 
 # Each page's path and its name in the catalogs (page_<name>), which its <title> and h1 carry.

@@ -40,7 +40,7 @@ def test_show_sql_opens_the_console_with_the_same_rows(server, page):
     console = opened.value
     wait_done(console)
     assert urlsplit(console.url).path.endswith("/sql")
-    console.get_by_text(f"{len(expected)} row(s)").first.wait_for(timeout=30_000)
+    console.get_by_text(f"{len(expected)} {'row' if len(expected) == 1 else 'rows'} ·").first.wait_for(timeout=30_000)
     assert "ORDER BY value DESC" in console.locator("textarea").first.input_value()
     console.close()
 

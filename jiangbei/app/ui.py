@@ -1,0 +1,191 @@
+"""Streamlit components shared by the pages: source lines, charts, cards, tables with export, notices, errors, "Cite
+this". What they draw is made in jiangbei.presentation; the page's language comes from jiangbei.app.language."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pandas as pd
+import streamlit as st
+
+from jiangbei.app import db, url_state
+from jiangbei.app.language import lang  # also the pages' ui.lang()
+from jiangbei.app.url_state import current_url
+from jiangbei.core import store
+from jiangbei.presentation import cards, chart_text
+from jiangbei.presentation.charts import plotly_config
+from jiangbei.presentation.i18n import ngettext, t
+from jiangbei.presentation.tables import TABLE_STYLE, header, html_table, original_columns
+from jiangbei.reuse import export
+
+
+def source_caption() -> None:
+    """Under every chart and table: the report's title, publisher and date, as Our World in Data does."""
+    language = lang()
+    for s in db.query("sources").to_dict("records"):
+        st.caption(t("source_line", language, publisher=s[f"publisher_{language}"], title=s[f"title_{language}"],
+                     date=s["date"].strftime("%Y-%m-%d")))
+
+
+def chart(fig, key: str) -> None:
+    """A chart, the sentence that says what it shows, its data one click away, and the source line."""
+    language = lang()
+    if fig is None:  # e.g. no money amounts among livelihood's results
+        st.info(t("chart_empty", language), icon=":material/info:")
+        return
+    st.plotly_chart(fig, config=plotly_config(language), key=key, width="stretch")
+    st.caption(chart_text.summary(fig, language))
+    with st.expander(t("chart_data", language)):
+        st.html(TABLE_STYLE + '<div class="jb-chart-data">' + html_table(chart_text.table(fig, language),
+                                                                          page_lang=language) + "</div>")
+    source_caption()
+
+
+def metric_cards(series_cards: pd.DataFrame) -> None:
+    """The headline cards of a series_cards query result (jiangbei.presentation.cards)."""
+    st.html(cards.cards_html(series_cards, lang()))
+
+
+def export_buttons(df: pd.DataFrame, stem_parts: list[str], about: dict[str, str], key: str,
+                   codes: pd.DataFrame | None = None,
+                   frame_at_click: Callable[[], pd.DataFrame] | None = None) -> None:
+    """One button per format, and "About this file"; files are built only when clicked, without a rerun.
+
+    codes: the query rows behind df, whose code columns (export.CODE_COLUMNS) go first in every file, so files
+    exported in different languages join on id. Every file says what it is (licence, citation, the view's URL,
+    export time): Excel in its about sheet, Parquet in its metadata, and the "About this file" text for all.
+    frame_at_click marks a visitor's SQL result: the file is made from the frame it returns at the click (so no
+    session holds the result), spreadsheet formulas are neutralised, and a format over its cell budget is refused;
+    df then only gives the result's size, and may be an Arrow table.
+    """
+    language = lang()
+    untrusted = frame_at_click is not None
+    data = df if codes is None else export.with_code_columns(df, codes)
+    sources = db.query("sources").to_dict("records")
+    # about: the view's filters (code=value), or {"sql": ...} for the SQL console's result.
+    filters = {k: v for k, v in about.items() if k not in ("source", "language", "sql")}
+    extra = {"about_file_sql": about["sql"]} if about.get("sql") else {}
+    view_url = current_url()
+
+    def fields() -> dict[str, str]:
+        return export.about_fields(language, sources, filters, view_url, len(data), extra)
+
+    row = st.container(horizontal=True, vertical_alignment="center")  # buttons as wide as their labels, wrapping
+    row.markdown(f"**{t('download', language)}**", width="content")
+    too_big = []
+    for label in export.FORMATS:
+        if untrusted and not export.fits(df, label):
+            message = t("export_too_big", language, format=label, n=f"{export.cells(df):,}",
+                        cells=f"{export.CELL_BUDGET[label]:,}")
+            row.button(label, disabled=True, key=f"{key}_{label}", help=message, icon=":material/block:")
+            too_big.append(message)
+            continue
+        if untrusted:
+            unavailable = t("export_unavailable", language)
+            build = lambda label=label: export.untrusted_file(frame_at_click, label, fields(), unavailable)
+        else:
+            build = lambda label=label: export.serialise(data, label, fields())
+        row.download_button(
+            label, data=build,
+            file_name=export.file_name(stem_parts, language, label), mime=export.FORMATS[label][1],
+            on_click="ignore", key=f"{key}_{label}", help=t("download_help", language), icon=":material/download:",
+        )
+    data_name = export.file_name(stem_parts, language, "CSV")
+    row.download_button(
+        t("about_file_button", language), data=lambda: export.about_text(fields(), data_name, language),
+        file_name=export.about_name(data_name), mime="text/plain", on_click="ignore", key=f"{key}_about",
+        help=t("about_file_help", language), icon=":material/info:")
+    for message in too_big:
+        st.caption(message)
+
+
+def table(df: pd.DataFrame, key: str, stem_parts: list[str], filters: dict[str, str], selectable: bool = False,
+          value_decimals: pd.Series | None = None, codes: pd.DataFrame | None = None,
+          selected_row: int | None = None) -> list[int]:
+    """A table as shown, its row count, export buttons of exactly it, and the source line.
+
+    Selectable tables (the explorer) are an st.dataframe, where a click selects a row; the others are plain HTML,
+    which the browser draws without loading the grid component. Returns the selected row positions.
+    """
+    language = lang()
+    link_header = header("link", language)
+    if df.empty:
+        st.info(t("no_rows", language))
+    rows: list[int] = []
+    if selectable:
+        config = {
+            header("value", language): st.column_config.NumberColumn(format="%g"),
+            header("year", language): st.column_config.NumberColumn(format="%d"),
+            header("source_quote", language): st.column_config.TextColumn(width="large"),
+        }
+        if link_header in df.columns:
+            config[link_header] = st.column_config.LinkColumn(display_text=t("open_in_report", language))
+        default = {"selection": {"rows": [selected_row]}} if selected_row is not None else None
+        event = st.dataframe(df, hide_index=True, column_config=config, key=f"{key}_table", width="stretch",
+                             on_select="rerun", selection_mode="single-row", selection_default=default)
+        rows = list(event.selection.rows)
+    if not selectable and not df.empty:
+        # The downloads come before the table's links, so the keyboard reaches them in a few presses.
+        export_buttons(df.drop(columns=[link_header], errors="ignore"), stem_parts, filters, key, codes=codes)
+        indicator_header = header("indicator", language)
+        link_names = ([t("source_link_of", language, indicator=name) for name in df[indicator_header]]
+                      if indicator_header in df.columns else None)
+        st.html(TABLE_STYLE + html_table(df, link_header, t("open_in_report", language), header("value", language),
+                                         value_decimals, original_columns(df, language),
+                                         t("quote_original", language), link_names=link_names, page_lang=language))
+    st.caption(ngettext("rows_shown", len(df), language, n=len(df)))
+    if len(df) >= store.ROW_LIMIT:  # a canned query stops at ROW_LIMIT rows
+        st.warning(ngettext("rows_capped", store.ROW_LIMIT, language, n=store.ROW_LIMIT), icon=":material/info:")
+    if selectable or df.empty:
+        export_buttons(df.drop(columns=[link_header], errors="ignore"), stem_parts, filters, key, codes=codes)
+    source_caption()
+    return rows
+
+
+def notice_bad_params(allowed: dict[str, list[str] | None]) -> None:
+    """A short notice naming URL parameters that are unknown or hold values outside their options.
+
+    The parameters are shown as inert code, never as Markdown: a link in a URL must not become a link in the app.
+    """
+    bad = st.session_state.get("ignored_params", []) + url_state.invalid(allowed)
+    if bad:
+        with st.container(key="bad_params"):
+            st.info(t("params_ignored", lang()), icon=":material/info:")
+            st.code("\n".join(p[:200] for p in bad[:8]), language=None, wrap_lines=True)
+
+
+def data_error_page(problems, language: str) -> None:
+    """What a visitor sees when data/ is invalid: the problems, never a traceback."""
+    st.title(t("app_title", language))
+    st.error(t("data_error_title", language), icon=":material/error:")
+    st.markdown(t("data_error_body", language))
+    st.code("\n".join(str(p) for p in problems[:200]), language=None)
+
+
+def cite_block(expanded: bool = False) -> None:
+    """"Cite this": the citation as plain text and BibTeX (with this page's address), and the licence."""
+    from jiangbei.reuse import citation
+
+    language = lang()
+    sources = db.query("sources").to_dict("records")
+    with st.expander(t("cite_title", language), expanded=expanded, icon=":material/format_quote:"):
+        st.markdown(f"**{t('cite_plain_label', language)}**")
+        st.code(citation.citation(sources, language), language=None, wrap_lines=True)
+        st.markdown(f"**{t('cite_bibtex_label', language)}**")
+        st.code(citation.bibtex(sources, language, (st.context.url or "").split("?")[0]), language="bibtex",
+                wrap_lines=True)  # wrapped: a box that scrolls sideways would need to be focusable
+        st.caption(t("licence_text", language, licence=citation.LICENCE_SHORT, url=citation.LICENCE["path"]))
+
+
+def reuse_section() -> None:
+    """The About page's licence, "Cite this" and the machine-readable description of the data."""
+    from jiangbei.reuse import citation, datapackage
+
+    language = lang()
+    st.subheader(t("about_licence_title", language))
+    st.markdown(t("licence_text", language, licence=citation.LICENCE_SHORT, url=citation.LICENCE["path"]))
+    cite_block(expanded=True)
+    st.markdown(t("about_datapackage", language))
+    st.download_button(t("about_datapackage_button", language),
+                       data=(store.data_dir() / datapackage.FILE_NAME).read_bytes(), file_name=datapackage.FILE_NAME,
+                       mime="application/json", on_click="ignore", icon=":material/download:", key="datapackage")

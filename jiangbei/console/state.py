@@ -1,0 +1,182 @@
+"""The SQL console's state: which SQL to run, running it in the sandbox fairly, caching results by bytes, and
+saying what happened.
+
+Memory: a result is held once, in a process-wide cache bounded by bytes (ResultCache); hits hand out the same
+object, never a copy, and a session keeps only the SQL it ran, not the result. Fairness: every session has a small
+budget of worker seconds that refills over time, and the sandbox's queue lets at most two workers run at once.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections import OrderedDict
+
+import streamlit as st
+
+from jiangbei.app import db
+from jiangbei.console import runner as sandbox
+from jiangbei.presentation.i18n import ngettext, t
+
+CACHE_BYTES = 48 * 1024 * 1024  # all cached results together, as pandas holds them
+CACHE_TTL_S = 600
+SESSION_BUDGET_S = 15.0  # worker seconds a session may spend at once ...
+SESSION_REFILL_PER_S = 0.25  # ... refilled at this rate (15 s a minute)
+# Only answers that depend on the SQL alone are cached; a time-out, memory or crash may come from load, and a
+# cached one would fail a shared link for everyone for CACHE_TTL_S.
+CACHED_FAILURES = ("empty", "too_long", "syntax", "not_allowed", "error", "too_wide")
+
+
+def outcome_bytes(outcome: sandbox.Outcome) -> int:
+    """What an outcome costs in memory: its Arrow buffers, plus a small fixed part."""
+    return outcome.table.nbytes + len(outcome.message) + 1024
+
+
+class ResultCache:
+    """A least-recently-used cache of outcomes bounded by total bytes and age; thread-safe, no copy per hit."""
+
+    def __init__(self, max_bytes: int, ttl_s: float):
+        self.max_bytes, self.ttl_s = max_bytes, ttl_s
+        self._entries: OrderedDict[tuple, tuple[float, int, sandbox.Outcome]] = OrderedDict()
+        self._lock = threading.Lock()
+        self.total = 0
+
+    def get(self, key: tuple) -> sandbox.Outcome | None:
+        with self._lock:
+            entry = self._entries.get(key)
+            if entry is None:
+                return None
+            if time.monotonic() - entry[0] > self.ttl_s:
+                self._drop(key)
+                return None
+            self._entries.move_to_end(key)
+            return entry[2]
+
+    def put(self, key: tuple, outcome: sandbox.Outcome) -> None:
+        size = outcome_bytes(outcome)
+        if size > self.max_bytes:
+            return
+        with self._lock:
+            if key in self._entries:
+                self._drop(key)
+            self._entries[key] = (time.monotonic(), size, outcome)
+            self.total += size
+            while self.total > self.max_bytes:
+                self._drop(next(iter(self._entries)))
+
+    def _drop(self, key: tuple) -> None:
+        _, size, _ = self._entries.pop(key)
+        self.total -= size
+
+    def __len__(self) -> int:
+        return len(self._entries)
+
+    def clear(self) -> None:
+        with self._lock:
+            self._entries.clear()
+            self.total = 0
+
+
+results = ResultCache(CACHE_BYTES, CACHE_TTL_S)
+
+
+class SessionBudget:
+    """A token bucket of worker seconds for one session: a query may start while the bucket is above zero."""
+
+    def __init__(self, capacity_s: float | None = None, refill_per_s: float | None = None):
+        self.capacity_s = SESSION_BUDGET_S if capacity_s is None else capacity_s
+        self.refill_per_s = SESSION_REFILL_PER_S if refill_per_s is None else refill_per_s
+        self.tokens = self.capacity_s
+        self.updated = time.monotonic()
+
+    def _refill(self) -> None:
+        now = time.monotonic()
+        self.tokens = min(self.capacity_s, self.tokens + (now - self.updated) * self.refill_per_s)
+        self.updated = now
+
+    def wait_s(self) -> float:
+        """Seconds until a query may start (0: now)."""
+        self._refill()
+        return 0.0 if self.tokens > 0 else -self.tokens / self.refill_per_s + 0.1
+
+    def spend(self, seconds: float) -> None:
+        self._refill()
+        self.tokens -= seconds
+
+
+def _budget() -> SessionBudget:
+    if "sql_budget" not in st.session_state:
+        st.session_state["sql_budget"] = SessionBudget()
+    return st.session_state["sql_budget"]
+
+
+def cached(sql: str) -> sandbox.Outcome | None:
+    return results.get((sql, db.sandbox_database()))
+
+
+def run(sql: str) -> sandbox.Outcome:
+    """The outcome of a visitor's SQL: from the cache, else run in the sandbox if this session's budget allows."""
+    key = (sql, db.sandbox_database())
+    hit = results.get(key)
+    if hit is not None:
+        return hit
+    budget = _budget()
+    wait = budget.wait_s()
+    if wait > 0:
+        return sandbox.Outcome(False, "cooldown", f"{wait:.0f} s")
+    started = time.monotonic()
+    outcome = sandbox.run(sql, key[1])
+    budget.spend(time.monotonic() - started if outcome.kind != "busy" else 0.0)
+    if outcome.ok or outcome.kind in CACHED_FAILURES:
+        results.put(key, outcome)
+    return outcome
+
+
+def session_outcome(sql: str, run_now: bool) -> tuple[str, sandbox.Outcome] | None:
+    """(SQL, outcome) to show on the page: run now, or the session's last query again (from the cache)."""
+    state = st.session_state
+    if run_now:
+        outcome = run(sql)
+        state["sql_ran"] = sql
+        state["sql_failure"] = None if outcome.ok else outcome  # a failure holds no rows; a result is not kept
+        return sql, outcome
+    if "sql_ran" not in state:
+        return None
+    ran = state["sql_ran"]
+    return ran, state.get("sql_failure") or run(ran)
+
+
+class ExportUnavailable(Exception):
+    """The result left the cache and running it again failed (busy, time-out): no file of it can be made."""
+
+
+def result_for_export(sql: str) -> sandbox.Outcome:
+    """At a download click (outside the script run): the cached result, else the query run again; raises
+    ExportUnavailable rather than give an empty file."""
+    key = (sql, db.sandbox_database())
+    outcome = results.get(key) or sandbox.run(sql, key[1])
+    if not outcome.ok:
+        raise ExportUnavailable(outcome.kind)
+    return outcome
+
+
+def failure_message(outcome: sandbox.Outcome, lang: str) -> tuple[str, str]:
+    """(message in lang, DuckDB's own message or detail) for a failed outcome."""
+    fields = {"seconds": f"{sandbox.TIME_LIMIT_S:g}", "chars": f"{sandbox.MAX_SQL_CHARS:,}",
+              "position": f"{outcome.position:,}", "columns": f"{sandbox.MAX_COLUMNS:,}",
+              "wait": outcome.message.removesuffix(" s") if outcome.kind == "cooldown" else ""}
+    key = {"empty": "sql_empty", "too_long": "sql_too_long", "syntax": "sql_syntax", "not_allowed": "sql_not_allowed",
+           "timeout": "sql_timeout", "memory": "sql_memory", "too_big": "sql_too_big",
+           "busy": "sql_queue_busy" if outcome.position else "sql_busy", "cooldown": "sql_cooldown",
+           "too_wide": "sql_too_wide", "crashed": "sql_crashed"}.get(outcome.kind, "sql_error")
+    detail = outcome.message if outcome.kind in ("syntax", "error", "not_allowed") else ""
+    return t(key, lang, **fields), detail
+
+
+def truncation_message(outcome: sandbox.Outcome, lang: str) -> str:
+    """'First N rows shown' and why: the row limit, or the answer's size."""
+    n = f"{outcome.table.num_rows:,}"
+    if outcome.cut_by == "rows":
+        return t("sql_truncated", lang, rows=n)
+    return ngettext("sql_truncated_size", outcome.table.num_rows, lang, rows=n, cells=f"{sandbox.MAX_CELLS:,}",
+                    mb=f"{sandbox.MAX_HELD_BYTES / 1024 / 1024:g}")

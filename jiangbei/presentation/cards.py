@@ -1,0 +1,104 @@
+"""Headline cards as one block of HTML: per series, the result, its growth, next year's target and the quotes.
+
+One st.html element instead of a grid of st.metric: the browser drew about thirty Streamlit elements for eight
+metric cards (rows, columns, bordered containers, metrics, captions), which made a topic page's cold load about
+a tenth slower (benchmarks/RESULTS.md). The text is escaped here; st.html sanitises it again.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from jiangbei.presentation.i18n import lang_html, t
+from jiangbei.presentation.numbers import bounded, format_change, format_value
+from jiangbei.presentation.tables import period_label
+
+# Colours are presentation.theme's variables (light and dark); the tone is never the only signal: ▲/▼ and the sign
+# say the direction, the words say good or bad. On phones two compact cards share a row.
+STYLE = """<style>
+.jb-cards {display: grid; grid-template-columns: repeat(auto-fill, minmax(200px, 1fr)); gap: 0.75rem;}
+.jb-card {border: 1px solid var(--jb-grid, #8A9099); border-radius: 0.5rem; padding: 0.75rem 1rem;}
+.jb-card p {margin: 0;}
+.jb-card .label {font-weight: 600; font-size: 0.9rem;}
+.jb-card .value {font-size: 1.6rem; line-height: 1.3; margin: 0.2rem 0; overflow-wrap: anywhere;}
+.jb-card .delta {font-size: 0.9rem; font-weight: 600;}
+.jb-card .good {color: var(--jb-good, #1A7F37);}
+.jb-card .bad {color: var(--jb-bad, #C62828);}
+.jb-card .note, .jb-card details {font-size: 0.8rem; color: var(--jb-muted, #4D5661); margin-top: 0.3rem;}
+.jb-card summary {cursor: pointer;}
+.jb-card details.original summary {text-decoration: underline;}
+.jb-card .jb-sr {position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%);}
+@media (max-width: 640px) {
+  .jb-cards {grid-template-columns: repeat(2, minmax(0, 1fr)); gap: 0.5rem;}
+  .jb-card {padding: 0.5rem 0.6rem;}
+  .jb-card .label {font-size: 0.8rem;}
+  .jb-card .value {font-size: 1.15rem;}
+  .jb-card .delta {font-size: 0.8rem;}
+}
+</style>"""
+
+
+def card(c: dict, lang: str) -> dict[str, str | None]:
+    """One series' card as text: label, value, delta (growth), delta_tone (good/bad), target line and quotes."""
+    value = format_value(c["value"], c["unit"], c["unit_en"], lang, int(c["value_decimals"]))
+    value = bounded(value, c["qualifier"], c["bound"], lang)  # "over 150 firms" is not "150 firms"
+    if c["period"] != "full_year":  # Jan-Nov revenue is not the year's
+        value = t("card_period", lang, value=value, period=period_label(c["period"], c["stock_flow"], lang))
+    delta = tone = None
+    if pd.notna(c["growth_value"]):
+        delta = format_change(c["growth_value"], lang, int(c["growth_decimals"]))
+        rising = c["growth_value"] >= 0
+        tone = "good" if rising != (c["direction"] == "down") else "bad"  # a falling unemployment rate is good
+        delta = f"{'▲' if rising else '▼'} {delta}"
+        if c["growth_price_basis"] == "comparable":  # GDP and value added grow in real terms, revenue nominally
+            delta = t("growth_real", lang, change=delta)
+        elif c["growth_price_basis"] == "not_stated":  # the report does not say real or nominal: neither do we
+            delta = t("growth_basis_not_stated", lang, change=delta)
+        delta = f"{delta} · {t('change_' + tone, lang)}"
+    if pd.notna(c["target_value"]):
+        decimals = int(c["target_decimals"])
+        if c["target_measure"] == "yoy_growth_pct":
+            target = format_change(c["target_value"], lang, decimals)
+        else:
+            target = format_value(c["target_value"], c["target_unit"], c["target_unit_en"], lang, decimals)
+        target_line = t("target_2021", lang, value=bounded(target, c["target_qualifier"], c["target_bound"], lang,
+                                                           keep_words=True))
+    else:
+        target_line = t("no_target", lang)
+    verdict = c.get("plan_verdict")
+    if isinstance(verdict, str) and verdict:  # GDP missed its 2020 plan: said beside the figure, not only in a list
+        target_line = f"{t(f'plan_verdict_{verdict}', lang)} · {target_line}"
+    quotes, originals = card_quotes(c, lang)
+    note = c.get("note")
+    if isinstance(note, str) and note:  # the caveats (newly counted e-commerce firms …) travel with the figure
+        quotes = f"{quotes} — {t('col_note', lang)}: {note}"
+    return {"label": c[f"indicator_{lang}"], "value": value, "delta": delta, "delta_tone": tone,
+            "target": target_line, "quotes": quotes, "original": originals, "quotes_title": t("card_quotes", lang)}
+
+
+def card_quotes(c: dict, lang: str) -> tuple[str, str | None]:
+    """The card's sentences in lang and, in English, the Chinese originals they translate (else None)."""
+    has_target = pd.notna(c.get("target_quote"))
+    originals = [c["source_quote"]] + ([c["target_quote"]] if has_target else [])
+    joined = " · ".join(f"“{q}”" for q in originals)
+    english = [c.get("source_quote_en")] + ([c.get("target_quote_en")] if has_target else [])
+    if lang == "zh" or not all(isinstance(q, str) and q for q in english):
+        return joined, None
+    return " · ".join(f"“{q}”" for q in english) + f" ({t('quote_unofficial', lang)})", joined
+
+
+def cards_html(cards: pd.DataFrame, lang: str) -> str:
+    """The cards of a series_cards query result, as a list the browser lays out in as many columns as fit."""
+    items = []
+    for c in cards.to_dict("records"):
+        shown = {k: lang_html(v, lang) if isinstance(v, str) else v for k, v in card(c, lang).items()}
+        delta = f'<p class="delta {shown["delta_tone"]}">{shown["delta"]}</p>' if shown["delta"] else ""
+        original = (f'<details class="original"><summary>{lang_html(t("quote_original", lang), lang)}</summary>'
+                    f'<p class="original" lang="zh">{shown["original"]}</p></details>') if shown["original"] else ""
+        # The quotes are folded away, so a phone shows the figures first; a click or Enter opens them.
+        items.append(f'<div class="jb-card" role="listitem"><p class="label">{shown["label"]}</p>'
+                     f'<p class="value">{shown["value"]}</p>{delta}<p class="note">{shown["target"]}</p>'
+                     f'<details><summary>{shown["quotes_title"]}<span class="jb-sr">: {shown["label"]}</span></summary>'
+                     f'<p class="quotes">{shown["quotes"]}</p>{original}'
+                     '</details></div>')
+    return STYLE + f'<div class="jb-cards" role="list">{"".join(items)}</div>'

@@ -1,0 +1,379 @@
+"""plotly figures for the topic pages and the 2021 targets. Each takes a query result and the language, and returns a
+figure or None (None also where a chart would have a single bar)."""
+
+from __future__ import annotations
+
+import math
+import re
+
+import pandas as pd
+import plotly.graph_objects as go
+from plotly.subplots import make_subplots
+
+from jiangbei.presentation import scorecard, theme
+from jiangbei.presentation.i18n import t
+from jiangbei.presentation.numbers import (
+    bound_mark,
+    bounded,
+    format_change,
+    format_value,
+    period_mark,
+    plain_number,
+    scaled_for,
+)
+
+RESULT_COLOUR, TARGET_COLOUR, DECLINE_COLOUR, PLAN_COLOUR = (theme.SERIES[k] for k in ("result", "target", "decline",
+                                                                                       "plan"))
+CONFIG = {"displaylogo": False, "modeBarButtonsToRemove": ["lasso2d", "select2d"]}
+
+
+def _wrap(text: str, width: int) -> str:
+    """Break long English labels so bar labels stay readable; Chinese is short enough."""
+    words, lines, line = text.split(" "), [], ""
+    for word in words:
+        if line and len(line) + len(word) + 1 > width:
+            lines.append(line)
+            line = word
+        else:
+            line = f"{line} {word}".strip()
+    lines.append(line)
+    return "<br>".join(lines)
+
+
+def _wrap_chars(text: str, width: int) -> str:
+    """Break Chinese text, which has no spaces, every width characters."""
+    return "<br>".join(text[i:i + width] for i in range(0, len(text), width))
+
+
+def wrap(text: str, lang: str, width_en: int, width_zh: int) -> str:
+    return _wrap(text, width_en) if lang == "en" else _wrap_chars(text, width_zh)
+
+
+def _label(row, lang: str) -> str:
+    """A bar's category label: the name, its period unless a full year, and "lower is better" where it is."""
+    text = row[f"indicator_{lang}"] + period_mark(row.get("period"), lang, row.get("stock_flow"))
+    if row.get("direction") == "down":
+        text += f" ({t('direction_down', lang)})" if lang == "en" else f"({t('direction_down', lang)})"
+    return _wrap(text, 38) if lang == "en" else text
+
+
+def _shown(row, lang: str, value_col: str = "value", decimals_col: str = "value_decimals",
+           bound_col: str = "bound") -> str:
+    """A value as cards and tables write it: unit in lang's system, bound in the report's words where it has them
+    (over CNY 66.0 bn), else as a mark (≥ ≤ ~)."""
+    decimals = row.get(decimals_col)
+    text = format_value(row[value_col], row["unit"], row["unit_en"], lang,
+                        int(decimals) if decimals is not None and decimals == decimals else None)
+    if "qualifier" in row:
+        return bounded(text, row["qualifier"], row.get(bound_col), lang)
+    return bound_mark(text, row.get(bound_col))
+
+
+def _hover(row, lang: str, value_col: str = "value") -> str:
+    return f"{_label(row, lang)}<br><b>{_shown(row, lang, value_col)}</b><br>{row['source_quote']}"
+
+
+def _room_for_labels(fig: go.Figure, values: pd.Series) -> None:
+    """Widen the value axis so labels written outside the bars are not cut at the edge."""
+    low, high = min(0.0, float(values.min())), max(0.0, float(values.max()))
+    pad = (high - low) * 0.3 or 1.0
+    fig.update_xaxes(range=[low - (pad if low < 0 else 0), high + pad])
+
+
+def _rows(labels) -> float:
+    """How many bar rows of height the labels need: a wrapped label's extra lines make its row taller."""
+    return sum(1 + 0.6 * str(label).count("<br>") for label in labels)
+
+
+def _layout(fig: go.Figure, title: str, bars: float, lang: str) -> go.Figure:
+    fig.update_traces(width=0.7, selector={"type": "bar", "orientation": "h"})
+    fig.update_traces(insidetextfont_color=theme.ON_SERIES, selector={"type": "bar"})  # >= 4.5:1 on every bar
+    fig.update_layout(
+        title={"text": title}, height=max(200, int(110 + 30 * bars)), margin={"l": 10, "r": 10, "t": 50, "b": 40},
+        hoverlabel={"align": "left"}, font={"family": "Noto Sans CJK SC, sans-serif" if lang == "zh" else None},
+    )
+    return fig
+
+
+def _title(key: str, lang: str) -> str:
+    """A chart title short enough per line for a phone's width (390 px)."""
+    return wrap(t(key, lang), lang, 40, 20)
+
+
+def growth_bars(df: pd.DataFrame, lang: str) -> go.Figure | None:
+    """Growth rates as sorted horizontal bars; declines in red, to the left of zero; Jan–Nov and year end marked."""
+    if len(df) < 2:
+        return None
+    df = df.sort_values("value")
+    fig = go.Figure(go.Bar(
+        x=df["value"], y=[_label(r, lang) for _, r in df.iterrows()], orientation="h",
+        marker_color=[DECLINE_COLOUR if v < 0 else RESULT_COLOUR for v in df["value"]],
+        text=[bound_mark(format_change(v, lang, int(d), yoy=False), b)
+              for v, d, b in zip(df["value"], df["value_decimals"], df["bound"])],
+        textposition="auto", cliponaxis=False,
+        hovertext=[_hover(r, lang) for _, r in df.iterrows()], hoverinfo="text",
+        name=t("kind_actual", lang),
+    ))
+    fig.update_xaxes(title_text=t("chart_growth_x", lang), zeroline=True, zerolinewidth=2)
+    fig.update_yaxes(title_text=None)
+    _room_for_labels(fig, df["value"])
+    return _layout(fig, _title("chart_growth", lang), _rows(fig.data[0].y), lang)
+
+
+def result_vs_target(df: pd.DataFrame, lang: str, max_panels: int = 8) -> go.Figure | None:
+    """Small multiples: per series, the result and next year's target side by side, each on its own scale.
+
+    Two columns, so panel titles have room at a phone's width; values and axes in the reader's units (CNY bn in
+    English, as the bar labels); periods other than a full year and bounds are in the titles and labels.
+    """
+    if df.empty:
+        return None
+    df = df.head(max_panels)
+    cols = min(2, len(df))
+    rows = math.ceil(len(df) / cols)
+    titles = []
+    for _, r in df.iterrows():
+        _, unit, _ = scaled_for(1.0, r["unit"], r["unit_en"], lang)
+        period = period_mark(r["target_period"], lang).strip(" ()")
+        note = (", " if lang == "en" else ",").join(p for p in (unit, period) if p)
+        titles.append(f"{wrap(r[f'indicator_{lang}'], lang, 24, 10)}<br>({note})")
+    fig = make_subplots(rows=rows, cols=cols, subplot_titles=titles, vertical_spacing=min(0.3, 0.45 / rows))
+    result_name, target_name = t("col_result_2020", lang), t("col_target_2021", lang)
+    for i, (_, r) in enumerate(df.iterrows()):
+        for name, side, colour, quote in (
+            (result_name, "result", RESULT_COLOUR, r["result_quote"]),
+            (target_name, "target", TARGET_COLOUR, r["target_quote"]),
+        ):
+            decimals = int(r[f"{side}_decimals"])
+            value, _, _ = scaled_for(r[f"{side}_value"], r["unit"], r["unit_en"], lang, decimals)
+            # On the bar the number and its bound mark (≥ 25), the unit being in the panel's title; in the hover
+            # the report's bound words ("striving for 25 projects or more").
+            label = bound_mark(plain_number(r[f"{side}_value"], r["unit"], lang, decimals), r[f"{side}_bound"])
+            shown = bounded(format_value(r[f"{side}_value"], r["unit"], r["unit_en"], lang, decimals),
+                            r[f"{side}_qualifier"], r[f"{side}_bound"], lang)
+            fig.add_trace(go.Bar(
+                x=[name], y=[value], marker_color=colour, name=name, legendgroup=name, showlegend=i == 0,
+                text=[label], textposition="outside", textangle=0, cliponaxis=False,
+                hovertext=[f"{name}: <b>{shown}</b><br>{quote}"], hoverinfo="text",
+            ), row=i // cols + 1, col=i % cols + 1)
+        top = max(scaled_for(r[f"{side}_value"], r["unit"], r["unit_en"], lang)[0] for side in ("result", "target"))
+        fig.update_yaxes(range=[0, top * 1.25 if top > 0 else 1], row=i // cols + 1, col=i % cols + 1)
+    fig.update_xaxes(showticklabels=False)
+    fig.update_annotations(font_size=12)
+    # Top down, each in its own band: the title, the legend, then the panels' titles (up to four lines).
+    height = 160 + 250 * rows
+    fig.update_layout(legend={"orientation": "h", "x": 0, "y": 1 - 48 / height, "yanchor": "top", "yref": "container"})
+    _layout(fig, _title("chart_vs", lang), 0, lang)
+    fig.update_layout(height=height, margin={"t": 170 if lang == "en" else 130},
+                      title={"y": 1, "yref": "container", "yanchor": "top", "pad": {"t": 12}})
+    return fig
+
+
+def growth_pairs(df: pd.DataFrame, lang: str) -> go.Figure | None:
+    """Growth targets beside the growth achieved, on one % axis (levels in other units are left to the table)."""
+    df = df[df["measure"] == "yoy_growth_pct"].iloc[::-1]
+    if df.empty:
+        return None
+    labels = [_label(r, lang) for _, r in df.iterrows()]
+    fig = go.Figure()
+    for kind, colour, quote in (("result", RESULT_COLOUR, "result_quote"), ("target", TARGET_COLOUR, "target_quote")):
+        name = t(f"col_{kind}_{2020 if kind == 'result' else 2021}", lang)
+        values = df[f"{kind}_value"]
+        shown = [bound_mark(format_change(v, lang, int(d), yoy=False), b)
+                 for v, d, b in zip(values, df[f"{kind}_decimals"], df[f"{kind}_bound"])]
+        fig.add_trace(go.Bar(
+            x=values, y=labels, orientation="h", marker_color=colour, name=name,
+            text=shown, textposition="auto", cliponaxis=False,
+            hovertext=[f"{name}: <b>{v}</b><br>{q}" for v, q in zip(shown, df[quote])], hoverinfo="text",
+        ))
+    fig.update_layout(barmode="group", bargap=0.25,
+                      legend={"orientation": "h", "x": 0, "xanchor": "left", "y": 1.0, "yanchor": "bottom"})
+    fig.update_xaxes(title_text=t("chart_growth_x", lang), zeroline=True, zerolinewidth=2)
+    _room_for_labels(fig, pd.concat([df["result_value"], df["target_value"]]))
+    fig = _layout(fig, _title("chart_vs_growth", lang), 2 * _rows(labels), lang)
+    fig.update_traces(width=None)  # grouped bars share each row
+    fig.update_layout(margin={"t": 90}, height=fig.layout.height + 40,
+                      title={"y": 1, "yref": "container", "yanchor": "top", "pad": {"t": 12}})
+    return fig
+
+
+def shares_bars(df: pd.DataFrame, lang: str) -> go.Figure | None:
+    """Shares and rates in % (not plan completion: no plan line), each with its period and, where lower is
+    better, saying so; None below two bars."""
+    df = df[df["measure"] == "share_pct"].sort_values("value")
+    if len(df) < 2:
+        return None
+    fig = go.Figure(go.Bar(
+        x=df["value"], y=[_label(r, lang) for _, r in df.iterrows()], orientation="h", marker_color=RESULT_COLOUR,
+        text=[_shown(r, lang) for _, r in df.iterrows()], textposition="auto", cliponaxis=False,
+        hovertext=[_hover(r, lang) for _, r in df.iterrows()], hoverinfo="text", name=t("col_value", lang),
+    ))
+    _room_for_labels(fig, df["value"])
+    fig.update_xaxes(title_text=t("chart_shares_x", lang))
+    return _layout(fig, _title("chart_shares", lang), _rows(fig.data[0].y), lang)
+
+
+def completion_bars(df: pd.DataFrame, lang: str) -> go.Figure | None:
+    """Completion of the annual plan: bars that beat and missed it as two named series (a legend, and missed
+    bars hatched, so colour is not the only signal) against a dashed 100 % plan line in the legend too."""
+    df = df[df["measure"] == "completion_pct"].sort_values("value")
+    if len(df) < 2:
+        return None
+    fig = go.Figure()
+    for beat, colour, key, pattern in ((True, RESULT_COLOUR, "beat_plan", ""),
+                                       (False, DECLINE_COLOUR, "missed_plan", "/")):
+        part = df[df["value"] >= 100] if beat else df[df["value"] < 100]
+        if part.empty:
+            continue
+        fig.add_trace(go.Bar(
+            x=part["value"], y=[_label(r, lang) for _, r in part.iterrows()], orientation="h",
+            marker={"color": colour, "pattern": {"shape": pattern}}, name=t(key, lang),
+            # a missed bar's label outside it: white on hatching is unreadable, and it ends short of 100 %
+            text=[_shown(r, lang) for _, r in part.iterrows()], textposition="auto" if beat else "outside",
+            cliponaxis=False, hovertext=[_hover(r, lang) for _, r in part.iterrows()], hoverinfo="text",
+        ))
+    labels = [_label(r, lang) for _, r in df.iterrows()]
+    # The plan line under the bars and their labels, named in the legend by an empty trace of the same style.
+    fig.add_vline(x=100, layer="below", line={"color": PLAN_COLOUR, "dash": "dash", "width": 2})
+    fig.add_trace(go.Scatter(x=[None], y=[None], mode="lines", name=t("plan_line", lang),
+                             line={"color": PLAN_COLOUR, "dash": "dash", "width": 2}, hoverinfo="skip"))
+    fig.update_yaxes(categoryorder="array", categoryarray=labels)
+    _room_for_labels(fig, df["value"])
+    fig.update_xaxes(title_text=t("chart_completion_x", lang))
+    fig.update_layout(legend={"orientation": "h", "x": 0, "xanchor": "left", "y": 1.0, "yanchor": "bottom"})
+    fig = _layout(fig, _title("chart_completion", lang), _rows(labels), lang)
+    # t: a legend of two rows on a phone stays clear of the title
+    fig.update_layout(margin={"t": 120}, height=fig.layout.height + 70,
+                      title={"y": 1, "yref": "container", "yanchor": "top", "pad": {"t": 12}})
+    return fig
+
+
+def levels_bars(df: pd.DataFrame, lang: str, stock_flow: str = "flow", top: int = 15) -> go.Figure | None:
+    """The largest money amounts of the page of one kind: flows (a year's or Jan–Nov amount) or stocks (year-end
+    balances), never ranked together; in the report's unit (亿元) or CNY billions; None below two bars."""
+    df = df[df["stock_flow"] == stock_flow]
+    if len(df) < 2:
+        return None
+    df = df.sort_values("value", ascending=False).head(top).iloc[::-1]
+    scale, unit = (1, "亿元") if lang == "zh" else (10, "CNY bn")
+    fig = go.Figure(go.Bar(
+        x=df["value"] / scale, y=[_label(r, lang) for _, r in df.iterrows()], orientation="h",
+        marker_color=RESULT_COLOUR, text=[_shown(r, lang) for _, r in df.iterrows()],
+        textposition="auto", cliponaxis=False,
+        hovertext=[_hover(r, lang) for _, r in df.iterrows()], hoverinfo="text", name=t("col_value", lang),
+    ))
+    fig.update_xaxes(title_text=f"{t('chart_value', lang)} ({unit})")
+    _room_for_labels(fig, df["value"] / scale)
+    return _layout(fig, _title(f"chart_levels_{stock_flow}", lang), _rows(fig.data[0].y), lang)
+
+
+# One dumbbell per comparable family of targets: where each starts (2020) and where the 2021 target puts it, on
+# one axis of one unit. Growth and rates: the values themselves; flows and stocks: change from the 2020 amount.
+DUMBBELL_AXES = {"growth": "values", "rate": "gap", "flow": "change", "stock": "change"}
+
+
+def dumbbell(df: pd.DataFrame, family: str, lang: str) -> go.Figure | None:
+    """2020 (dot) → 2021 target (arrowhead) per target of one family; None below two rows (a lone dot is no chart).
+
+    df: target_scorecard rows of this family that have a comparable 2020 figure (scorecard.chart_rows).
+    """
+    if len(df) < 2:
+        return None
+    axis = DUMBBELL_AXES[family]
+    if axis == "values":
+        start, end = df["baseline_value"].astype(float), df["target_value"].astype(float)
+    else:  # from the 2020 figure (0) to the target: as a gap in pp, or as a change in %
+        start, end = pd.Series(0.0, index=df.index), df["change_pct" if family == "stock" else "distance"]
+    # Each name is written above its own line, across the chart's width, rather than as a category label at the
+    # left, which leaves a phone's 390 px almost no room for the dots and their labels.
+    names = [wrap(f"{scorecard.STATUS_SYMBOLS[r['status']]} {_label(r.rename({'target_period': 'period'}), 'zh')}"
+                  if lang == "zh" else
+                  f"{scorecard.STATUS_SYMBOLS[r['status']]} {r['indicator_en']}"
+                  f"{period_mark(r['target_period'], lang)}"
+                  + (f" ({t('direction_down', lang)})" if r["direction"] == "down" else ""), lang, 52, 24)
+             for _, r in df.iterrows()]
+    lines = [name.count("<br>") + 1 for name in names]
+    # y grows upwards: the first row on top; each row is as tall as its name needs
+    positions, y = [], 0.0
+    for n in reversed(lines):
+        positions.append(y)
+        y += 1.0 + 0.45 * n
+    positions = positions[::-1]
+    rising = (end >= start).tolist()
+
+    def text(values, bounds, side):
+        shown = []
+        for v, b in zip(values, bounds):
+            number = scorecard.signed(v, lang) + ("%" if axis != "gap" else "")
+            shown.append(bound_mark(number, b) if side == "target" else number)
+        return shown
+
+    def hover(r):
+        base = scorecard.figure_text(r["baseline_value"], r["unit"], r["unit_en"], r["baseline_decimals"],
+                                     r["baseline_bound"], r["baseline_period"], lang, r["stock_flow"])
+        target = scorecard.figure_text(r["target_value"], r["unit"], r["unit_en"], r["target_decimals"],
+                                       r["target_bound"], r["target_period"], lang, r["stock_flow"])
+        return (f"{r[f'indicator_{lang}']}<br>{scorecard.status_text(r['status'], lang)}<br>"
+                f"2020: <b>{base}</b> → 2021: <b>{target}</b><br>"
+                f"{scorecard.distance_meaning(r, lang)}: <b>{scorecard.distance_text(r, lang)}</b><br>"
+                f"“{r['baseline_quote']}”<br>“{r['target_quote']}”")
+
+    hovers = [hover(r) for _, r in df.iterrows()]
+    xs, ys = [], []
+    for s, e, p in zip(start, end, positions):
+        xs += [s, e, None]
+        ys += [p, p, None]
+    fig = go.Figure()
+    fig.add_trace(go.Scatter(x=xs, y=ys, mode="lines", line={"color": PLAN_COLOUR, "width": 2},
+                             hoverinfo="skip", showlegend=False))
+    fig.add_trace(go.Scatter(
+        x=start, y=positions, mode="markers+text",
+        name=t(f"dumbbell_start_{'values' if axis == 'values' else 'change'}", lang),
+        marker={"color": RESULT_COLOUR, "size": 11, "symbol": "circle"},
+        text=text(start, [None] * len(df), "start") if axis == "values" else None,
+        textposition=["middle left" if up else "middle right" for up in rising],
+        hovertext=hovers, hoverinfo="text", cliponaxis=False,
+    ))
+    # The arrowheads point the way from 2020 to the target: one trace each way, so the legend shows a ▶ head.
+    if axis == "values":
+        labels = text(end, df["target_bound"], "target")
+    else:  # a derived figure: written with the decimals SQL rounded it to (one rule, scorecard.derived_text)
+        places = df["change_decimals" if family == "stock" else "distance_decimals"]
+        labels = [scorecard.derived_text(v, d, b, "%" if axis != "gap" else "", lang)
+                  for v, d, b in zip(end, places, df["distance_bound"])]
+    for way in (True, False):
+        keep = [i for i, up in enumerate(rising) if up == way]
+        fig.add_trace(go.Scatter(
+            x=[end.iloc[i] for i in keep], y=[positions[i] for i in keep], mode="markers+text",
+            name=t("col_target_2021", lang), legendgroup="target", showlegend=way or not any(rising),
+            marker={"color": TARGET_COLOUR, "size": 13, "symbol": "triangle-right" if way else "triangle-left"},
+            text=[labels[i] for i in keep], textposition="middle right" if way else "middle left",
+            hovertext=[hovers[i] for i in keep], hoverinfo="text", cliponaxis=False,
+        ))
+    for name, p in zip(names, positions):
+        fig.add_annotation(text=name, x=0, xref="paper", xanchor="left", y=p + 0.4, yanchor="bottom",
+                           showarrow=False, align="left", font={"size": 12})
+    low, high = float(min(start.min(), end.min())), float(max(start.max(), end.max()))
+    pad = (high - low) * 0.35 or 2.0  # room for the labels beside the dots
+    fig.update_xaxes(range=[low - pad, high + pad], title_text=t(f"dumbbell_x_{family}", lang),
+                     zeroline=axis != "values", zerolinewidth=2)
+    fig.update_yaxes(visible=False, range=[-0.6, y + 0.1], fixedrange=True)
+    fig.update_layout(legend={"orientation": "h", "x": 0, "xanchor": "left", "y": 1.0, "yanchor": "bottom"})
+    fig = _layout(fig, _title(f"dumbbell_{family}", lang), 0, lang)
+    # 40 px per unit of y: a name's line (0.45) holds 12 px text, and names stand 16 px above their line
+    fig.update_layout(margin={"t": 100, "l": 10, "r": 10}, height=150 + int(40 * (y + 0.7)),
+                      title={"y": 1, "yref": "container", "yanchor": "top", "pad": {"t": 12}})
+    return fig
+
+
+# plotly's tool bar tooltips, in English in plotly; their translations are a11y.po's plotly_* keys.
+PLOTLY_WORDS = ("Download plot as a PNG", "Zoom", "Pan", "Zoom in", "Zoom out", "Autoscale", "Reset axes",
+                "Box Select", "Lasso Select", "Double-click to zoom back out")
+
+
+def plotly_config(language: str) -> dict:
+    """The charts' plotly config; in Chinese with a locale of plotly's own words (plotly's `locales` option)."""
+    if language == "en":
+        return CONFIG
+    words = {w: t("plotly_" + re.sub(r"[^a-z]+", "_", w.lower()).strip("_"), language) for w in PLOTLY_WORDS}
+    return {**CONFIG, "locale": "zh-CN", "locales": {"zh-CN": {"dictionary": words}}}

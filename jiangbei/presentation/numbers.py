@@ -1,0 +1,168 @@
+"""Numbers and units formatted once for both languages: values, changes, bounds, periods, the English scales."""
+
+from __future__ import annotations
+
+from babel.numbers import format_decimal
+
+from jiangbei.core import schema
+from jiangbei.core.units import EN_MULTIPLY, EN_SCALE
+from jiangbei.presentation.i18n import BABEL_LOCALE, t
+
+# How a value in a report unit is shown in English: jiangbei.core.units (the table the validator reads too).
+
+
+# The report's bound words (qualifier column) in English; 以上 follows the number, the rest precede it.
+QUALIFIERS_EN = {
+    "突破": "over", "超过": "more than", "以上": "or more", "力争": "striving for", "达到": "reaching",
+    "达": "reaching", "保持在": "held at", "稳定在": "steady at", "争取": "aiming for", "争取突破": "aiming to pass",
+    "力争突破": "striving to pass", "提升至": "raised to", "累计": "cumulative", "最多": "at most",
+    "跻身": "among the", "保持": "keeping", "力争超过": "striving for more than", "力争达到": "striving to reach",
+    "争取超过": "aiming for more than",
+}
+SUFFIX_QUALIFIERS = {"以上"}
+
+
+def qualifier_parts(qualifier: str | None) -> tuple[str, str]:
+    """(words before the number, words after it): 力争…以上 -> (力争, 以上); 以上 -> ("", 以上)."""
+    if not isinstance(qualifier, str) or not qualifier.strip():
+        return "", ""
+    if "…" in qualifier:
+        before, after = qualifier.split("…", 1)
+        return before, after
+    return ("", qualifier) if qualifier in SUFFIX_QUALIFIERS else (qualifier, "")
+
+
+def qualifier_text(qualifier: str | None, lang: str) -> str:
+    """The qualifier as a reader of lang sees it in a table column."""
+    before, after = qualifier_parts(qualifier)
+    if lang == "zh":
+        return "…".join(p for p in (before, after) if p) if before and after else before or after
+    words = [QUALIFIERS_EN.get(p, p) for p in (before, after) if p]
+    return " … ".join(words)
+
+
+def qualified(formatted: str, qualifier: str | None, lang: str) -> str:
+    """A formatted value inside its bound words: 力争25个以上 / striving for 25 projects or more."""
+    before, after = qualifier_parts(qualifier)
+    if lang == "zh":
+        return f"{before}{formatted}{after}"
+    return " ".join(p for p in (QUALIFIERS_EN.get(before, before), formatted, QUALIFIERS_EN.get(after, after)) if p)
+
+
+def bounded(formatted: str, qualifier: str | None, bound: str, lang: str, keep_words: bool = False) -> str:
+    """A value with its bound: in the report's bound words where it has them (over 660), else the bound's name
+    (保持在3.5%, a ceiling: at most 3.5%); keep_words keeps wording that is not a bound (striving for, reaching) on
+    an exact value."""
+    words = qualifier if isinstance(qualifier, str) else ""
+    has_bound_word = any(w in words for ws in schema.BOUND_WORDS.values() for w in ws)
+    if bound == "exact" or not isinstance(bound, str):
+        return qualified(formatted, words, lang) if keep_words else formatted
+    if has_bound_word:
+        return qualified(formatted, words, lang)
+    return f"{t(f'bound_{bound}', lang)} {formatted}"
+
+
+def _decimals(value: float) -> int:
+    text = repr(float(value)).rstrip("0").rstrip(".")
+    return len(text.split(".")[1]) if "." in text else 0
+
+
+def format_number(value: float, lang: str, decimals: int | None = None) -> str:
+    """A plain number with the language's grouping (Babel): 10,288 / 10,288."""
+    decimals = _decimals(value) if decimals is None else decimals
+    pattern = "#,##0" + ("." + "0" * decimals if decimals else "")
+    return format_decimal(value, format=pattern, locale=BABEL_LOCALE[lang])
+
+
+def format_value(value: float | None, unit: str, unit_en: str, lang: str, decimals: int | None = None) -> str:
+    """A value with its unit, as a reader of lang expects: 660亿元 / CNY 66.0 bn; 10,288人 / 10,288 persons."""
+    if value is None or value != value:  # None or NaN
+        return "—"
+    if decimals is None:
+        decimals = _decimals(value)
+    if lang == "zh":
+        if unit == "万分之":
+            return f"万分之{format_number(value, lang, decimals)}"
+        if unit == "名":
+            return f"第{format_number(value, lang, 0)}名"
+        if unit == "比":
+            return f"1:{format_number(value, lang, decimals)}"
+        return f"{format_number(value, lang, decimals)}{unit}"
+    if unit in EN_SCALE:
+        divisor, template = EN_SCALE[unit]
+        scaled = round(value / divisor, decimals + 2)
+        # As many decimals as the scaled value needs (44.34, 119.79), at least one (66.0).
+        return template.format(v=format_number(scaled, lang, max(1, _decimals(scaled))))
+    if unit in EN_MULTIPLY:
+        scaled = value * EN_MULTIPLY[unit]
+        return f"{format_number(scaled, lang, max(0, decimals - 4))} {unit_en.split(' ', 1)[1]}"
+    if unit == "%":
+        return f"{format_number(value, lang, decimals)}%"
+    if unit == "个百分点":
+        return f"{format_number(value, lang, decimals)} pp"
+    if unit == "名":
+        return f"No. {format_number(value, lang, 0)}"
+    if unit == "强":
+        return f"top {format_number(value, lang, 0)}"
+    if unit == "比":
+        return f"1:{format_number(value, lang, decimals)}"
+    return f"{format_number(value, lang, decimals)} {unit_en}"
+
+
+def format_change(value: float | None, lang: str, decimals: int | None = None, yoy: bool = True) -> str | None:
+    """A growth rate as a signed change, as the cards show it: +3.4% 同比 / +3.4% yoy.
+
+    yoy=False gives +3.4%, for a growth axis."""
+    if value is None or value != value:
+        return None
+    sign = "+" if value >= 0 else "−"
+    return f"{sign}{format_number(abs(value), lang, decimals)}%" + (f" {t('yoy', lang)}" if yoy else "")
+
+
+# The bound of a figure (indicators.bound) as a mark before the number: ≥ at least, ≤ at most, ~ about.
+BOUND_MARKS = {"at_least": "≥", "at_most": "≤", "about": "~", "exact": ""}
+
+
+def plain_number(value: float, unit: str, lang: str, decimals: int) -> str:
+    """The number format_value writes, without its unit (a chart panel's title holds the unit): 119.79, 180.0."""
+    if lang == "en" and unit in EN_SCALE:
+        scaled = round(value / EN_SCALE[unit][0], decimals + 2)
+        return format_number(scaled, lang, max(1, _decimals(scaled)))
+    if lang == "en" and unit in EN_MULTIPLY:
+        return format_number(value * EN_MULTIPLY[unit], lang, max(0, decimals - 4))
+    return format_number(value, lang, decimals)
+
+
+def bound_mark(formatted: str, bound: str | None) -> str:
+    """A formatted value with its bound mark: ≥170家 / ≥ 170 firms; exact figures are left as they are."""
+    mark = BOUND_MARKS.get(bound or "exact", "")
+    return f"{mark}{formatted}" if mark else formatted
+
+
+def period_mark(period: str | None, lang: str, stock_flow: str | None = None) -> str:
+    """' (Jan–Nov)', ' (year end)' after a figure that is not a full year's; nothing for a full year, which is
+    what a reader assumes. A balance in a Jan–Nov paragraph is at the end of November."""
+    if not isinstance(period, str) or period == "full_year":
+        return ""
+    word = t("period_end_nov" if period == "jan_nov" and stock_flow == "stock" else f"period_{period}", lang)
+    if lang == "zh":
+        return f"({word})"
+    return f" ({word if word.startswith('Jan') else word[:1].lower() + word[1:]})"  # Jan–Nov keeps its capital
+
+
+def scaled_for(value: float | None, unit: str, unit_en: str, lang: str, decimals: int = 0) -> tuple:
+    """(value, unit, decimals) as the reader of lang sees them in a table: 134.5 亿元 -> 13.45 CNY bn in English.
+
+    The same scaling as format_value, so a table's number and unit match the cards' and charts' text.
+    """
+    if lang == "zh":
+        return value, unit, decimals
+    if unit in EN_SCALE:
+        divisor, template = EN_SCALE[unit]
+        shown = None if value is None or value != value else round(value / divisor, decimals + 2)
+        return shown, template.replace("{v} ", ""), decimals + len(str(divisor)) - 1
+    if unit in EN_MULTIPLY:
+        factor = EN_MULTIPLY[unit]
+        shown = None if value is None or value != value else value * factor
+        return shown, unit_en.split(" ", 1)[1], max(0, decimals - len(str(factor)) + 1)
+    return value, unit_en, decimals

@@ -1,0 +1,190 @@
+"""The 2021 targets scorecard as a reader sees it: status in words and a symbol, figures with unit, bound and
+period, the distance with what it measures (rows of the target_scorecard table, queries/derived_tables/)."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from jiangbei.core.schema import TOPICS
+from jiangbei.presentation.i18n import t
+from jiangbei.presentation.numbers import bound_mark, format_number, format_value, period_mark
+
+# Status codes in the order a reader scans them, each with a symbol so colour is never the only signal.
+STATUS_SYMBOLS = {
+    "raise_pace": "▲", "hold_pace": "●", "ease_pace": "▼",
+    "above_2020": "↑", "below_2020": "↓",
+    "to_reach": "○", "met_already": "✓",
+    "unknown": "?", "no_baseline": "∅",
+}
+STATUSES = list(STATUS_SYMBOLS)
+FAMILIES = ["growth", "flow", "rate", "stock"]
+SORTS = ["report", "distance"]
+
+
+def status_text(code: str, lang: str) -> str:
+    """▲ Raise the pace / ▲ 提速."""
+    return f"{STATUS_SYMBOLS[code]} {t(f'status_{code}', lang)}"
+
+
+def figure_text(value, unit: str, unit_en: str, decimals, bound: str | None, period: str | None, lang: str,
+                stock_flow: str | None = None) -> str:
+    """One figure as written for a reader: ≥ 170 firms, 2.6% (year end), CNY 28.0 bn; — when there is none."""
+    if value is None or value != value:
+        return "—"
+    shown = format_value(value, unit, unit_en, lang, int(decimals) if decimals == decimals else None)
+    return bound_mark(shown, bound) + period_mark(period, lang, stock_flow)
+
+
+def signed(value: float, lang: str, decimals: int = 1) -> str:
+    sign = "+" if value > 0 else ("−" if value < 0 else "±")
+    return f"{sign}{format_number(abs(value), lang, decimals)}"
+
+
+def derived_text(value, decimals, bound: str | None, unit: str, lang: str, signed_value: bool = True) -> str:
+    """A derived figure as the data gives it: the value SQL rounded (load/macros.sql: places_for_error,
+    round_bound), written with exactly its decimals, its sign, unit and bound mark (≥ +18%, +3.8 pp, ≤ +0.9 个百分点).
+    The display never rounds again, so every page writes a derived figure the same way."""
+    if value is None or value != value:
+        return "—"
+    places = int(decimals) if decimals == decimals and decimals is not None else 0
+    if value == 0:  # no change: 0, not ±0 (and ≥0 for a floor)
+        text = format_number(0, lang, max(places, 0))
+    else:
+        text = signed(value, lang, max(places, 0)) if signed_value else format_number(value, lang, max(places, 0))
+    if unit in ("%",):
+        text += "%"
+    elif unit:
+        text += ("" if lang == "zh" else " ") + unit
+    return bound_mark(text, bound)
+
+
+def distance_unit(row: dict, lang: str) -> str:
+    """The distance's unit from the data (distance_unit / distance_unit_en): pp for rates, % for implied growth."""
+    return row["distance_unit"] if lang == "zh" else row["distance_unit_en"]
+
+
+def distance_text(row: dict, lang: str) -> str:
+    """The distance with its unit: +3.8 pp, +8.8%, −30 days; with its bound mark when it is one (≥ +18%); where
+    the bounds leave it open, says so (gap unknown: both lower bounds)."""
+    value = row["distance"]
+    if value is None or value != value:
+        reason = row.get("gap_unknown_reason")
+        return t(f"gap_unknown_{reason}", lang) if isinstance(reason, str) else "—"
+    if row["distance_kind"] == "gap" and row["unit"] != "%" and row["distance_unit"] == row["unit"]:
+        # a gap in the figure's own unit, scaled for English readers like the figures beside it (CNY bn)
+        magnitude = format_value(abs(value), row["unit"], row["unit_en"], lang, int(row["distance_decimals"]))
+        text = ("+" if value > 0 else "−" if value < 0 else "") + magnitude
+        return bound_mark(text, row["distance_bound"])
+    return derived_text(value, row["distance_decimals"], row["distance_bound"], distance_unit(row, lang), lang)
+
+
+def gap_text(row: dict, lang: str) -> str:
+    """target − result as the data gives it (results_vs_targets or target_scorecard: gap, gap_decimals, gap_bound,
+    gap_unit): +3.8 pp for rates, ≥+CNY 2.27 bn for amounts; "gap unknown (both lower bounds)" where no gap can be
+    stated."""
+    value = row["gap"]
+    if value is None or value != value:
+        reason = row.get("gap_unknown_reason")
+        return t(f"gap_unknown_{reason}", lang) if isinstance(reason, str) else "—"
+    if row["gap_unit"] == row["unit"] and row["unit"] != "%":
+        magnitude = format_value(abs(value), row["unit"], row["unit_en"], lang, int(row["gap_decimals"]))
+        return bound_mark(("+" if value > 0 else "−" if value < 0 else "") + magnitude, row["gap_bound"])
+    unit = row["gap_unit"] if lang == "zh" else row["gap_unit_en"]
+    return derived_text(value, row["gap_decimals"], row["gap_bound"], unit, lang)
+
+
+def change_text(value, decimals, bound, lang: str) -> str:
+    """The growth a level target implies from the result, in % (≥+18%), as rounded in SQL; blank where none."""
+    if value is None or value != value:
+        return ""
+    return derived_text(value, decimals, bound, "%", lang)
+
+
+def distance_meaning(row: dict, lang: str) -> str:
+    """What the distance measures, in words: growth target − 2020 growth (pp), growth implied …, gap in unit."""
+    kind = row["distance_kind"]
+    if row["distance"] is None or row["distance"] != row["distance"]:
+        return ""
+    if kind == "gap":
+        return t("distance_gap", lang, unit=distance_unit(row, lang))
+    return t(f"distance_{kind}", lang)
+
+
+def notes_text(*notes) -> str:
+    """The notes of the figures a row shows, joined once each: the caveats travel with the figure."""
+    return "; ".join(dict.fromkeys(n for n in notes if isinstance(n, str) and n))
+
+
+def comparability_text(row: dict, lang: str) -> str:
+    code = row["comparability"]
+    if code == "period_differs":
+        return t("comparability_period_differs", lang, period=t(f"period_{row['baseline_period']}", lang))
+    return t(f"comparability_{code}", lang)
+
+
+def topic_order(df: pd.DataFrame) -> pd.DataFrame:
+    """Rows grouped by topic in the app's topic order (the query keeps its own order within a topic)."""
+    position = {topic: i for i, topic in enumerate(TOPICS)}
+    return df.assign(_pos=df["topic"].map(position)).sort_values("_pos", kind="stable").drop(columns="_pos")
+
+
+def frame(df: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """target_scorecard rows as the table shows and exports them, grouped by topic.
+
+    In English the figures are in CNY bn / USD m like the cards and charts; the report's own number and unit
+    are in the 'as reported' columns for those who want them.
+    """
+    df = topic_order(df)
+    rows = df.to_dict("records")
+
+    def figure(row, side):
+        period = row["target_period"] if side == "target" else row["baseline_period"]
+        return figure_text(row[f"{side}_value"], row["unit"], row["unit_en"], row[f"{side}_decimals"],
+                           row[f"{side}_bound"], period, lang, row["stock_flow"])
+
+    def as_reported(row, side):
+        value = row[f"{side}_value"]
+        if value is None or value != value:
+            return ""
+        return f"{value:.{int(row[f'{side}_decimals'])}f} {row['unit']}"
+
+    columns = {
+        t("col_topic", lang): [t(f"topic_{r['topic']}", lang) for r in rows],
+        t("col_indicator", lang): [r[f"indicator_{lang}"] for r in rows],
+        t("col_status", lang): [status_text(r["status"], lang) for r in rows],
+        t("col_baseline", lang): [figure(r, "baseline") for r in rows],
+        t("col_target_2021", lang): [figure(r, "target") for r in rows],
+        t("col_distance", lang): [distance_text(r, lang) for r in rows],
+        t("col_distance_kind", lang): [distance_meaning(r, lang) for r in rows],
+        t("col_better", lang): [t(f"direction_{r['direction']}", lang) for r in rows],
+        t("col_price_basis", lang): [t(f"price_basis_{_code(r['target_price_basis'])}", lang) for r in rows],
+        t("col_comparability", lang): [comparability_text(r, lang) for r in rows],
+        t("col_note", lang): [notes_text(r.get("baseline_note"), r.get("target_note")) for r in rows],
+    }
+    if lang == "en":
+        columns[t("col_baseline_reported", lang)] = [as_reported(r, "baseline") for r in rows]
+        columns[t("col_target_reported", lang)] = [as_reported(r, "target") for r in rows]
+    columns[t("col_quote", lang) + " (2020)"] = [r["baseline_quote"] or "" for r in rows]
+    columns[t("col_quote", lang) + " (2021)"] = [r["target_quote"] for r in rows]
+    return pd.DataFrame(columns)
+
+
+def counts(df: pd.DataFrame) -> dict[str, int]:
+    """How many targets have each status, in STATUSES order (for the summary line)."""
+    found = df["status"].value_counts()
+    return {code: int(found.get(code, 0)) for code in STATUSES if found.get(code, 0)}
+
+
+def chart_rows(df: pd.DataFrame, family: str) -> pd.DataFrame:
+    """The rows one family's chart draws: those with a comparable 2020 figure."""
+    return df[(df["family"] == family) & df["distance"].notna()]
+
+
+def not_charted(df: pd.DataFrame, charted_families: list[str]) -> int:
+    """How many rows no chart shows: no comparable 2020 figure, or a family too small for a chart."""
+    return len(df) - sum(len(chart_rows(df, family)) for family in charted_families)
+
+
+def _code(value) -> str:
+    """A price basis code, or 'unknown' where the data has none."""
+    return value if isinstance(value, str) and value else "unknown"

@@ -1,0 +1,249 @@
+"""Turn query results into the table a visitor reads: their language's names, units and headers.
+
+In English the quote columns hold the unofficial translation, each followed by a column of the Chinese original;
+the HTML tables fold that column into a disclosure under the English sentence (one click away, lang="zh").
+"""
+
+from __future__ import annotations
+
+import html
+
+import pandas as pd
+
+from jiangbei.presentation import scorecard
+from jiangbei.presentation.i18n import lang_html, t
+from jiangbei.presentation.numbers import bound_mark, format_value, period_mark, qualifier_text, scaled_for
+
+# Columns of the indicator table, in order: (header key, source column or a function of the row frame).
+# Every number with its unit, period and bound.
+INDICATOR_TABLE = ["indicator", "value", "unit", "year", "period", "kind", "measure", "bound", "qualifier",
+                   "source_quote", "link"]
+OPTIONAL_COLUMNS = ["id", "topic", "price_basis", "stock_flow", "section", "note"]
+# A topic page's table (and its export): every figure with its price basis and the caveats in its note.
+TOPIC_TABLE = [*INDICATOR_TABLE[:-2], "price_basis", "note", *INDICATOR_TABLE[-2:]]
+
+
+def shown_values(df: pd.DataFrame, lang: str, value: str = "value", decimals: str = "value_decimals") -> pd.DataFrame:
+    """Per row, the value, unit and decimals as the reader of lang sees them: CNY bn and USD m in English, as on
+    the cards and charts (i18n.scaled_for); the report's own units in Chinese."""
+    shown = [scaled_for(v, u, ue, lang, int(d) if d == d else 0)
+             for v, u, ue, d in zip(df[value], df["unit"], df["unit_en"], df[decimals])]
+    return pd.DataFrame(shown, columns=["value", "unit", "decimals"], index=df.index)
+
+
+def as_reported(df: pd.DataFrame, value: str = "value", decimals: str = "value_decimals") -> pd.Series:
+    """The number and unit as the report writes them (134.5 亿元), for English readers who want the original."""
+    return pd.Series([f"{v:.{int(d)}f} {u}" if v == v else "" for v, u, d in zip(df[value], df["unit"], df[decimals])],
+                     index=df.index, dtype=object)
+
+
+def value_decimals(df: pd.DataFrame, lang: str) -> pd.Series:
+    """The decimals each shown value is written with (more in English, where 134.5 亿元 is 13.45 CNY bn)."""
+    return shown_values(df, lang)["decimals"].reset_index(drop=True)
+
+
+def indicator_frame(df: pd.DataFrame, lang: str, columns: list[str] | None = None) -> pd.DataFrame:
+    """The indicator rows as shown: names and units in lang, kinds and measures translated, headers in lang.
+
+    In English the value is in the app's English units with the report's own figure in an 'as reported' column,
+    and the Chinese original sentence follows the English one.
+    """
+    columns = list(columns or INDICATOR_TABLE)
+    shown = shown_values(df, lang)
+    if lang == "en" and "value" in columns:
+        columns.insert(columns.index("unit") + 1 if "unit" in columns else columns.index("value") + 1, "as_reported")
+    if lang == "en" and "source_quote" in columns:
+        columns.insert(columns.index("source_quote") + 1, "source_quote_zh")
+    build = {
+        "id": lambda: df["id"],
+        "indicator": lambda: df[f"indicator_{lang}"],
+        "value": lambda: shown["value"],
+        "unit": lambda: shown["unit"],
+        "as_reported": lambda: as_reported(df),
+        "year": lambda: df["year"],
+        "kind": lambda: df["kind"].map(lambda k: t(f"kind_{k}", lang)),
+        "measure": lambda: df["measure"].map(lambda m: t(f"measure_{m}", lang)),
+        "period": lambda: period_labels(df, lang),
+        "topic": lambda: df["topic"].map(lambda p: t(f"topic_{p}", lang)),
+        "qualifier": lambda: df["qualifier"].map(lambda q: qualifier_text(q, lang)),
+        "bound": lambda: df["bound"].map(lambda b: t(f"bound_{b}", lang)),
+        "price_basis": lambda: df["price_basis"].map(lambda b: t(f"price_basis_{b}", lang)),
+        "stock_flow": lambda: df["stock_flow"].map(lambda b: t(f"stock_flow_{b}", lang)),
+        "section": lambda: df["section"],
+        "source_quote": lambda: df["source_quote"] if lang == "zh" else df["source_quote_en"],
+        "source_quote_zh": lambda: df["source_quote"],
+        "note": lambda: df["note"].fillna(""),
+        "link": lambda: df["source_link"],
+    }
+    return pd.DataFrame({header(c, lang): build[c]() for c in columns}).reset_index(drop=True)
+
+
+def period_label(period: str, stock_flow: str | None, lang: str) -> str:
+    """The period as a reader says it: a balance in a 1-11月 paragraph is at the end of November."""
+    if period == "jan_nov" and stock_flow == "stock":
+        return t("period_end_nov", lang)
+    return t(f"period_{period}", lang)
+
+
+def period_labels(df: pd.DataFrame, lang: str) -> pd.Series:
+    stock_flow = df["stock_flow"] if "stock_flow" in df.columns else pd.Series(None, index=df.index)
+    return pd.Series([period_label(p, s, lang) for p, s in zip(df["period"], stock_flow)], index=df.index)
+
+
+def header(column: str, lang: str) -> str:
+    key = {"indicator": "col_indicator", "source_quote": "col_quote" if lang == "zh" else "col_quote_en",
+           "source_quote_zh": "col_quote_zh"}.get(column, f"col_{column}")
+    return t(key, lang)
+
+
+def original_columns(df: pd.DataFrame, lang: str) -> dict[str, str]:
+    """English quote column -> the column of its Chinese original, for the quote columns the frame has."""
+    if lang == "zh":
+        return {}
+    english, original = t("col_quote_en", lang), t("col_quote_zh", lang)
+    return {c.replace(original, english): c for c in df.columns
+            if c.startswith(original) and c.replace(original, english) in df.columns}
+
+
+def derived_frame(df: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """Derived figures as shown, each marked derived, with its bound, price basis and formula; English units as
+    in indicator_frame."""
+    shown = shown_values(df, lang)  # value_decimals: the decimals SQL rounded the figure to (the one rule)
+    return pd.DataFrame({
+        t("col_indicator", lang): df[f"indicator_{lang}"],
+        t("col_value", lang): shown["value"],
+        t("col_unit", lang): shown["unit"],
+        t("col_year", lang): df["year"],
+        t("col_period", lang): period_labels(df, lang),
+        t("col_bound", lang): df["bound"].map(lambda b: t(f"bound_{b}", lang)),
+        t("col_price_basis", lang): df["price_basis"].map(lambda b: t(f"price_basis_{b}", lang)),
+        t("col_kind", lang): t("kind_derived", lang),
+        t("col_formula", lang): df[f"formula_{lang}"],
+        t("col_id", lang): df["input_ids"].map(lambda ids: ", ".join(ids)),
+    }).reset_index(drop=True)
+
+
+def targets_frame(df: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """results_vs_targets as shown: result, target, gap (derived) and both sentences, in English units in English
+    (the report's own figures in 'as reported' columns; the English sentences with their Chinese originals)."""
+    result = shown_values(df, lang, "result_value", "result_decimals")
+    target = shown_values(df, lang, "target_value", "target_decimals")
+    records = df.to_dict("records")
+    quotes = {t("col_quote", lang) + " (2020)": df["result_quote"],
+              t("col_quote", lang) + " (2021)": df["target_quote"]}
+    if lang == "en":
+        quotes = {}
+        for year, kind in (("2020", "result"), ("2021", "target")):
+            quotes[f"{t('col_quote_en', lang)} ({year})"] = df[f"{kind}_quote_en"]
+            quotes[f"{t('col_quote_zh', lang)} ({year})"] = df[f"{kind}_quote"]
+    columns = {
+        t("col_indicator", lang): df[f"indicator_{lang}"],
+        t("col_result_2020", lang): result["value"],
+        t("col_target_2021", lang): target["value"],
+        t("col_unit", lang): result["unit"],
+        t("col_price_basis", lang): df["price_basis"].map(lambda b: t(f"price_basis_{b}", lang)),
+        # derived figures written as SQL rounded them, each with its own unit (pp for rates) and bound mark
+        t("col_gap", lang) + f" ({t('derived_label', lang)})": [scorecard.gap_text(r, lang) for r in records],
+        t("col_change_needed", lang) + f" ({t('derived_label', lang)})":
+            [scorecard.change_text(r["change_needed_pct"], r["change_needed_decimals"], r["gap_bound"], lang)
+             for r in records],
+        t("col_met", lang) + f" ({t('derived_label', lang)})":
+            df["met_status"].map(lambda m: t(f"met_status_{m}", lang)),
+        t("col_qualifier", lang): df["target_qualifier"].map(lambda q: qualifier_text(q, lang)),
+        t("col_note", lang): [scorecard.notes_text(r.get("result_note"), r.get("target_note")) for r in records],
+    }
+    if lang == "en":
+        columns[t("col_result_reported", lang)] = as_reported(df, "result_value", "result_decimals")
+        columns[t("col_target_reported", lang)] = as_reported(df, "target_value", "target_decimals")
+    return pd.DataFrame({
+        **columns,
+        **quotes,
+    }).reset_index(drop=True)
+
+
+def html_table(df: pd.DataFrame, link_header: str | None = None, link_text: str = "",
+               value_header: str | None = None, value_decimals: pd.Series | None = None,
+               originals: dict[str, str] | None = None, original_label: str = "",
+               link_names: list[str] | None = None, page_lang: str = "zh") -> str:
+    """A plain HTML table of the frame, every cell escaped; links open the source page; values as written.
+
+    originals maps a column of English sentences to the column of their Chinese originals, which is shown as a
+    disclosure in the English cell (lang="zh") instead of as a column of its own.
+
+    Lighter than st.dataframe for the browser (no grid component to load), so the topic pages stay fast.
+    link_names: per row, what the link opens, for screen readers (an accessible name, not "open" 82 times).
+    Chinese text on an English page is marked lang="zh"; each cell carries its header for the phone layout.
+    """
+    originals = originals or {}
+    folded = {df.columns.get_loc(c) for c in originals.values()}
+    shown = [j for j in range(len(df.columns)) if j not in folded]
+    heads = "".join(f'<th scope="col">{html.escape(str(df.columns[j]))}</th>' for j in shown)
+    labels = {j: html.escape(str(df.columns[j]), quote=True) for j in shown}
+    summary = html.escape(original_label)
+    body = []
+    decimals = list(value_decimals) if value_decimals is not None else None
+    for i, row in enumerate(df.itertuples(index=False)):
+        cells = []
+        for j in shown:
+            column, label, value = df.columns[j], labels[j], row[j]
+            if column in originals:
+                original = row[df.columns.get_loc(originals[column])]
+                cells.append(f'<td data-label="{label}">{lang_html("" if value is None else str(value), page_lang)}'
+                             f'<details class="original"><summary>{summary}</summary>'
+                             f'<span lang="zh">{html.escape("" if original is None else str(original))}</span>'
+                             "</details></td>")
+            elif column == link_header:
+                href = html.escape(str(value))
+                name = f' aria-label="{html.escape(link_names[i], quote=True)}"' if link_names else ""
+                cells.append(f'<td data-label="{label}"><a href="{href}" target="_self"{name}>'
+                             f'{html.escape(link_text)}</a></td>')
+            elif column == value_header and decimals is not None and value == value:
+                cells.append(f'<td class="num" data-label="{label}">{value:.{int(decimals[i])}f}</td>')
+            elif isinstance(value, (int, float)) and not isinstance(value, bool):
+                text = "" if value != value else f"{value:g}"
+                cells.append(f'<td class="num" data-label="{label}">{text}</td>')
+            else:
+                text = lang_html("" if value is None else str(value), page_lang)
+                cells.append(f'<td data-label="{label}">{text}</td>')
+        body.append("<tr>" + "".join(cells) + "</tr>")
+    # tabindex: a table box that scrolls must be reachable by the keyboard to scroll it (WCAG 2.1.1).
+    return (f'<div class="jb-table" tabindex="0"><table><thead><tr>{heads}</tr></thead>'
+            f'<tbody>{"".join(body)}</tbody></table></div>')
+
+
+def figure_lines(df: pd.DataFrame, lang: str) -> list[str]:
+    """Figures too few for a chart, one line each: name, then value with unit, bound mark and period."""
+    return [f"{r[f'indicator_{lang}']}: " + bound_mark(format_value(r["value"], r["unit"], r["unit_en"], lang,
+                                                                     int(r["value_decimals"])), r["bound"])
+            + period_mark(r["period"], lang, r.get("stock_flow")) for r in df.to_dict("records")]
+
+
+def plan_verdict_lines(df: pd.DataFrame, lang: str) -> list[str]:
+    """The results the report judges against the annual plan only in words (plan_completion rows without a rate):
+    "GDP: missed the 2020 annual plan (no completion rate given) — <the note with the report's words>"."""
+    rows = df[df["plan_verdict"].notna() & (df["plan_verdict"] != "")] if "plan_verdict" in df.columns else df[:0]
+    return [t("plan_verdict_line", lang, indicator=r[f"indicator_{lang}"],
+              verdict=t(f"plan_verdict_{r['plan_verdict']}", lang), note=r["note"] or "")
+            for r in rows.to_dict("records")]
+
+
+# Header colours are presentation.theme's (light and dark). On a phone each row becomes a block of "header: value"
+# lines in the page's own scroll, instead of a narrow box that scrolls inside the page.
+TABLE_STYLE = """<style>
+.jb-table {max-height: 560px; overflow: auto; border: 1px solid var(--jb-grid, #8A9099); border-radius: 6px;}
+.jb-table table {border-collapse: collapse; width: 100%; font-size: 0.85rem;}
+.jb-table th {position: sticky; top: 0; background: var(--jb-header-bg, #F2F5F9); color: var(--jb-text, #1B1F24);
+  text-align: left; padding: 6px 8px; border-bottom: 1px solid var(--jb-grid, #8A9099);}
+.jb-table td {padding: 5px 8px; border-bottom: 1px solid rgba(128,128,128,0.3); vertical-align: top;}
+.jb-table td.num {text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums;}
+.jb-table details.original summary {cursor: pointer; text-decoration: underline; font-size: 0.8rem;}
+@media (max-width: 640px) {
+  .jb-table {max-height: none; overflow: visible; border: none;}
+  .jb-table thead {position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%);}
+  .jb-table tr {display: block; border-bottom: 1px solid var(--jb-grid, #8A9099); padding: 0.4rem 0;}
+  .jb-table td {display: block; border: none; padding: 1px 0;}
+  .jb-table td.num {text-align: left; white-space: normal;}
+  .jb-table td::before {content: attr(data-label) ": "; font-weight: 600;}
+  .jb-table td:empty {display: none;}
+}
+</style>"""

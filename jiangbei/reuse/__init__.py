@@ -1,0 +1,1 @@
+"""Reuse: what leaves the app (no Streamlit): exported files, the citation, the read-only data API, datapackage.json."""

@@ -1,0 +1,257 @@
+"""Serialise exactly the table a visitor sees, in four formats, with file names that say what they hold."""
+
+from __future__ import annotations
+
+import ctypes
+import gc
+import io
+import json
+import re
+import threading
+from datetime import UTC, datetime
+
+import pandas as pd
+
+from jiangbei.presentation.i18n import t
+from jiangbei.reuse import citation
+
+FORMATS = {
+    # label: (extension, MIME type)
+    "CSV": ("csv", "text/csv"),
+    "Excel": ("xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
+    "JSON": ("json", "application/json"),
+    "Parquet": ("parquet", "application/vnd.apache.parquet"),
+}
+DATA_SHEET, ABOUT_SHEET = "data", "about"
+# Most cells a visitor's SQL result may be exported as, per format: building an Excel file costs ~18 s of the app's
+# CPU per million cells (openpyxl), JSON about 1 KB of memory per cell while it is built.
+CELL_BUDGET = {"CSV": 1_000_000, "Excel": 50_000, "JSON": 300_000, "Parquet": 1_000_000}
+# A spreadsheet reads a text cell starting with one of these as a formula (OWASP "CSV injection").
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "＝", "＋", "－", "＠", "﹦", "﹢", "﹣", "﹫")
+# Some spreadsheets skip leading spaces before reading a formula.
+LEADING_SPACES = " \u3000\u00a0"
+# Building a file of a visitor's result costs a few copies of it; one at a time bounds the app's peak memory.
+UNTRUSTED_BUILDS = threading.BoundedSemaphore(1)
+
+
+def file_name(stem_parts: list[str], lang: str, label: str) -> str:
+    """jiangbei_trade_2021_en.csv: the parts in order, unsafe characters dropped."""
+    parts = ["jiangbei", *stem_parts, lang]
+    clean = [re.sub(r"[^0-9A-Za-z_-]+", "-", str(p)).strip("-") for p in parts]
+    return "_".join(p for p in clean if p) + "." + FORMATS[label][0]
+
+
+def to_csv(df: pd.DataFrame, lineterminator: str = "\n") -> bytes:
+    # The BOM makes Excel read the file as UTF-8, so Chinese shows correctly. A field is quoted when it holds a
+    # character of lineterminator: "\r\n" (RFC 4180) also quotes a lone carriage return inside a visitor's text.
+    return df.to_csv(index=False, lineterminator=lineterminator).encode("utf-8-sig")
+
+
+def to_json(df: pd.DataFrame) -> bytes:
+    records = json.loads(df.to_json(orient="records", force_ascii=False, date_format="iso"))
+    return json.dumps(records, ensure_ascii=False, indent=1).encode("utf-8")
+
+
+def to_parquet(df: pd.DataFrame) -> bytes:
+    buffer = io.BytesIO()
+    df.to_parquet(buffer, index=False)
+    return buffer.getvalue()
+
+
+def to_excel(df: pd.DataFrame, about: dict[str, str]) -> bytes:
+    """The data sheet first; then a sheet with the source, licence, citation, view and export time (about_fields)."""
+    buffer = io.BytesIO()
+    with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
+        df.to_excel(writer, sheet_name=DATA_SHEET, index=False)
+        pd.DataFrame(list(about.items()), columns=["field", "value"]).to_excel(
+            writer, sheet_name=ABOUT_SHEET, index=False)
+        format_sheet(writer.sheets[DATA_SHEET], df)
+        format_sheet(writer.sheets[ABOUT_SHEET], None)
+    return buffer.getvalue()
+
+
+# Excel column widths, in characters: wide enough for a header or a short value, never a whole sentence.
+MIN_WIDTH, MAX_WIDTH = 8, 60
+
+
+def format_sheet(sheet, df: pd.DataFrame | None) -> None:
+    """A sheet a reader can use at once: the header row frozen, a filter on every column, each column as wide as
+    its header or its longest value up to MAX_WIDTH (a CJK character counts twice), long text wrapped."""
+    from openpyxl.styles import Alignment
+    from openpyxl.utils import get_column_letter
+
+    if sheet.max_row < 1 or sheet.max_column < 1:
+        return
+    sheet.freeze_panes = "A2"
+    sheet.auto_filter.ref = sheet.dimensions
+    wrap = Alignment(wrap_text=True, vertical="top")
+    for index, column in enumerate(sheet.iter_cols(min_row=1, max_row=min(sheet.max_row, 200)), start=1):
+        width = max((_display_width(cell.value) for cell in column), default=MIN_WIDTH)
+        letter = get_column_letter(index)
+        sheet.column_dimensions[letter].width = max(MIN_WIDTH, min(MAX_WIDTH, width + 2))
+        if width > MAX_WIDTH:
+            for cell in sheet[letter][1:]:
+                cell.alignment = wrap
+
+
+def _display_width(value) -> int:
+    """Characters a cell needs: a CJK character is as wide as two Latin ones."""
+    if value is None:
+        return 0
+    text = str(value)
+    return sum(2 if ord(ch) > 0x2E7F else 1 for ch in text)
+
+
+def cells(table) -> int:
+    """Cells of a DataFrame or an Arrow table."""
+    return table.shape[0] * table.shape[1]
+
+
+def fits(table, label: str) -> bool:
+    """Whether a visitor's SQL result (a DataFrame or an Arrow table) is small enough to export in this format."""
+    return cells(table) <= CELL_BUDGET[label]
+
+
+def _inert(value):
+    return "'" + value if isinstance(value, str) and value.lstrip(LEADING_SPACES).startswith(FORMULA_STARTS) \
+        else value
+
+
+def untrusted_file(frame_at_click, label: str, about: dict[str, str], unavailable_message: str) -> bytes:
+    """The file of a visitor's SQL result, built one at a time, its memory handed back afterwards. If the result
+    cannot be had any more (frame_at_click raises), the file holds one cell saying so, never an empty table."""
+    with UNTRUSTED_BUILDS:
+        try:
+            frame = frame_at_click()
+        except Exception:  # noqa: BLE001 - any failure to rebuild becomes the message, not a silent empty file
+            frame = pd.DataFrame({"message": [unavailable_message]})
+        try:
+            return serialise(frame, label, about, untrusted=True)
+        finally:
+            del frame
+            release_memory()
+
+
+def release_memory() -> None:
+    """Collect, then ask glibc to return freed pages to the system (the app runs with postScriptGC off)."""
+    gc.collect()
+    try:
+        ctypes.CDLL("libc.so.6").malloc_trim(0)
+    except (OSError, AttributeError):  # not glibc: nothing to hand back this way
+        pass
+
+
+def neutralise_formulas(df: pd.DataFrame) -> pd.DataFrame:
+    """A copy in which text cells and column names that a spreadsheet would run as a formula start with ' ."""
+    out = df.copy()
+    for i in range(out.shape[1]):
+        column = out.iloc[:, i]
+        if not pd.api.types.is_numeric_dtype(column) and not pd.api.types.is_datetime64_any_dtype(column):
+            out.isetitem(i, column.map(_inert, na_action="ignore").astype(column.dtype))
+    out.columns = [_inert(str(c)) for c in out.columns]
+    return out
+
+
+def serialise(df: pd.DataFrame, label: str, about: dict[str, str], untrusted: bool = False) -> bytes:
+    """The file of df in a format; untrusted (a visitor's SQL result): spreadsheet formulas neutralised."""
+    if untrusted and label in ("CSV", "Excel"):
+        df = neutralise_formulas(df)
+    if label == "CSV":
+        return to_csv(df, "\r\n" if untrusted else "\n")
+    if label == "Excel":
+        return to_excel(df, about)
+    if label == "JSON":
+        return to_json(df)
+    if label == "Parquet":
+        return to_parquet_with_about(df, about)
+    raise ValueError(f"unknown export format {label!r}")
+
+
+# --- Reuse: code columns that join across languages, and what the file is (licence, citation, view, time).
+
+# Stable codes, the same in every language's export, so a zh file and an en file join on id. Their names never
+# clash with a display header in any case (DuckDB and spreadsheets read unit/Unit as one name and rename one
+# Unit_1): codes end in _code, and the figure is given as the report writes it (value_as_reported in
+# unit_as_reported: 660 亿元 in both files, while the English Value column says 66 CNY bn).
+CODE_COLUMNS = ["id", "series", "topic_code", "kind_code", "measure_code", "price_basis_code", "value_as_reported",
+                "unit_as_reported"]
+ABOUT_SUFFIX = ".about.txt"
+PARQUET_KEY = b"jiangbei.about"
+# query column -> code column
+_CODE_SOURCES = {"series": "series", "topic": "topic_code", "kind": "kind_code", "measure": "measure_code",
+                 "price_basis": "price_basis_code", "value": "value_as_reported", "unit": "unit_as_reported"}
+
+
+def code_frame(rows: pd.DataFrame) -> pd.DataFrame:
+    """The code columns of query rows: indicators have them all; a result/target pair has result_id and target_id
+    for id and both values as reported (a scorecard row: target_id and its baseline_id), and derived figures their
+    derived_id (kind derived)."""
+    rows = rows.reset_index(drop=True)
+    if "result_id" in rows.columns:
+        ids = rows[["result_id", "target_id"]]
+        values = {"result_value_as_reported": "result_value", "target_value_as_reported": "target_value"}
+    elif "baseline_id" in rows.columns:
+        ids = rows[["target_id", "baseline_id"]]
+        values = {"target_value_as_reported": "target_value", "baseline_value_as_reported": "baseline_value"}
+    elif "derived_id" in rows.columns:
+        ids = pd.DataFrame({"id": rows["derived_id"], "kind_code": "derived"})
+        values = {}
+    else:
+        ids = rows[["id"]]
+        values = {}
+    rest = {code: rows[column] for column, code in _CODE_SOURCES.items()
+            if column in rows.columns and code not in ids.columns}
+    if "price_basis_code" not in rest and "target_price_basis" in rows.columns:
+        rest["price_basis_code"] = rows["target_price_basis"]
+    for code, column in values.items():
+        rest[code] = rows[column]
+    return pd.concat([ids, pd.DataFrame(rest, index=rows.index)], axis=1)
+
+
+def with_code_columns(shown: pd.DataFrame, rows: pd.DataFrame) -> pd.DataFrame:
+    """The shown table (localized headers and labels) after the code columns of the same rows, in the same order."""
+    return pd.concat([code_frame(rows), shown.reset_index(drop=True)], axis=1)
+
+
+def about_fields(lang: str, sources: list[dict], filters: dict[str, str], view_url: str, n_rows: int,
+                 extra: dict[str, str] | None = None) -> dict[str, str]:
+    """What a downloaded file is, in lang, labels included: the export time is now (the moment of the click)."""
+    fields = {
+        "about_file_title": t("app_title", lang),
+        "about_file_source": "; ".join(s[f"title_{lang}"] for s in sources),
+        "about_file_publisher": "; ".join(s[f"publisher_{lang}"] for s in sources),
+        "about_file_licence": t("licence_text", lang, licence=citation.LICENCE_SHORT, url=citation.LICENCE["path"]),
+        "about_file_cite": citation.citation(sources, lang),
+        "about_file_view": view_url,
+        "about_file_filters": "; ".join(f"{k}={v}" for k, v in filters.items()) or t("about_file_no_filters", lang),
+        "about_file_rows": str(n_rows),
+        "about_file_exported": datetime.now(UTC).isoformat(timespec="seconds"),
+        "about_file_codes": t("about_file_codes_text", lang, columns=", ".join(CODE_COLUMNS)),
+        "about_file_language": lang,
+        **(extra or {}),
+    }
+    return {t(key, lang) if key.startswith("about_file_") else key: value for key, value in fields.items() if value}
+
+
+def about_name(data_file_name: str) -> str:
+    """jiangbei_trade_en.csv -> jiangbei_trade_en.csv.about.txt: sorts next to the data file it describes."""
+    return data_file_name + ABOUT_SUFFIX
+
+
+def about_text(about: dict[str, str], data_file_name: str, lang: str) -> bytes:
+    """The "About this file" download: plain UTF-8 text any reader opens, in the export's language."""
+    lines = [t("about_file_heading", lang, file=data_file_name), ""]
+    lines += [f"{label}: {value}" for label, value in about.items()]
+    return ("\n".join(lines) + "\n").encode("utf-8")
+
+
+def to_parquet_with_about(df: pd.DataFrame, about: dict[str, str]) -> bytes:
+    """Parquet with the about fields in its key-value metadata (jiangbei.about, a JSON object)."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    table = pa.Table.from_pandas(df, preserve_index=False)
+    metadata = {**(table.schema.metadata or {}), PARQUET_KEY: json.dumps(about, ensure_ascii=False).encode("utf-8")}
+    buffer = io.BytesIO()
+    pq.write_table(table.replace_schema_metadata(metadata), buffer)
+    return buffer.getvalue()

@@ -1,5 +1,0 @@
-"""The trade page: cards, charts and the table of its topics (see jiangbei.topic_page.TOPIC_PAGES)."""
-
-from jiangbei import topic_page
-
-topic_page.render("trade")

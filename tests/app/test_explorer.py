@@ -1,0 +1,146 @@
+"""The explorer and the source view in AppTest: URL state round-trips, facets, search, sort, bad parameters."""
+
+import csv
+
+import pytest
+
+from jiangbei.core import source_text
+from jiangbei.core import store as db
+from tests.apptest import ignored_params, open_page, visible_text
+from tests.conftest import DATA
+
+with open(DATA / "indicators.csv", encoding="utf-8") as f:
+    ROWS = list(csv.DictReader(f))
+
+
+def table(at):
+    return at.dataframe[0].value
+
+
+def report_html(at) -> str:
+    return next(e.proto.body for e in at.get("html") if 'class="report ' in e.proto.body)
+
+
+def test_shared_url_shows_the_english_trade_rows():
+    at = open_page("explorer", "en", {"topic": "trade"})
+    assert not at.exception
+    df = table(at)
+    assert len(df) == sum(r["topic"] == "trade" for r in ROWS)
+    assert "Indicator" in df.columns and set(df["Indicator"]) == {r["indicator_en"] for r in ROWS
+                                                                  if r["topic"] == "trade"}
+
+
+def test_several_values_of_one_filter():
+    at = open_page("explorer", "en", {"topic": ["trade", "consumption"], "kind": "target"})
+    expected = [r for r in ROWS if r["topic"] in ("trade", "consumption") and r["kind"] == "target"]
+    assert len(table(at)) == len(expected) > 0
+
+
+def test_filters_set_in_the_page_go_to_the_url_and_back():
+    at = open_page("explorer", "en")
+    at.multiselect(key="explorer_year").set_value(["2021"]).run()
+    at.multiselect(key="explorer_measure").set_value(["level"]).run()
+    at.text_input(key="explorer_q").set_value("trade").run()
+    at.selectbox(key="explorer_sort").set_value("value").run()
+    at.selectbox(key="explorer_order").set_value("desc").run()
+    params = dict(at.query_params)
+    assert params["year"] in ("2021", ["2021"]) and params["measure"] in ("level", ["level"])
+    assert params["q"] == "trade" and params["sort"] == "value" and params["order"] == "desc"
+    first = table(at)
+    again = open_page("explorer", None, params)
+    pd_equal = again.dataframe[0].value.reset_index(drop=True).equals(first.reset_index(drop=True))
+    assert pd_equal and len(first) > 0
+    assert list(first["Value"]) == sorted(first["Value"], reverse=True)
+
+
+def test_search_looks_in_names_and_quotes():
+    at = open_page("explorer", "zh", {"q": "出口"})
+    expected = [r for r in ROWS if "出口" in r["indicator_zh"] or "出口" in r["source_quote"]
+                or "出口" in r["indicator_en"].lower() or "出口" in r["note"]]
+    assert len(table(at)) == len(expected) > 0
+
+
+def test_columns_and_row_count():
+    at = open_page("explorer", "en", {"cols": ["id", "value"], "rows": "25"})
+    df = table(at)
+    # in English the report's own figure follows the value (134.5 亿元 beside 13.45 CNY bn)
+    assert list(df.columns) in (["Value", "As reported", "ID"], ["ID", "Value", "As reported"])
+    assert len(df) == 25
+
+
+def test_facet_counts_stand_beside_the_options_not_in_them():
+    at = open_page("explorer", "en", {"topic": "trade"})
+    kinds = at.multiselect(key="explorer_kind")
+    trade = [r for r in ROWS if r["topic"] == "trade"]
+    actual = sum(r["kind"] == "actual" for r in trade)
+    assert kinds.options == ["2020 result", "2021 target"]  # typing "2021" finds one option, not a count
+    assert at.multiselect(key="explorer_year").options == ["2020", "2021"]
+    captions = [c.value for c in at.caption]
+    assert any(f"2020 result {actual}" in c for c in captions)
+    assert any(f"Consumption {sum(r['topic'] == 'consumption' for r in ROWS)}" in c for c in captions)
+
+
+@pytest.mark.parametrize("params, named", [
+    ({"topic": "nonsense"}, "topic=nonsense"),
+    ({"year": "20x1"}, "year=20x1"),
+    ({"sort": "DROP TABLE"}, "sort=DROP TABLE"),
+    ({"rows": "-5"}, "rows=-5"),
+    ({"cols": "password"}, "cols=password"),
+    ({"bogus": "1"}, "bogus"),
+    ({"lang": "xx"}, "lang=xx"),
+    ({"min": "ten"}, "min=ten"),
+    ({"max": "nan"}, "max=nan"),
+    ({"row": "no_such_id"}, "row=no_such_id"),
+    ({"page": "sports"}, "page=sports"),
+])
+def test_malformed_parameters_are_ignored_with_a_notice(params, named):
+    at = open_page("explorer", None, params)
+    assert not at.exception
+    assert named in ignored_params(at)
+    assert len(table(at)) == len(ROWS)  # the bad filter is dropped, not applied
+
+
+def test_unfiltered_explorer_shows_every_row():
+    assert len(table(open_page("explorer", "zh"))) == len(ROWS)
+
+
+def test_source_page_focuses_the_sentence_of_an_id():
+    at = open_page("source", "en", {"id": "exports_2020"})
+    assert not at.exception
+    assert "exports_2020" in at.success[0].value
+    html = report_html(at)
+    assert 'id="report-focus"' in html and "实现外贸自营出口额" in html
+    assert "2950827/2021-54294" in visible_text(at) and "2021-03-18" in visible_text(at)
+
+
+def test_source_page_ignores_an_unknown_id():
+    at = open_page("source", "en", {"id": "<script>alert(1)</script>"})
+    assert not at.exception
+    assert "id=<script>" in ignored_params(at)
+    assert 'id="report-focus"' not in report_html(at)
+
+
+def test_every_indicator_is_located_in_the_report():
+    con = db.build_database(DATA)
+    rows = con.execute("select * from indicators").df()
+    text = (DATA / "source" / "jiangbei-2020-plan-report.zh.txt").read_text(encoding="utf-8")
+    spans = source_text.locate(rows, text)
+    assert sorted(i for s in spans for i in s.ids) == sorted(rows["id"])
+    for span in spans:  # each mark covers exactly the number as written
+        row = rows[rows["id"] == span.ids[0]].iloc[0]
+        assert source_text.number_span(text[span.quote_start:span.quote_end],
+                                       f"{abs(row['value']):.{row['value_decimals']}f}") is not None
+    html = source_text.to_html(text, spans, {}, focus="gdp_2020")
+    assert html.count("<mark") == len(spans) and html.count('id="report-focus"') == 1
+    assert "<script" not in source_text.to_html("<script>1</script>", [], {})
+
+
+def test_coverage_counts_numbers_per_section():
+    con = db.build_database(DATA)
+    rows = con.execute("select * from indicators").df()
+    text = (DATA / "source" / "jiangbei-2020-plan-report.zh.txt").read_text(encoding="utf-8")
+    cov = source_text.coverage(text, source_text.locate(rows, text)).set_index("section")
+    assert set(cov.index) == set(rows["section"])
+    assert cov["numbers_in_data"].sum() == len(source_text.locate(rows, text))
+    assert (cov["numbers_in_data"] <= cov["numbers_in_text"] + 10).all()
+    assert any("5G" in m for m in cov.loc["一(二)", "not_in_data"])  # a name with a digit is listed, not counted

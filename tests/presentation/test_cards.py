@@ -1,0 +1,123 @@
+"""The headline cards (jiangbei.presentation.cards): what each card says, and that report text cannot inject HTML."""
+
+import re
+
+from jiangbei.core import store as db
+from jiangbei.presentation import cards, charts
+from jiangbei.presentation.numbers import bounded, qualifier_text
+from tests.apptest import _CardParser
+
+
+def series_card(con, series: str) -> dict:
+    return db.run_query(con, "series_cards", series=[series]).to_dict("records")[0]
+
+
+def read(html: str) -> list[dict[str, str]]:
+    parser = _CardParser()
+    parser.feed(html)
+    return parser.cards
+
+
+def test_a_card_shows_result_growth_target_and_both_quotes(con):
+    row = series_card(con, "gdp")
+    [card] = read(cards.cards_html(db.run_query(con, "series_cards", series=["gdp"]), "en"))
+    assert card["label"] == row["indicator_en"]
+    assert card["value"].startswith("over ")  # 突破660亿元: a lower bound, not the value itself
+    # the report does not say whether 3.4% is real: the card does not say so either
+    assert card["delta"] == f"▲ +{row['growth_value']}% yoy (price basis not stated) · better"
+    # GDP missed its 2020 plan (the report says so in words): said on the card beside the figure
+    assert card["note"].startswith("missed the 2020 annual plan · 2021 target: +7.2%")
+    assert row["note"] in card["quotes"]  # the caveats travel with the figure
+    # English sentences, marked as a translation, with the Chinese originals one click away (lang="zh")
+    assert f"“{row['source_quote_en']}” · “{row['target_quote_en']}” (unofficial translation)" in card["quotes"]
+    assert card["original"] == f"“{row['source_quote']}” · “{row['target_quote']}”"
+    html = cards.cards_html(db.run_query(con, "series_cards", series=["gdp"]), "en")
+    assert '<details class="original"><summary>Chinese original</summary><p class="original" lang="zh">' in html
+    [zh_card] = read(cards.cards_html(db.run_query(con, "series_cards", series=["gdp"]), "zh"))
+    assert f"“{row['source_quote']}”" in zh_card["quotes"] and "original" not in zh_card
+
+
+def test_a_card_without_growth_or_target_says_so(con):
+    row = series_card(con, "registered_unemployment_rate") | {"target_value": None, "target_quote": None}
+    shown = cards.card(row, "zh")
+    assert shown["delta"] is None and shown["delta_tone"] is None
+    assert shown["target"] == "报告未给出2021年目标"
+
+
+def test_a_fall_is_good_where_lower_is_better(con):
+    row = series_card(con, "registered_unemployment_rate")
+    assert cards.card(row | {"growth_value": -0.4, "growth_decimals": 1}, "en")["delta_tone"] == "good"
+    assert cards.card(row | {"growth_value": 0.4, "growth_decimals": 1}, "en")["delta_tone"] == "bad"
+    gdp = series_card(con, "gdp")
+    assert cards.card(gdp | {"growth_value": -1.0}, "en")["delta"].startswith("▼ −")
+    assert cards.card(gdp | {"growth_value": -1.0}, "en")["delta_tone"] == "bad"
+
+
+def test_report_text_is_escaped(con):
+    frame = db.run_query(con, "series_cards", series=["gdp"])
+    frame.loc[0, "source_quote"] = "<script>alert(1)</script>"
+    frame.loc[0, "source_quote_en"] = "<script>alert(2)</script>"
+    frame.loc[0, "indicator_en"] = "<b>GDP</b>"
+    html = cards.cards_html(frame, "en")
+    assert "<script>" not in html and "<b>GDP" not in html
+    [card] = read(html)
+    assert card["label"] == "<b>GDP</b>" and "<script>alert(2)</script>" in card["quotes"]
+    assert "<script>alert(1)</script>" in card["original"]
+
+
+def test_growth_is_never_called_real_unless_the_data_says_comparable(con):
+    shown = read(cards.cards_html(db.run_query(con, "series_cards", series=["general_budget_revenue", "gdp"]), "zh"))
+    assert "(可比价)" not in shown[0]["delta"] and "价格口径未说明" not in shown[0]["delta"]  # nominal revenue
+    assert "(可比价)" not in shown[1]["delta"] and "(价格口径未说明)" in shown[1]["delta"]
+
+
+def test_a_card_says_the_period_and_the_bound(con):
+    [loans] = read(cards.cards_html(db.run_query(con, "series_cards", series=["bank_loans"]), "en"))
+    assert loans["value"].endswith("(end of November)")  # a balance in the 1-11月 paragraph
+    [services] = read(cards.cards_html(db.run_query(con, "series_cards", series=["services_leading_revenue"]), "zh"))
+    assert services["value"].endswith("(1-11月)")
+    # 城镇登记失业率保持在3.5%: a ceiling although the report has no bound word for it
+    [rate] = read(cards.cards_html(db.run_query(con, "series_cards", series=["registered_unemployment_rate"]), "en"))
+    assert rate["note"].startswith("2021 target: at most 3.5%")
+    [firms] = read(cards.cards_html(db.run_query(con, "series_cards", series=["hightech_firms"]), "en"))
+    assert firms["value"].startswith("over ") and "(year end)" in firms["value"].lower()
+    assert "striving for more than 170" in firms["note"]  # 力争 governs the list 力争…高新技术企业超过170家
+
+
+def test_every_qualifier_and_bound_of_the_data_reads_in_english(con):
+    rows = con.execute("SELECT DISTINCT qualifier, bound FROM indicators").fetchall()
+    for qualifier, bound in rows:
+        assert not re.search(r"[\u4e00-\u9fff]", qualifier_text(qualifier, "en")), qualifier
+        assert not re.search(r"[\u4e00-\u9fff]", bounded("5", qualifier, bound, "en", keep_words=True)), qualifier
+
+
+def test_result_and_target_bars_keep_their_bounds(con):
+    pairs = db.run_query(con, "topic_results_vs_targets", topics=["innovation", "employment"])
+    bars = charts.result_vs_target(pairs, "en").data
+    # on the bar its bound as a mark (the panel's title gives the unit); in its hover the report's words
+    labels = {tuple(trace.text)[0] for trace in bars}
+    assert {"≥150", "≥170", "≤3.5", "≥8,000"} <= labels
+    hovers = " ".join(tuple(trace.hovertext)[0] for trace in bars)
+    for words in ("over 150 firms", "striving for more than 170 firms", "at most 3.5%", "8,000 persons or more"):
+        assert words in hovers
+
+
+def test_charts_say_jan_nov_and_keep_bounds(con):
+    levels = charts.levels_bars(db.run_query(con, "levels_in_yuan", topics=["macro", "services"]), "en").data[0]
+    labels = dict(zip(levels.y, levels.text))
+    assert labels["Gross domestic product (GDP)"] == "over CNY 66.0 bn"  # 突破660亿元
+    assert any(y.endswith("(Jan–Nov)") and "six leading service" in y.replace("<br>", " ") for y in labels)
+    growth = charts.growth_bars(db.run_query(con, "growth_rates", topics=["services"]), "zh").data[0]
+    assert "服务业六大主导产业营业收入增速(1-11月)" in growth.y and "软件业务收入增速" in growth.y
+
+def test_chinese_quotes_on_an_english_page_are_marked_chinese_and_folded(con):
+    frame = db.run_query(con, "series_cards", series=["gdp"])
+    row = frame.to_dict("records")[0]
+    english = cards.cards_html(frame, "en")
+    # The fold's name says whose sentences it holds (for a screen reader: eight folds, eight names).
+    assert f'<summary>Source sentences<span class="jb-sr">: {row["indicator_en"]}</span></summary>' in english
+    [card] = read(english)  # the English sentence, then its original marked Chinese
+    assert card["quotes"].startswith(f"“{row['source_quote_en']}”") and card["original"].startswith("“全区")
+    assert f'<p class="original" lang="zh"><span lang="zh">“{row["source_quote"]}”' in english
+    assert f'<p class="label">{row["indicator_en"]}</p>' in english  # English text is not marked
+    assert 'lang="zh"' not in cards.cards_html(frame, "zh")  # the page itself is Chinese

@@ -1,0 +1,73 @@
+"""The interface's words: gettext catalogs under jiangbei/locales/, one key in both languages, same placeholders."""
+
+import string
+
+import pytest
+from babel.messages.pofile import read_po
+
+from jiangbei.presentation import i18n
+
+LOCALES = i18n.LOCALES_DIR
+
+
+def _keys(lang: str) -> dict[str, list[str]]:
+    """key -> the catalog files that define it, for one language."""
+    found: dict[str, list[str]] = {}
+    for path in sorted((LOCALES / lang / "LC_MESSAGES").glob("*.po")):
+        with path.open("rb") as handle:
+            for message in read_po(handle):
+                if message.id:
+                    found.setdefault(message.id, []).append(path.name)
+    return found
+
+
+def _fields(text: str) -> set[str]:
+    return {name for _, name, _, _ in string.Formatter().parse(text) if name}
+
+
+def test_every_key_is_in_both_languages_once():
+    zh, en = _keys("zh"), _keys("en")
+    assert zh.keys() == en.keys()
+    assert [k for k, files in {**zh, **en}.items() if len(files) > 1] == []
+    # The same catalog files exist for both languages.
+    assert sorted(p.name for p in (LOCALES / "zh/LC_MESSAGES").glob("*.po")) == \
+        sorted(p.name for p in (LOCALES / "en/LC_MESSAGES").glob("*.po"))
+
+
+def test_translations_are_not_empty_and_share_placeholders():
+    for key, entry in i18n.TEXT.items():
+        assert set(entry) == set(i18n.LANGS), key
+        forms = [f for lang in i18n.LANGS for f in (entry[lang] if isinstance(entry[lang], tuple) else [entry[lang]])]
+        assert all(forms) and len({frozenset(_fields(f)) for f in forms}) == 1, key
+
+
+def test_catalogs_carry_plural_forms():
+    # gettext's rules: Chinese has one form, English two (1 row, 2 rows).
+    for lang, rule in (("zh", "nplurals=1; plural=0;"), ("en", "nplurals=2; plural=(n != 1);")):
+        for path in sorted((LOCALES / lang / "LC_MESSAGES").glob("*.po")):
+            with path.open("rb") as handle:
+                assert read_po(handle).plural_forms == rule, path
+    plural = [key for key, entry in i18n.TEXT.items() if isinstance(entry["en"], tuple)]
+    assert plural and all(len(i18n.TEXT[k]["en"]) == 2 and len(i18n.TEXT[k]["zh"]) == 1 for k in plural)
+
+
+def test_a_count_gets_its_plural_form():
+    assert i18n.ngettext("rows_shown", 1, "en", n=1) == "1 row shown"
+    assert i18n.ngettext("rows_shown", 0, "en", n=0) == "0 rows shown"
+    assert i18n.ngettext("rows_shown", 1234, "en", n="1,234") == "1,234 rows shown"
+    assert i18n.ngettext("table_only", 1, "en", n=1).startswith("1 more target is in the table only")
+    assert i18n.ngettext("rows_shown", 1, "zh", n=1) == i18n.ngettext("rows_shown", 2, "zh", n=1)
+    with pytest.raises(TypeError):
+        i18n.t("rows_shown", "en", n=1)  # a count's text is read with ngettext
+
+
+def test_no_english_text_hedges_a_count():
+    # "row(s)" is what a text without plural forms writes; every count has its forms instead.
+    hedged = [key for key, entry in i18n.TEXT.items()
+              for text in (entry["en"] if isinstance(entry["en"], tuple) else [entry["en"]]) if "(s)" in text]
+    assert hedged == []
+
+
+def test_t_fills_placeholders_in_each_language():
+    assert i18n.t("bad_param", "en", params="x=1").endswith("x=1")
+    assert "x=1" in i18n.t("bad_param", "zh", params="x=1")

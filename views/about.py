@@ -1,0 +1,21 @@
+"""About: provenance and licence of the data, its glossary and its dictionary."""
+
+import streamlit as st
+
+from jiangbei.app import db, glossary, ui
+from jiangbei.core import store
+from jiangbei.presentation import markdown
+from jiangbei.presentation.i18n import ngettext, t
+
+lang = ui.lang()
+st.title(t("about_title", lang))
+sources = db.query("sources")
+st.header(t("about_provenance", lang))
+st.markdown(ngettext("about_counts", len(sources), lang, n=int(sources["indicator_count"].sum()), s=len(sources)))
+st.dataframe(sources, hide_index=True)
+glossary.full_glossary(lang)
+ui.reuse_section()
+st.header(t("about_dictionary", lang))
+# The dictionary in the page's language, its headings moved under this page's h2 (h1 → h3, ## → h4).
+dictionary = "README.zh.md" if lang == "zh" else "README.md"
+st.markdown(markdown.demote_headings((store.data_dir() / dictionary).read_text(encoding="utf-8"), top_level=3))

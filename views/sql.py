@@ -1,0 +1,62 @@
+"""SQL console: a visitor's own DuckDB SQL, run in the sandbox; canned queries as examples; schema panel."""
+
+import streamlit as st
+
+from jiangbei.app import ui, url_state
+from jiangbei.console import canned, examples, schema_docs
+from jiangbei.console import errors as sql_errors
+from jiangbei.console import runner as sandbox
+from jiangbei.console import state as console
+from jiangbei.core import store as db
+from jiangbei.presentation.i18n import ngettext, t
+
+lang = ui.lang()
+ui.notice_bad_params({"lang": None, "sql": None})
+st.title(t("sql_title", lang))
+st.caption(t("sql_intro", lang, seconds=f"{sandbox.TIME_LIMIT_S:g}", rows=f"{sandbox.MAX_ROWS:,}"))
+
+editor, schema = st.columns([3, 2])
+with schema:  # the tables, their rows and what each column means, in the visitor's language
+    st.markdown(f"**{t('sql_schema', lang)}**")
+    for number, table in enumerate(schema_docs.tables(lang)):
+        with st.expander(t("schema_table_title", lang, table=table.name, n=f"{table.rows:,}"), expanded=number == 0):
+            st.caption(table.about)
+            st.markdown("\n".join(f"- `{name}` ({kind}) {meaning}" for name, kind, meaning in table.columns))
+
+with editor:
+    # Canned queries, as Datasette offers them: a title, what it answers, a form for its parameters.
+    st.selectbox(t("sql_examples", lang), examples.names(), index=None, placeholder=t("sql_pick", lang),
+                 key="sql_example", on_change=canned.choose, args=(lang,),
+                 format_func=lambda name: examples.title(name, lang))
+    canned.form(lang)
+    url_sql = (url_state.values("sql") or [""])[0][: sandbox.MAX_SQL_CHARS]
+    if "sql_text" not in st.session_state:  # first render: a shared URL's query, else a simple query in lang
+        st.session_state["sql_text"] = url_sql or db.read_sql(f"console/default_{lang}")
+    sql = st.text_area(t("sql_editor", lang), key="sql_text", height=260, max_chars=sandbox.MAX_SQL_CHARS)
+    clicked = st.button(t("sql_run", lang), key="sql_run", type="primary", icon=":material/play_arrow:")
+
+# Run on a click, or once on opening a shared URL that carries a query. The session keeps only the SQL it ran.
+shown = console.session_outcome(sql, run_now=clicked or bool(url_sql and "sql_ran" not in st.session_state))
+if clicked and sql.strip():
+    st.query_params["sql"] = sql
+if shown:
+    ran, outcome = shown
+    if outcome.ok:
+        rows = outcome.table.num_rows
+        st.caption(ngettext("sql_result", rows, lang, n=f"{rows:,}", ms=f"{outcome.elapsed_ms:,.0f}"))
+        if outcome.truncated:
+            st.warning(console.truncation_message(outcome, lang), icon=":material/info:")
+        st.dataframe(outcome.table, hide_index=True, width="stretch", key="sql_result_table")
+        st.caption(t("sql_limits", lang, chars=f"{sandbox.MAX_TEXT_CHARS:,}"))
+        ui.export_buttons(outcome.table, ["sql"], {"sql": ran, "language": lang}, key="sql_export",
+                          frame_at_click=lambda: console.result_for_export(ran).frame)
+        ui.source_caption()
+    else:
+        message, detail = console.failure_message(outcome, lang)
+        st.error(message, icon=":material/block:")
+        position = sql_errors.locate(detail, ran) if detail else None
+        if position:  # DuckDB named the place: show it under the visitor's own line
+            st.caption(t("sql_error_at", lang, line=position.line, column=position.column))
+            st.code(sql_errors.summary(detail) + "\n\n" + sql_errors.pointer(ran, position), language=None)
+        elif detail:
+            st.code(detail, language=None)

@@ -1,0 +1,45 @@
+"""2021 targets: every target of the report against what 2020 achieved, as a scorecard (presentation.scorecard)."""
+
+import streamlit as st
+
+from jiangbei.app import db, figures, ui, url_state
+from jiangbei.core.schema import TOPICS
+from jiangbei.presentation import scorecard
+from jiangbei.presentation.i18n import ngettext, t
+
+lang = ui.lang()
+ui.notice_bad_params({"lang": None, "topic": TOPICS, "status": scorecard.STATUSES, "sort": scorecard.SORTS})
+st.title(t("page_targets", lang))
+st.caption(t("intro_targets", lang))
+
+f1, f2, f3 = st.columns([2, 2, 1])
+topics = url_state.multiselect(f1, t("filter_topic", lang), TOPICS, "topic", "targets_topic",
+                               format_func=lambda code: t(f"topic_{code}", lang))
+statuses = url_state.multiselect(f2, t("filter_status", lang), scorecard.STATUSES, "status", "targets_status",
+                                 format_func=lambda code: scorecard.status_text(code, lang))
+sort = url_state.selectbox(f3, t("sort_label", lang), scorecard.SORTS, "sort", "targets_sort", default="report",
+                           format_func=lambda code: t(f"sort_{code}", lang))
+
+rows = db.query("target_scorecard_rows", topics=topics, statuses=statuses, sort=sort)
+st.markdown(" · ".join(f"{scorecard.status_text(code, lang)}: **{n}**" for code, n in scorecard.counts(rows).items()))
+
+# One chart per family of comparable targets, two side by side (Streamlit stacks them on a phone).
+drawn = {family: fig for family in scorecard.FAMILIES
+         if (fig := figures.scorecard_figure(family, lang, topics, statuses)) is not None}
+families = list(drawn)
+for start in range(0, len(families), 2):
+    for column, family in zip(st.columns(2), families[start:start + 2]):
+        with column:
+            ui.chart(drawn[family], key=f"targets_{family}")
+left_out = scorecard.not_charted(rows, families)
+if left_out:
+    st.caption(ngettext("table_only", left_out, lang, n=left_out))
+
+filters = {k: ",".join(v) for k, v in (("topic", topics), ("status", statuses)) if v} | \
+          ({"sort": sort} if sort != "report" else {})
+ui.table(scorecard.frame(rows, lang), key="targets_table", stem_parts=["targets", *topics, *statuses],
+         filters=filters, codes=rows)
+with st.expander(t("status_legend", lang), icon=":material/help:"):
+    st.markdown("\n".join(f"- {scorecard.status_text(code, lang)}: {t(f'status_help_{code}', lang)}"
+                          for code in scorecard.STATUSES))
+    st.caption(t("distance_note", lang))

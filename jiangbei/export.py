@@ -163,8 +163,9 @@ def with_code_columns(shown: pd.DataFrame, rows: pd.DataFrame) -> pd.DataFrame:
 
 
 def about_fields(lang: str, sources: list[dict], filters: dict[str, str], view_url: str, n_rows: int,
-                 extra: dict[str, str] | None = None) -> dict[str, str]:
-    """What a downloaded file is, in lang, labels included: the export time is now (the moment of the click)."""
+                 extra: dict[str, str] | None = None, exported: datetime | None = None) -> dict[str, str]:
+    """What a downloaded file is, in lang, labels included. exported: when the view was shown (default now); the
+    page passes the time of its run, so clicking again gives the same bytes and the media store keeps one file."""
     fields = {
         "about_file_title": t("app_title", lang),
         "about_file_source": "; ".join(s[f"title_{lang}"] for s in sources),
@@ -174,7 +175,7 @@ def about_fields(lang: str, sources: list[dict], filters: dict[str, str], view_u
         "about_file_view": view_url,
         "about_file_filters": "; ".join(f"{k}={v}" for k, v in filters.items()) or t("about_file_no_filters", lang),
         "about_file_rows": str(n_rows),
-        "about_file_exported": datetime.now(UTC).isoformat(timespec="seconds"),
+        "about_file_exported": (exported or datetime.now(UTC)).isoformat(timespec="seconds"),
         "about_file_codes": t("about_file_codes_text", lang, columns=", ".join(CODE_COLUMNS)),
         "about_file_language": lang,
         **(extra or {}),

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from datetime import UTC, datetime
 
 import pandas as pd
 import streamlit as st
 
-from jiangbei import cards, chart_text, db, export, theme, url_state
+from jiangbei import cards, chart_text, db, downloads, export, theme, url_state
 from jiangbei.charts import CONFIG
 from jiangbei.i18n import LANGS, pick_language, t
 from jiangbei.tables import header, html_table, original_columns
@@ -93,9 +94,11 @@ def export_buttons(df: pd.DataFrame, stem_parts: list[str], about: dict[str, str
     filters = {k: v for k, v in about.items() if k not in ("source", "language", "sql")}
     extra = {"about_file_sql": about["sql"]} if about.get("sql") else {}
     view_url = current_url()
+    shown_at = datetime.now(UTC)  # one export time per run: clicking again gives the same file, stored once
+    downloads.install()
 
     def fields() -> dict[str, str]:
-        return export.about_fields(language, sources, filters, view_url, len(data), extra)
+        return export.about_fields(language, sources, filters, view_url, len(data), extra, exported=shown_at)
 
     row = st.container(horizontal=True, vertical_alignment="center")  # buttons as wide as their labels, wrapping
     row.markdown(f"**{t('download', language)}**", width="content")
@@ -109,9 +112,10 @@ def export_buttons(df: pd.DataFrame, stem_parts: list[str], about: dict[str, str
             continue
         if untrusted:
             unavailable = t("export_unavailable", language)
-            build = lambda label=label: export.untrusted_file(frame_at_click, label, fields(), unavailable)
+            build = downloads.Build(
+                lambda label=label: export.untrusted_file(frame_at_click, label, fields(), unavailable), untrusted=True)
         else:
-            build = lambda label=label: export.serialise(data, label, fields())
+            build = downloads.Build(lambda label=label: export.serialise(data, label, fields()))
         row.download_button(
             label, data=build,
             file_name=export.file_name(stem_parts, language, label), mime=export.FORMATS[label][1],
@@ -119,7 +123,8 @@ def export_buttons(df: pd.DataFrame, stem_parts: list[str], about: dict[str, str
         )
     data_name = export.file_name(stem_parts, language, "CSV")
     row.download_button(
-        t("about_file_button", language), data=lambda: export.about_text(fields(), data_name, language),
+        t("about_file_button", language),
+        data=downloads.Build(lambda: export.about_text(fields(), data_name, language)),
         file_name=export.about_name(data_name), mime="text/plain", on_click="ignore", key=f"{key}_about",
         help=t("about_file_help", language), icon=":material/info:")
     for message in too_big:

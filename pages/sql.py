@@ -43,7 +43,7 @@ if shown:
         st.dataframe(outcome.table, hide_index=True, width="stretch", key="sql_result_table")
         st.caption(t("sql_limits", lang, chars=f"{sandbox.MAX_TEXT_CHARS:,}"))
         ui.export_buttons(outcome.table, ["sql"], {"sql": ran, "language": lang}, key="sql_export",
-                          frame_at_click=lambda: console.result_for_export(ran).frame)
+                          frame_at_click=lambda who=console.visitor(): console.result_for_export(ran, who).frame)
         ui.source_caption()
     else:
         message, detail = console.failure_message(outcome, lang)

@@ -1,0 +1,75 @@
+"""One process shared by many visitors (issue 19): the console's queue is fair between visitors, with real workers."""
+
+import threading
+import time
+
+from jiangbei import db, sandbox
+
+# About five seconds of one core, or killed at the console's time limit.
+HEAVY = "select count(*) from range(60000000) t where hash(t.range + {i}) % 7 = 0"
+
+
+def test_one_visitor_never_holds_every_slot():
+    queue = sandbox.Queue(slots=2, max_waiting=8, per_visitor=1)
+    assert queue.enter(0.1, "tabs") == 0
+    assert queue.enter(0.2, "tabs") != 0  # the same visitor's second tab waits, then gives up
+    assert queue.enter(0.1, "someone else") == 0  # the other slot was kept for others
+    queue.leave("someone else")
+    queue.leave("tabs")
+    assert queue.enter(0.1, "tabs") == 0
+
+
+def test_a_freed_slot_goes_to_the_visitor_with_fewest_running():
+    queue = sandbox.Queue(slots=2, max_waiting=8, per_visitor=2)
+    assert queue.enter(0.1, "a") == 0 and queue.enter(0.1, "a") == 0
+    order = []
+
+    def wait(visitor):
+        assert queue.enter(5, visitor) == 0
+        order.append(visitor)
+
+    waiters = [threading.Thread(target=wait, args=(v,)) for v in ("a", "b")]
+    waiters[0].start()
+    time.sleep(0.1)
+    waiters[1].start()  # arrived later than a's third query, but runs first: it has none running
+    time.sleep(0.1)
+    queue.leave("a")
+    waiters[1].join(2)
+    assert order == ["b"]
+    queue.leave("a")
+    waiters[0].join(2)
+    assert order == ["b", "a"]
+
+
+def test_many_tabs_of_one_visitor_do_not_fill_the_waiting_line():
+    queue = sandbox.Queue(slots=1, max_waiting=2, per_visitor=1, visitor_waiting=2)
+    assert queue.enter(0.1, "tabs") == 0
+    waiters = [threading.Thread(target=queue.enter, args=(0.5, "tabs")) for _ in range(2)]
+    for w in waiters:
+        w.start()
+    time.sleep(0.1)
+    assert queue.enter(0.05, "tabs") == 3  # a third queued tab is refused at once
+    started = time.monotonic()
+    assert queue.enter(0.05, "newcomer") > 0  # let in line (then timed out), not refused at the door
+    assert time.monotonic() - started >= 0.04
+    for w in waiters:
+        w.join()
+
+
+def test_ten_tabs_of_heavy_sql_leave_a_plain_query_from_someone_else_quick():
+    """Real workers: one visitor's ten tabs run heavy SQL; another visitor's `select 1` answers within seconds."""
+    path = db.sandbox_database()
+    tabs = [threading.Thread(target=sandbox.run, args=(HEAVY.format(i=i), path), kwargs={"visitor": "tabs"})
+            for i in range(10)]
+    for tab in tabs:
+        tab.start()
+    time.sleep(1.0)  # the tabs hold what they can
+    latencies = []
+    for _ in range(3):
+        started = time.monotonic()
+        outcome = sandbox.run("select 1 as one", path, visitor="someone else")
+        latencies.append(time.monotonic() - started)
+        assert outcome.ok, outcome.kind
+    for tab in tabs:
+        tab.join(60)
+    assert max(latencies) < 3.0, latencies

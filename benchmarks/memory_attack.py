@@ -188,7 +188,7 @@ async def _all_huge_values(url: str, sessions: int) -> list[str]:
 
 
 async def _rerun_collect(ws, page: str, query: str, timeout_s: float = 120) -> dict[str, str]:
-    """Rerun page; the deferred file ids of its download buttons by label."""
+    """Rerun page; the deferred file ids of its download buttons by label (and "session": the session's id)."""
     message = BackMsg()
     message.rerun_script.query_string, message.rerun_script.page_name = query, page
     await ws.send(message.SerializeToString())
@@ -197,6 +197,8 @@ async def _rerun_collect(ws, page: str, query: str, timeout_s: float = 120) -> d
         forward = ForwardMsg()
         forward.ParseFromString(await asyncio.wait_for(ws.recv(), timeout_s))
         kind = forward.WhichOneof("type")
+        if kind == "new_session" and forward.new_session.initialize.session_id:
+            buttons["session"] = forward.new_session.initialize.session_id
         if kind == "delta" and forward.delta.WhichOneof("type") == "new_element" and \
                 forward.delta.new_element.WhichOneof("type") == "download_button":
             button = forward.delta.new_element.download_button
@@ -206,11 +208,13 @@ async def _rerun_collect(ws, page: str, query: str, timeout_s: float = 120) -> d
             return buttons
 
 
-async def _download(ws, url: str, file_id: str, request_id: str, timeout_s: float = 300) -> tuple[int, float]:
+async def _download(ws, url: str, session: str, file_id: str, request_id: str,
+                    timeout_s: float = 300) -> tuple[int, float]:
     """Click a deferred download button: ask for the file, then fetch its URL. (bytes, seconds)."""
     started = time.perf_counter()
     message = BackMsg()
     message.backend_operation_request.request_id = request_id
+    message.backend_operation_request.session_id = session
     message.backend_operation_request.deferred_file.file_id = file_id
     await ws.send(message.SerializeToString())
     while True:
@@ -239,7 +243,7 @@ async def _export_burst(url: str, sessions: int) -> tuple[int, int, list[float],
             buttons = await _rerun_collect(ws, "sql", query)
             for n, label in enumerate(FORMATS):
                 try:
-                    await _download(ws, url, buttons[label], f"{i}-{n}")
+                    await _download(ws, url, buttons["session"], buttons[label], f"{i}-{n}")
                     files += 1
                 except Exception:  # noqa: BLE001 - counted
                     failures += 1
@@ -250,7 +254,7 @@ async def _export_burst(url: str, sessions: int) -> tuple[int, int, list[float],
             n = 0
             while not done.is_set():
                 try:
-                    visitor_s.append((await _download(ws, url, buttons["CSV"], f"v{n}"))[1])
+                    visitor_s.append((await _download(ws, url, buttons["session"], buttons["CSV"], f"v{n}"))[1])
                 except Exception:  # noqa: BLE001 - a 404 or a refusal: counted as a failure of the burst
                     nonlocal failures
                     failures += 1

@@ -35,6 +35,7 @@ shown = console.session_outcome(sql, run_now=clicked or bool(url_sql and "sql_ra
 if clicked and sql.strip():
     st.query_params["sql"] = sql
 if shown:
+    visitor = console.visitor()  # taken now: a download click runs outside the script, without st.context
     ran, outcome = shown
     if outcome.ok:
         st.caption(t("sql_result", lang, n=f"{outcome.table.num_rows:,}", ms=f"{outcome.elapsed_ms:,.0f}"))
@@ -43,7 +44,7 @@ if shown:
         st.dataframe(outcome.table, hide_index=True, width="stretch", key="sql_result_table")
         st.caption(t("sql_limits", lang, chars=f"{sandbox.MAX_TEXT_CHARS:,}"))
         ui.export_buttons(outcome.table, ["sql"], {"sql": ran, "language": lang}, key="sql_export",
-                          frame_at_click=lambda who=console.visitor(): console.result_for_export(ran, who).frame)
+                          frame_at_click=lambda who=visitor: console.result_for_export(ran, who).frame)
         ui.source_caption()
     else:
         message, detail = console.failure_message(outcome, lang)

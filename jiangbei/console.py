@@ -127,15 +127,20 @@ def visitor() -> str:
         raw = st.context.cookies.get(XSRF_COOKIE)
     except Exception:  # noqa: BLE001 - no context (a thread, a bare run): a visitor of its own
         return NO_COOKIE
-    if not raw:
+    return visitor_of(raw)
+
+
+def visitor_of(raw) -> str:
+    """The visitor named by a raw XSRF cookie value (see visitor)."""
+    if not isinstance(raw, str) or not raw:
         return NO_COOKIE
     try:
         from streamlit.web.server.starlette.starlette_app_utils import decode_xsrf_token_string
 
-        token = decode_xsrf_token_string(raw)[0] or raw.encode()
+        token = decode_xsrf_token_string(raw)[0]
     except Exception:  # noqa: BLE001 - an unreadable value still names one browser
-        token = raw.encode()
-    return "browser-" + hashlib.sha256(token).hexdigest()[:16]
+        token = None
+    return "browser-" + hashlib.sha256(token if isinstance(token, bytes) else raw.encode()).hexdigest()[:16]
 
 
 def cached(sql: str) -> sandbox.Outcome | None:

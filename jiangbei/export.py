@@ -118,14 +118,38 @@ def neutralise_formulas(df: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
+# Characters an .xlsx file cannot hold (XML 1.0 forbids most C0 controls); openpyxl refuses the whole file.
+EXCEL_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+EXCEL_REPLACEMENT = "\ufffd"  # the Unicode replacement character marks where one was
+
+
+def excel_safe(df: pd.DataFrame) -> pd.DataFrame:
+    """df with control characters in text cells and column names replaced by EXCEL_REPLACEMENT (a copy if any)."""
+    def clean(value):
+        return EXCEL_ILLEGAL.sub(EXCEL_REPLACEMENT, value) if isinstance(value, str) else value
+
+    text = [i for i in range(df.shape[1]) if not pd.api.types.is_numeric_dtype(df.iloc[:, i])
+            and not pd.api.types.is_datetime64_any_dtype(df.iloc[:, i])]
+    if not any(df.iloc[:, i].map(lambda v: isinstance(v, str) and EXCEL_ILLEGAL.search(v) is not None,
+                                 na_action="ignore").any() for i in text) \
+            and not any(EXCEL_ILLEGAL.search(str(c)) for c in df.columns):
+        return df
+    out = df.copy()
+    for i in text:
+        out.isetitem(i, out.iloc[:, i].map(clean, na_action="ignore").astype(out.iloc[:, i].dtype))
+    out.columns = [clean(str(c)) for c in out.columns]
+    return out
+
+
 def serialise(df: pd.DataFrame, label: str, about: dict[str, str], untrusted: bool = False) -> bytes:
-    """The file of df in a format; untrusted (a visitor's SQL result): spreadsheet formulas neutralised."""
+    """The file of df in a format; untrusted (a visitor's SQL result): spreadsheet formulas neutralised. Excel:
+    control characters, which the format cannot hold, are replaced by EXCEL_REPLACEMENT."""
     if untrusted and label in ("CSV", "Excel"):
         df = neutralise_formulas(df)
     if label == "CSV":
         return to_csv(df, "\r\n" if untrusted else "\n")
     if label == "Excel":
-        return to_excel(df, about)
+        return to_excel(excel_safe(df), {k: EXCEL_ILLEGAL.sub(EXCEL_REPLACEMENT, v) for k, v in about.items()})
     if label == "JSON":
         return to_json(df)
     if label == "Parquet":

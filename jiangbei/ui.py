@@ -93,6 +93,8 @@ def export_buttons(df: pd.DataFrame, stem_parts: list[str], about: dict[str, str
     # about: the view's filters (code=value), or {"sql": ...} for the SQL console's result.
     filters = {k: v for k, v in about.items() if k not in ("source", "language", "sql")}
     extra = {"about_file_sql": about["sql"]} if about.get("sql") else {}
+    if frame_at_click is not None:  # a visitor's text may hold what a spreadsheet cannot: say how it is shown
+        extra["about_file_cleaned"] = t("about_file_cleaned_text", language)
     view_url = current_url()
     shown_at = datetime.now(UTC)  # one export time per run: clicking again gives the same file, stored once
     downloads.install()

@@ -24,7 +24,11 @@ with editor:
                  key="sql_example", on_change=canned.choose, args=(lang,),
                  format_func=lambda name: examples.title(name, lang))
     canned.form(lang)
-    url_sql = (url_state.values("sql") or [""])[0][: sandbox.MAX_SQL_CHARS]
+    linked_sql = (url_state.values("sql") or [""])[0]
+    url_sql = linked_sql[: sandbox.MAX_SQL_CHARS]
+    if len(linked_sql) > sandbox.MAX_SQL_CHARS:  # said, as for other bad URL values: never cut silently
+        st.warning(t("sql_url_cut", lang, n=f"{len(linked_sql):,}", chars=f"{sandbox.MAX_SQL_CHARS:,}"),
+                   icon=":material/content_cut:")
     if "sql_text" not in st.session_state:  # first render: a shared URL's query, else a simple query in lang
         st.session_state["sql_text"] = url_sql or db.read_sql(f"console/default_{lang}")
     sql = st.text_area(t("sql_editor", lang), key="sql_text", height=260, max_chars=sandbox.MAX_SQL_CHARS)

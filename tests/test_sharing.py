@@ -73,3 +73,61 @@ def test_ten_tabs_of_heavy_sql_leave_a_plain_query_from_someone_else_quick():
     for tab in tabs:
         tab.join(60)
     assert max(latencies) < 3.0, latencies
+
+
+# --- Smaller findings: control characters in Excel, a cut ?sql= link.
+
+def test_excel_of_control_characters_is_a_valid_file_with_them_marked():
+    import io
+
+    import openpyxl
+    import pandas as pd
+
+    from jiangbei import export
+
+    outcome = sandbox.run("select chr(1) || 'x' as a, 'ok' || chr(31) as \"b" + chr(2) + "\", 7 as n",
+                          db.sandbox_database())
+    assert outcome.ok
+    about = {"SQL": "select chr(1) -- " + chr(3)}
+    data = export.untrusted_file(lambda: outcome.frame, "Excel", about, "run again")
+    book = openpyxl.load_workbook(io.BytesIO(data))
+    sheet = pd.read_excel(io.BytesIO(data), sheet_name="data")
+    assert list(sheet.columns) == ["a", "b\ufffd", "n"]
+    assert sheet.iloc[0].tolist() == ["\ufffdx", "ok\ufffd", 7]
+    assert book["about"]["B2"].value == "select chr(1) -- \ufffd"
+    # the other formats keep the characters as they are
+    assert pd.read_parquet(io.BytesIO(export.untrusted_file(lambda: outcome.frame, "Parquet", {}, "x")))["a"][0] \
+        == "\x01x"
+
+
+def test_the_console_page_with_control_characters_shows_no_error():
+    from tests.apptest import open_page
+
+    at = open_page("sql", "en", {"sql": "select chr(1) || 'x' as a"})
+    assert not at.exception and not at.error
+
+
+def test_a_linked_query_longer_than_the_limit_says_it_was_cut():
+    from tests.apptest import open_page
+
+    long_sql = "select 1 as n -- " + "x" * sandbox.MAX_SQL_CHARS
+    for lang, words in (("en", "only the first 10,000 characters"), ("zh", "只有前 10,000 个字符")):
+        at = open_page("sql", lang, {"sql": long_sql})
+        assert not at.exception
+        assert any(words in w.value and f"{len(long_sql):,}" in w.value for w in at.warning)
+        assert len(at.text_area(key="sql_text").value) == sandbox.MAX_SQL_CHARS
+    at = open_page("sql", "en", {"sql": "select 1 as n"})
+    assert not any("characters long" in w.value for w in at.warning)
+
+
+def test_the_tabs_of_one_browser_are_one_visitor():
+    from streamlit.web.server.starlette.starlette_app_utils import generate_xsrf_token_string
+
+    from jiangbei import console
+
+    token = b"0123456789abcdef"
+    # Each page load sends the same token under a new mask: still one visitor.
+    tabs = {console.visitor_of(generate_xsrf_token_string(token, 1_700_000_000)) for _ in range(5)}
+    assert len(tabs) == 1
+    assert console.visitor_of(generate_xsrf_token_string(b"another browser!", 1_700_000_000)) not in tabs
+    assert console.visitor_of(None) == console.visitor_of("") == console.NO_COOKIE  # scripts share one

@@ -9,7 +9,8 @@ websocket protocol (as benchmarks/sessions.py does), and prints one line per sce
 (c) the 20-million-character answer; (d) ten attackers for a minute while a visitor reloads topic pages;
 (e) ten sessions each sending one 20 MB widget value; (f) twenty sessions each downloading all four formats of a
 distinct ~4 MB console answer (Streamlit's deferred-download request, then the file's URL), with a visitor's plain
-explorer download timed meanwhile; "after" for (f) is also read two minutes after the burst.
+explorer download timed meanwhile; "after" for (f) is also read two minutes after the burst; (g) one browser's ten
+tabs (one XSRF cookie) running ~5 s queries for a minute while another browser runs `select 1` every 2 s.
 """
 
 from __future__ import annotations
@@ -107,6 +108,13 @@ class Sampler:
 
 def _stream(url: str) -> str:
     return url.replace("http://", "ws://") + "/_stcore/stream"
+
+
+def browser_cookie() -> dict[str, str]:
+    """The cookie Streamlit gives a browser on its first page load (one per browser, sent by all its tabs)."""
+    from streamlit.web.server.starlette.starlette_app_utils import generate_xsrf_token_string
+
+    return {"Cookie": "_streamlit_xsrf=" + generate_xsrf_token_string()}
 
 
 async def _open_sql(url: str, sql: str, timeout_s: float = 120) -> float:
@@ -238,7 +246,8 @@ async def _export_burst(url: str, sessions: int) -> tuple[int, int, list[float],
 
     async def one(i):
         nonlocal failures, files
-        async with websockets.connect(_stream(url), subprotocols=["streamlit"], max_size=None) as ws:
+        async with websockets.connect(_stream(url), subprotocols=["streamlit"], max_size=None,
+                                      additional_headers=browser_cookie()) as ws:  # twenty browsers
             query = "lang=en&sql=" + urllib.parse.quote(FOUR_MB.format(i=i))
             buttons = await _rerun_collect(ws, "sql", query)
             for n, label in enumerate(FORMATS):
@@ -270,6 +279,55 @@ async def _export_burst(url: str, sessions: int) -> tuple[int, int, list[float],
     return files, failures, visitor_s, seconds
 
 
+async def _fairness(url: str, seconds: float, tabs: int = 10) -> tuple[list[float], int, int]:
+    """One browser's tabs run heavy queries for `seconds`; another browser's `select 1` (distinct each time, so
+    never cached) every 2 s. (its latencies in s, how many were refused as busy, heavy queries started)."""
+    heavy_cookie, other_cookie = browser_cookie(), browser_cookie()
+    stop_at = time.monotonic() + seconds
+    latencies, refused, counter = [], 0, iter(range(1_000_000))
+
+    async def tab():
+        async with websockets.connect(_stream(url), subprotocols=["streamlit"], max_size=None,
+                                      additional_headers=heavy_cookie) as ws:
+            while time.monotonic() < stop_at:
+                query = "lang=en&sql=" + urllib.parse.quote(CPU_BURN.format(i=next(counter)))
+                await rerun(ws, "sql", query, 60)
+
+    async def other():
+        nonlocal refused
+        await asyncio.sleep(2)  # the tabs hold what they can first
+        n = 0
+        while time.monotonic() < stop_at:
+            async with websockets.connect(_stream(url), subprotocols=["streamlit"], max_size=None,
+                                          additional_headers=other_cookie) as ws:
+                sql = f"select 1 as one -- {n}"
+                started = time.perf_counter()
+                busy = await _rerun_text(ws, "sql", "lang=en&sql=" + urllib.parse.quote(sql), "busy")
+                latencies.append(time.perf_counter() - started)
+                refused += busy
+            n += 1
+            await asyncio.sleep(2)
+
+    await asyncio.gather(other(), *(tab() for _ in range(tabs)))
+    return latencies, refused, next(counter)
+
+
+async def _rerun_text(ws, page: str, query: str, word: str, timeout_s: float = 60) -> bool:
+    """Rerun page; whether any text element of the run contains word."""
+    message = BackMsg()
+    message.rerun_script.query_string, message.rerun_script.page_name = query, page
+    await ws.send(message.SerializeToString())
+    seen = False
+    while True:
+        forward = ForwardMsg()
+        forward.ParseFromString(await asyncio.wait_for(ws.recv(), timeout_s))
+        kind = forward.WhichOneof("type")
+        if kind == "delta" and word in str(forward.delta.new_element.alert.body):
+            seen = True
+        if kind == "script_finished" and forward.script_finished != ForwardMsg.FINISHED_EARLY_FOR_RERUN:
+            return seen
+
+
 def p95(values: list[float]) -> float:
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
@@ -298,6 +356,10 @@ def scenario(root: Path, name: str, attack_seconds: float) -> str:
             extra = (f"{files} files, {failures} failed; burst {burst_s:.0f} s; a visitor's plain CSV download "
                      f"during it: median {statistics.median(visitor_s):.2f} s, max {max(visitor_s):.2f} s "
                      f"({len(visitor_s)})")
+        elif name == "g":
+            latencies, refused, heavy = asyncio.run(_fairness(server.url, attack_seconds))
+            extra = (f"the other browser's `select 1`: {len(latencies)} runs, {refused} refused as busy, median "
+                     f"{statistics.median(latencies):.2f} s, max {max(latencies):.2f} s; {heavy} heavy queries")
         elif name == "d":
             visitor_ms, attacks = asyncio.run(_attack(server.url, attack_seconds, 10))
             extra = (f"visitor: {len(visitor_ms)} reruns, p50 {statistics.median(visitor_ms):.0f} ms, "

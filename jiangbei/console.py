@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 import threading
 import time
+import uuid
 from collections import OrderedDict
 
 import streamlit as st
@@ -119,15 +120,22 @@ def visitor() -> str:
     """Who is asking, for the sandbox queue's fair share: one browser, all its tabs together.
 
     Community Cloud shows the app no client address, but every tab of a browser sends the cookie Streamlit set
-    for XSRF protection; its token (not the per-load mask) names the browser. Sessions without one (scripts) share
-    one visitor, so opening many connections gains nothing; forging distinct tokens takes deliberate work and is
-    still held by each session's worker-second budget and the queue's bound.
+    for XSRF protection; its token (not the per-load mask) names the browser. A session without it (a script, a
+    browser that blocks the cookie) is a visitor of its own: one visitor for them all would let one script starve
+    every cookie-less reader. So a script opening many connections, or forging tokens, still gets a share per
+    connection, held by each session's worker-second budget and the queue's bound; the ten tabs of one browser
+    get one share.
     """
     try:
         raw = st.context.cookies.get(XSRF_COOKIE)
-    except Exception:  # noqa: BLE001 - no context (a thread, a bare run): a visitor of its own
-        return NO_COOKIE
-    return visitor_of(raw)
+    except Exception:  # noqa: BLE001 - no context (a thread, a bare run)
+        raw = None
+    named = visitor_of(raw)
+    if named != NO_COOKIE:
+        return named
+    if "sql_visitor" not in st.session_state:
+        st.session_state["sql_visitor"] = f"session-{uuid.uuid4().hex}"
+    return st.session_state["sql_visitor"]
 
 
 def visitor_of(raw) -> str:

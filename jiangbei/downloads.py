@@ -157,24 +157,29 @@ def install() -> None:
 
         if not runtime.exists():  # bare mode or AppTest without a server: nothing to serve downloads from
             return
-        manager = runtime.get_instance().media_file_mgr
-        with manager._lock:
-            manager._pins, manager._pins_lock = OrderedDict(), threading.Lock()
-            manager.__class__ = _pinning_class(type(manager))
-        storage = manager._storage
-        get_file = storage.get_file
-
-        def get_file_and_note(filename: str):
-            found = get_file(filename)
-            if "." in filename:  # "<id>.<ext>": the /media route serving it (get_url asks by bare id)
-                manager.fetched(_file_id(filename))
-            return found
-
-        storage.get_file = get_file_and_note
+        manager = pin_downloads(runtime.get_instance().media_file_mgr)
         # Sessions made from now on build downloads in our executors.
         app_session.DeferredFileHandler = _handler_class(app_session.DeferredFileHandler)
         threading.Thread(target=_sweep_forever, args=(manager,), name="download-sweeper", daemon=True).start()
         _installed = True
+
+
+def pin_downloads(manager):
+    """Switch a MediaFileManager (and its storage's reads) to the pinning rules; returns it."""
+    with manager._lock:
+        manager._pins, manager._pins_lock = OrderedDict(), threading.Lock()
+        manager.__class__ = _pinning_class(type(manager))
+    storage = manager._storage
+    get_file = storage.get_file
+
+    def get_file_and_note(filename: str):
+        found = get_file(filename)
+        if "." in filename:  # "<id>.<ext>": the /media route serving it (get_url asks by bare id)
+            manager.fetched(_file_id(filename))
+        return found
+
+    storage.get_file = get_file_and_note
+    return manager
 
 
 def _sweep_forever(manager) -> None:

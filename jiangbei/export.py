@@ -83,7 +83,8 @@ def _inert(value):
         else value
 
 
-def untrusted_file(frame_at_click, label: str, about: dict[str, str], unavailable_message: str) -> bytes:
+def untrusted_file(frame_at_click, label: str, about: dict[str, str], unavailable_message: str,
+                   exported: datetime | None = None) -> bytes:
     """The file of a visitor's SQL result, built one at a time, its memory handed back afterwards. If the result
     cannot be had any more (frame_at_click raises), the file holds one cell saying so, never an empty table."""
     with UNTRUSTED_BUILDS:
@@ -92,7 +93,7 @@ def untrusted_file(frame_at_click, label: str, about: dict[str, str], unavailabl
         except Exception:  # noqa: BLE001 - any failure to rebuild becomes the message, not a silent empty file
             frame = pd.DataFrame({"message": [unavailable_message]})
         try:
-            return serialise(frame, label, about, untrusted=True)
+            return serialise(frame, label, about, untrusted=True, exported=exported)
         finally:
             del frame
             release_memory()
@@ -141,15 +142,38 @@ def excel_safe(df: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
-def serialise(df: pd.DataFrame, label: str, about: dict[str, str], untrusted: bool = False) -> bytes:
+_CORE_TIMES = re.compile(rb"(<dcterms:(?:created|modified)[^>]*>)[^<]*(</dcterms:)")
+
+
+def stamped_xlsx(data: bytes, when: datetime) -> bytes:
+    """The .xlsx with every time stamp (zip entries; created and modified in docProps/core.xml) set to when."""
+    import zipfile
+
+    source, out = zipfile.ZipFile(io.BytesIO(data)), io.BytesIO()
+    stamp = when.astimezone(UTC)
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for entry in source.infolist():
+            content = source.read(entry)
+            if entry.filename == "docProps/core.xml":
+                content = _CORE_TIMES.sub(rb"\g<1>" + stamp.strftime("%Y-%m-%dT%H:%M:%SZ").encode() + rb"\g<2>",
+                                          content)
+            entry.date_time = stamp.timetuple()[:6]
+            target.writestr(entry, content)
+    return out.getvalue()
+
+
+def serialise(df: pd.DataFrame, label: str, about: dict[str, str], untrusted: bool = False,
+              exported: datetime | None = None) -> bytes:
     """The file of df in a format; untrusted (a visitor's SQL result): spreadsheet formulas neutralised. Excel:
-    control characters, which the format cannot hold, are replaced by EXCEL_REPLACEMENT."""
+    control characters, which the format cannot hold, are replaced by EXCEL_REPLACEMENT; with exported, its
+    time stamps are that time, so the same view gives the same bytes (the media store keeps one file per view)."""
     if untrusted and label in ("CSV", "Excel"):
         df = neutralise_formulas(df)
     if label == "CSV":
         return to_csv(df, "\r\n" if untrusted else "\n")
     if label == "Excel":
-        return to_excel(excel_safe(df), {k: EXCEL_ILLEGAL.sub(EXCEL_REPLACEMENT, v) for k, v in about.items()})
+        data = to_excel(excel_safe(df), {k: EXCEL_ILLEGAL.sub(EXCEL_REPLACEMENT, v) for k, v in about.items()})
+        return data if exported is None else stamped_xlsx(data, exported)
     if label == "JSON":
         return to_json(df)
     if label == "Parquet":

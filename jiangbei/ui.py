@@ -115,9 +115,10 @@ def export_buttons(df: pd.DataFrame, stem_parts: list[str], about: dict[str, str
         if untrusted:
             unavailable = t("export_unavailable", language)
             build = downloads.Build(
-                lambda label=label: export.untrusted_file(frame_at_click, label, fields(), unavailable), untrusted=True)
+                lambda label=label: export.untrusted_file(frame_at_click, label, fields(), unavailable, shown_at),
+                untrusted=True)
         else:
-            build = downloads.Build(lambda label=label: export.serialise(data, label, fields()))
+            build = downloads.Build(lambda label=label: export.serialise(data, label, fields(), exported=shown_at))
         row.download_button(
             label, data=build,
             file_name=export.file_name(stem_parts, language, label), mime=export.FORMATS[label][1],

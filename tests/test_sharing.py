@@ -131,3 +131,74 @@ def test_the_tabs_of_one_browser_are_one_visitor():
     assert len(tabs) == 1
     assert console.visitor_of(generate_xsrf_token_string(b"another browser!", 1_700_000_000)) not in tabs
     assert console.visitor_of(None) == console.visitor_of("") == console.NO_COOKIE  # scripts share one
+
+
+# --- Downloads: a built file outlives other sessions' reruns until fetched, then goes; memory stays bounded.
+
+def _store():
+    from streamlit.runtime.media_file_manager import MediaFileManager
+    from streamlit.runtime.memory_media_file_storage import MemoryMediaFileStorage
+
+    from jiangbei import downloads
+
+    manager = downloads.pin_downloads(MediaFileManager(MemoryMediaFileStorage("/media")))
+    return manager, manager._storage
+
+
+def _click(manager, data: bytes) -> str:
+    from jiangbei import downloads
+
+    placeholder = manager.add_deferred(downloads.Build(lambda: data), "text/csv", "1.2.3", file_name="f.csv")
+    return manager.execute_deferred(placeholder).rsplit("/", 1)[1]  # "<id>.csv", as the browser asks for it
+
+
+def test_a_built_file_survives_other_sessions_reruns_until_fetched(monkeypatch):
+    from jiangbei import downloads
+
+    monkeypatch.setattr(downloads, "FETCH_GRACE_S", 0.0)
+    manager, storage = _store()
+    name = _click(manager, b"a,b\n1,2\n")
+    for _ in range(5):  # the end of five script runs of other sessions
+        manager.remove_orphaned_files()
+    assert storage.get_file(name).content == b"a,b\n1,2\n"  # the browser's fetch: still there
+    manager.sweep()
+    assert name.split(".")[0] not in storage._files_by_id  # fetched: gone at the next sweep
+
+
+def test_an_unfetched_file_goes_after_its_pin_and_pins_are_bounded(monkeypatch):
+    from jiangbei import downloads
+
+    manager, storage = _store()
+    monkeypatch.setattr(downloads, "PIN_S", 0.0)
+    name = _click(manager, b"never fetched")
+    manager.sweep()
+    assert name.split(".")[0] not in storage._files_by_id
+    monkeypatch.setattr(downloads, "PIN_S", 60.0)
+    monkeypatch.setattr(downloads, "MAX_PINNED_BYTES", 2_500)
+    for i in range(5):
+        _click(manager, bytes([i]) * 1_000)
+    assert manager.pinned_bytes() <= 2_500  # the oldest pins dropped first
+    manager.sweep()
+    assert len(storage._files_by_id) == 2
+
+
+def test_clicking_again_stores_one_file():
+    manager, storage = _store()
+    assert _click(manager, b"same bytes") == _click(manager, b"same bytes")
+    assert len(storage._files_by_id) == 1
+
+
+def test_the_same_view_gives_the_same_excel_bytes_at_every_click():
+    from datetime import UTC, datetime
+
+    import pandas as pd
+
+    from jiangbei import export
+
+    shown = datetime(2026, 12, 5, 8, 0, tzinfo=UTC)
+    frame = pd.DataFrame({"a": [1, 2], "b": ["x", "y"]})
+    first = export.serialise(frame, "Excel", {"Exported": shown.isoformat()}, exported=shown)
+    time.sleep(1.1)  # openpyxl stamps files to the second
+    assert export.serialise(frame, "Excel", {"Exported": shown.isoformat()}, exported=shown) == first
+    assert export.untrusted_file(lambda: frame, "Excel", {}, "x", shown) == \
+        export.untrusted_file(lambda: frame, "Excel", {}, "x", shown)

@@ -247,20 +247,23 @@ async def _export_burst(url: str, sessions: int) -> tuple[int, int, int, list[fl
 
     async def one(i):
         nonlocal failures, files, busy
-        async with websockets.connect(_stream(url), subprotocols=["streamlit"], max_size=None,
-                                      additional_headers=browser_cookie()) as ws:  # twenty browsers
-            query = "lang=en&sql=" + urllib.parse.quote(FOUR_MB.format(i=i))
-            buttons = await _rerun_collect(ws, "sql", query)
-            while "CSV" not in buttons:  # "the console is busy": as a person would, try again a moment later
-                busy += 1
-                await asyncio.sleep(1)
+        cookie = browser_cookie()  # twenty browsers
+        query = "lang=en&sql=" + urllib.parse.quote(FOUR_MB.format(i=i))
+        while True:
+            async with websockets.connect(_stream(url), subprotocols=["streamlit"], max_size=None,
+                                          additional_headers=cookie) as ws:
                 buttons = await _rerun_collect(ws, "sql", query)
-            for n, label in enumerate(FORMATS):
-                try:
-                    await _download(ws, url, buttons["session"], buttons[label], f"{i}-{n}")
-                    files += 1
-                except Exception:  # noqa: BLE001 - counted
-                    failures += 1
+                if "CSV" not in buttons:  # "the console is busy": as a person would, open the link again
+                    busy += 1
+                    await asyncio.sleep(1)
+                    continue
+                for n, label in enumerate(FORMATS):
+                    try:
+                        await _download(ws, url, buttons["session"], buttons[label], f"{i}-{n}")
+                        files += 1
+                    except Exception:  # noqa: BLE001 - counted
+                        failures += 1
+                return
 
     async def visitor():
         async with websockets.connect(_stream(url), subprotocols=["streamlit"], max_size=None) as ws:

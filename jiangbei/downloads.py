@@ -10,7 +10,7 @@ So the app's MediaFileManager gets two rules (install() switches the runtime's o
 - a built file is pinned: kept until the browser has fetched it (then FETCH_GRACE_S more, for a retry) or
   PIN_S after its click, whichever comes first; pins beyond MAX_PINNED_BYTES drop the oldest;
 - a sweeper thread collects unreferenced files every SWEEP_S seconds and hands freed memory back to the
-  system, so a quiet app does not keep the files of a burst.
+  system (also every RELEASE_EVERY_S), so a quiet app does not keep the memory of a burst.
 The builds run in this module's own executors (one thread for a visitor's SQL result, a few for the rest), not
 the event loop's default one, so console exports waiting for each other never hold the threads plain downloads
 and other backend work need.
@@ -30,6 +30,8 @@ PIN_S = 60.0  # longest a built file waits for its fetch
 FETCH_GRACE_S = 5.0  # kept this long after a fetch (a retried or repeated request)
 MAX_PINNED_BYTES = 96 * 1024 * 1024  # pinned files together; beyond, the oldest pin is dropped
 SWEEP_S = 5.0
+# Memory freed by ended sessions (kept by Streamlit for a reconnect, then dropped) is handed back this often.
+RELEASE_EVERY_S = 30.0
 
 # A visitor's SQL result is built one at a time (its copies are the app's largest allocations); files of the
 # curated tables are small and quick.
@@ -183,10 +185,16 @@ def pin_downloads(manager):
 
 
 def _sweep_forever(manager) -> None:
+    from jiangbei.export import release_memory
+
+    released = time.monotonic()
     while True:
         time.sleep(SWEEP_S)
         try:
             manager.sweep()
+            if time.monotonic() - released > RELEASE_EVERY_S:
+                release_memory()
+                released = time.monotonic()
         except Exception:  # noqa: BLE001 - a failed sweep is retried; it must never end the thread
             import logging
 

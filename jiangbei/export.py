@@ -100,11 +100,18 @@ def untrusted_file(frame_at_click, label: str, about: dict[str, str], unavailabl
 
 
 def release_memory() -> None:
-    """Collect, then ask glibc to return freed pages to the system (the app runs with postScriptGC off)."""
+    """Collect, then ask glibc and Arrow's allocator (jemalloc, which holds the console's answers) to return freed
+    pages to the system (the app runs with postScriptGC off)."""
     gc.collect()
     try:
         ctypes.CDLL("libc.so.6").malloc_trim(0)
     except (OSError, AttributeError):  # not glibc: nothing to hand back this way
+        pass
+    try:
+        import pyarrow as pa
+
+        pa.default_memory_pool().release_unused()
+    except (ImportError, AttributeError):  # an older pyarrow: its pool decays on its own
         pass
 
 

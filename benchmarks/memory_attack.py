@@ -10,7 +10,7 @@ websocket protocol (as benchmarks/sessions.py does), and prints one line per sce
 (e) ten sessions each sending one 20 MB widget value; (f) twenty sessions each downloading all four formats of a
 distinct ~4 MB console answer (Streamlit's deferred-download request, then the file's URL), with a visitor's plain
 explorer download timed meanwhile; "after" for (f) is also read two minutes after the burst; (g) one browser's ten
-tabs (one XSRF cookie) running ~5 s queries for a minute while another browser runs `select 1` every 2 s.
+tabs (one XSRF cookie) reloading links of ~5 s queries while another browser runs `select 1` every 2 s.
 """
 
 from __future__ import annotations
@@ -294,10 +294,10 @@ async def _fairness(url: str, seconds: float, tabs: int = 10) -> tuple[list[floa
     stop_at = time.monotonic() + seconds
     latencies, refused, counter = [], 0, iter(range(1_000_000))
 
-    async def tab():
-        async with websockets.connect(_stream(url), subprotocols=["streamlit"], max_size=None,
-                                      additional_headers=heavy_cookie) as ws:
-            while time.monotonic() < stop_at:
+    async def tab():  # reloads its link with a new query again and again: a fresh session, a fresh budget
+        while time.monotonic() < stop_at:
+            async with websockets.connect(_stream(url), subprotocols=["streamlit"], max_size=None,
+                                          additional_headers=heavy_cookie) as ws:
                 query = "lang=en&sql=" + urllib.parse.quote(CPU_BURN.format(i=next(counter)))
                 await rerun(ws, "sql", query, 60)
 

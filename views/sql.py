@@ -29,7 +29,11 @@ with editor:
                  key="sql_example", on_change=canned.choose, args=(lang,),
                  format_func=lambda name: examples.title(name, lang))
     canned.form(lang)
-    url_sql = (url_state.values("sql") or [""])[0][: sandbox.MAX_SQL_CHARS]
+    linked_sql = (url_state.values("sql") or [""])[0]
+    url_sql = linked_sql[: sandbox.MAX_SQL_CHARS]
+    if len(linked_sql) > sandbox.MAX_SQL_CHARS:  # said, as for other bad URL values: never cut silently
+        st.warning(t("sql_url_cut", lang, n=f"{len(linked_sql):,}", chars=f"{sandbox.MAX_SQL_CHARS:,}"),
+                   icon=":material/content_cut:")
     if "sql_text" not in st.session_state:  # first render: a shared URL's query, else a simple query in lang
         st.session_state["sql_text"] = url_sql or db.read_sql(f"console/default_{lang}")
     sql = st.text_area(t("sql_editor", lang), key="sql_text", height=260, max_chars=sandbox.MAX_SQL_CHARS)
@@ -40,6 +44,7 @@ shown = console.session_outcome(sql, run_now=clicked or bool(url_sql and "sql_ra
 if clicked and sql.strip():
     st.query_params["sql"] = sql
 if shown:
+    visitor = console.visitor()  # taken now: a download click runs outside the script, without st.context
     ran, outcome = shown
     if outcome.ok:
         rows = outcome.table.num_rows
@@ -49,7 +54,7 @@ if shown:
         st.dataframe(outcome.table, hide_index=True, width="stretch", key="sql_result_table")
         st.caption(t("sql_limits", lang, chars=f"{sandbox.MAX_TEXT_CHARS:,}"))
         ui.export_buttons(outcome.table, ["sql"], {"sql": ran, "language": lang}, key="sql_export",
-                          frame_at_click=lambda: console.result_for_export(ran).frame)
+                          frame_at_click=lambda who=visitor: console.result_for_export(ran, who).frame)
         ui.source_caption()
     else:
         message, detail = console.failure_message(outcome, lang)

@@ -4,11 +4,12 @@ this". What they draw is made in jiangbei.presentation; the page's language come
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import UTC, datetime
 
 import pandas as pd
 import streamlit as st
 
-from jiangbei.app import db, url_state
+from jiangbei.app import db, downloads, url_state
 from jiangbei.app.language import lang  # also the pages' ui.lang()
 from jiangbei.app.url_state import current_url
 from jiangbei.core import store
@@ -65,10 +66,14 @@ def export_buttons(df: pd.DataFrame, stem_parts: list[str], about: dict[str, str
     # about: the view's filters (code=value), or {"sql": ...} for the SQL console's result.
     filters = {k: v for k, v in about.items() if k not in ("source", "language", "sql")}
     extra = {"about_file_sql": about["sql"]} if about.get("sql") else {}
+    if frame_at_click is not None:  # a visitor's text may hold what a spreadsheet cannot: say how it is shown
+        extra["about_file_cleaned"] = t("about_file_cleaned_text", language)
     view_url = current_url()
+    shown_at = datetime.now(UTC)  # one export time per run: clicking again gives the same file, stored once
+    downloads.install()
 
     def fields() -> dict[str, str]:
-        return export.about_fields(language, sources, filters, view_url, len(data), extra)
+        return export.about_fields(language, sources, filters, view_url, len(data), extra, exported=shown_at)
 
     row = st.container(horizontal=True, vertical_alignment="center")  # buttons as wide as their labels, wrapping
     row.markdown(f"**{t('download', language)}**", width="content")
@@ -82,9 +87,11 @@ def export_buttons(df: pd.DataFrame, stem_parts: list[str], about: dict[str, str
             continue
         if untrusted:
             unavailable = t("export_unavailable", language)
-            build = lambda label=label: export.untrusted_file(frame_at_click, label, fields(), unavailable)
+            build = downloads.Build(
+                lambda label=label: export.untrusted_file(frame_at_click, label, fields(), unavailable, shown_at),
+                untrusted=True)
         else:
-            build = lambda label=label: export.serialise(data, label, fields())
+            build = downloads.Build(lambda label=label: export.serialise(data, label, fields(), exported=shown_at))
         row.download_button(
             label, data=build,
             file_name=export.file_name(stem_parts, language, label), mime=export.FORMATS[label][1],
@@ -92,7 +99,8 @@ def export_buttons(df: pd.DataFrame, stem_parts: list[str], about: dict[str, str
         )
     data_name = export.file_name(stem_parts, language, "CSV")
     row.download_button(
-        t("about_file_button", language), data=lambda: export.about_text(fields(), data_name, language),
+        t("about_file_button", language),
+        data=downloads.Build(lambda: export.about_text(fields(), data_name, language)),
         file_name=export.about_name(data_name), mime="text/plain", on_click="ignore", key=f"{key}_about",
         help=t("about_file_help", language), icon=":material/info:")
     for message in too_big:

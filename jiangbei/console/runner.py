@@ -49,48 +49,82 @@ MAX_OUTPUT_BYTES = MAX_SENT_BYTES + 1024 * 1024  # read at most this from a work
 DUCKDB_MEMORY_MB = 128  # DuckDB's own memory_limit inside the worker (two workers and the app share ~1 GB)
 ADDRESS_SPACE_MB = 192  # RLIMIT_AS headroom over the worker's start-up mappings
 MAX_CONCURRENT = 2  # workers running at once in this app process; others queue briefly, then are told to retry
-MAX_WAITING = 8  # queries queued at most; more are told at once that the console is busy
-QUEUE_WAIT_S = 3.0
+PER_VISITOR = 1  # workers one visitor (all tabs of a browser) may run at once: the other slot stays for others
+MAX_WAITING = 8  # queries queued at most (a visitor with nothing queued or running is still let in)
+# Longer than a query may run, so the first in line always gets a slot before giving up.
+QUEUE_WAIT_S = TIME_LIMIT_S + 1.5
 READ_CHUNK = 64 * 1024
 SANDBOX_PREFIX = "jiangbei-sandbox-"
 
 class Queue:
-    """At most `slots` workers at once, the others waiting first come, first served, each for a bounded time."""
+    """At most `slots` workers at once, shared between visitors (a visitor: the sessions of one browser, see
+    jiangbei.console.visitor). A visitor runs at most `per_visitor` queries at once, so one visitor's ten tabs of
+    heavy SQL leave a slot to everyone else; when a slot frees, the waiting visitor with the fewest queries running
+    goes first, first come first served among equals. A visitor has at most `visitor_waiting` queries queued; the
+    queue holds `max_waiting` in all, but a visitor with nothing queued or running always gets in line. Each waits
+    a bounded time."""
 
-    def __init__(self, slots: int, max_waiting: int):
+    def __init__(self, slots: int, max_waiting: int, per_visitor: int | None = None, visitor_waiting: int = 2):
         self.slots, self.max_waiting = slots, max_waiting
+        self.per_visitor = slots if per_visitor is None else per_visitor
+        self.visitor_waiting = visitor_waiting
         self._condition = threading.Condition()
         self._running = 0
-        self._waiting: list[object] = []
+        self._running_by: dict[object, int] = {}
+        self._waiting: list[tuple[object, object]] = []  # (ticket, visitor), in order of arrival
 
-    def enter(self, timeout_s: float) -> int:
-        """0 when a slot is taken (call leave() after), else the queue position at which this caller gave up."""
+    def _order(self) -> list[tuple[object, object]]:
+        """The waiting, in the order they will get a slot: eligible visitors with the fewest running first."""
+        def rank(item):
+            running = self._running_by.get(item[1], 0)
+            return (running >= self.per_visitor, running)
+        return sorted(self._waiting, key=rank)  # sorted() is stable: arrival order among equals
+
+    def _next(self) -> object | None:
+        if self._running >= self.slots or not self._waiting:
+            return None
+        ticket, visitor = self._order()[0]
+        return ticket if self._running_by.get(visitor, 0) < self.per_visitor else None
+
+    def enter(self, timeout_s: float, visitor: object = None) -> int:
+        """0 when a slot is taken (call leave(visitor) after), else the queue position at which this caller gave
+        up. visitor None: a visitor of its own."""
         ticket = object()
+        visitor = ticket if visitor is None else visitor
         with self._condition:
-            if len(self._waiting) >= self.max_waiting:
+            queued = sum(1 for _, v in self._waiting if v == visitor)
+            known = queued or self._running_by.get(visitor, 0)
+            if queued >= self.visitor_waiting or (known and len(self._waiting) >= self.max_waiting):
                 return len(self._waiting) + 1
-            self._waiting.append(ticket)
+            self._waiting.append((ticket, visitor))
             deadline = time.monotonic() + timeout_s
-            while not (self._running < self.slots and self._waiting[0] is ticket):
+            while self._next() is not ticket:
                 remaining = deadline - time.monotonic()
                 if remaining <= 0:
-                    position = self._waiting.index(ticket) + 1
-                    self._waiting.remove(ticket)
+                    position = [t for t, _ in self._order()].index(ticket) + 1
+                    self._waiting.remove((ticket, visitor))
                     self._condition.notify_all()
                     return position
                 self._condition.wait(remaining)
-            self._waiting.pop(0)
+            self._waiting.remove((ticket, visitor))
             self._running += 1
+            self._running_by[visitor] = self._running_by.get(visitor, 0) + 1
             self._condition.notify_all()
             return 0
 
-    def leave(self) -> None:
+    def leave(self, visitor: object = None) -> None:
         with self._condition:
             self._running -= 1
+            if visitor is not None:
+                left = self._running_by.get(visitor, 1) - 1
+                if left:
+                    self._running_by[visitor] = left
+                else:
+                    self._running_by.pop(visitor, None)
             self._condition.notify_all()
 
 
-fifo = Queue(MAX_CONCURRENT, MAX_WAITING)  # the workers of this app process
+fifo = Queue(MAX_CONCURRENT, MAX_WAITING, PER_VISITOR)  # the workers of this app process
 
 
 def _pid_alive(pid: int) -> bool:
@@ -227,18 +261,20 @@ def launcher() -> Launcher:
         return _launcher
 
 
-def run(sql: str, db_path: str, time_limit_s: float = TIME_LIMIT_S) -> Outcome:
-    """Check, then run one visitor query in a worker process; always returns an Outcome, never raises."""
+def run(sql: str, db_path: str, time_limit_s: float = TIME_LIMIT_S, visitor: object = None) -> Outcome:
+    """Check, then run one visitor query in a worker process; always returns an Outcome, never raises.
+    visitor: whose query it is, for the queue's fair share (None: a visitor of its own)."""
     refused = check(sql)
     if refused:
         return refused
-    position = fifo.enter(QUEUE_WAIT_S)
+    visitor = object() if visitor is None else visitor
+    position = fifo.enter(QUEUE_WAIT_S, visitor)
     if position:
         return Outcome(False, "busy", position=position)
     try:
         return _run_worker(sql, db_path, time_limit_s)
     finally:
-        fifo.leave()
+        fifo.leave(visitor)
 
 
 def request(sql: str, db_path: str, parent_pid: int) -> bytes:

@@ -3,13 +3,16 @@ saying what happened.
 
 Memory: a result is held once, in a process-wide cache bounded by bytes (ResultCache); hits hand out the same
 object, never a copy, and a session keeps only the SQL it ran, not the result. Fairness: every session has a small
-budget of worker seconds that refills over time, and the sandbox's queue lets at most two workers run at once.
+budget of worker seconds that refills over time, and the sandbox's queue lets at most two workers run at once,
+one per visitor (visitor()), so one browser's many tabs never hold both.
 """
 
 from __future__ import annotations
 
+import hashlib
 import threading
 import time
+import uuid
 from collections import OrderedDict
 
 import streamlit as st
@@ -110,6 +113,45 @@ def _budget() -> SessionBudget:
     return st.session_state["sql_budget"]
 
 
+XSRF_COOKIE = "_streamlit_xsrf"  # set by Streamlit on the first page load, sent by every tab of that browser
+NO_COOKIE = "no-cookie"
+
+
+def visitor() -> str:
+    """Who is asking, for the sandbox queue's fair share: one browser, all its tabs together.
+
+    Community Cloud shows the app no client address, but every tab of a browser sends the cookie Streamlit set
+    for XSRF protection; its token (not the per-load mask) names the browser. A session without it (a script, a
+    browser that blocks the cookie) is a visitor of its own: one visitor for them all would let one script starve
+    every cookie-less reader. So a script opening many connections, or forging tokens, still gets a share per
+    connection, held by each session's worker-second budget and the queue's bound; the ten tabs of one browser
+    get one share.
+    """
+    try:
+        raw = st.context.cookies.get(XSRF_COOKIE)
+    except Exception:  # noqa: BLE001 - no context (a thread, a bare run)
+        raw = None
+    named = visitor_of(raw)
+    if named != NO_COOKIE:
+        return named
+    if "sql_visitor" not in st.session_state:
+        st.session_state["sql_visitor"] = f"session-{uuid.uuid4().hex}"
+    return st.session_state["sql_visitor"]
+
+
+def visitor_of(raw) -> str:
+    """The visitor named by a raw XSRF cookie value (see visitor)."""
+    if not isinstance(raw, str) or not raw:
+        return NO_COOKIE
+    try:
+        from streamlit.web.server.starlette.starlette_app_utils import decode_xsrf_token_string
+
+        token = decode_xsrf_token_string(raw)[0]
+    except Exception:  # noqa: BLE001 - an unreadable value still names one browser
+        token = None
+    return "browser-" + hashlib.sha256(token if isinstance(token, bytes) else raw.encode()).hexdigest()[:16]
+
+
 def cached(sql: str) -> sandbox.Outcome | None:
     return results.get((sql, db.sandbox_database()))
 
@@ -125,7 +167,7 @@ def run(sql: str) -> sandbox.Outcome:
     if wait > 0:
         return sandbox.Outcome(False, "cooldown", f"{wait:.0f} s")
     started = time.monotonic()
-    outcome = sandbox.run(sql, key[1])
+    outcome = sandbox.run(sql, key[1], visitor=visitor())
     budget.spend(time.monotonic() - started if outcome.kind != "busy" else 0.0)
     if outcome.ok or outcome.kind in CACHED_FAILURES:
         results.put(key, outcome)
@@ -150,11 +192,11 @@ class ExportUnavailable(Exception):
     """The result left the cache and running it again failed (busy, time-out): no file of it can be made."""
 
 
-def result_for_export(sql: str) -> sandbox.Outcome:
-    """At a download click (outside the script run): the cached result, else the query run again; raises
-    ExportUnavailable rather than give an empty file."""
+def result_for_export(sql: str, who: str | None = None) -> sandbox.Outcome:
+    """At a download click (outside the script run): the cached result, else the query run again (as visitor
+    who, taken during the run); raises ExportUnavailable rather than give an empty file."""
     key = (sql, db.sandbox_database())
-    outcome = results.get(key) or sandbox.run(sql, key[1])
+    outcome = results.get(key) or sandbox.run(sql, key[1], visitor=who)
     if not outcome.ok:
         raise ExportUnavailable(outcome.kind)
     return outcome

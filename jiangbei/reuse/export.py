@@ -117,7 +117,8 @@ def _inert(value):
         else value
 
 
-def untrusted_file(frame_at_click, label: str, about: dict[str, str], unavailable_message: str) -> bytes:
+def untrusted_file(frame_at_click, label: str, about: dict[str, str], unavailable_message: str,
+                   exported: datetime | None = None) -> bytes:
     """The file of a visitor's SQL result, built one at a time, its memory handed back afterwards. If the result
     cannot be had any more (frame_at_click raises), the file holds one cell saying so, never an empty table."""
     with UNTRUSTED_BUILDS:
@@ -126,18 +127,25 @@ def untrusted_file(frame_at_click, label: str, about: dict[str, str], unavailabl
         except Exception:  # noqa: BLE001 - any failure to rebuild becomes the message, not a silent empty file
             frame = pd.DataFrame({"message": [unavailable_message]})
         try:
-            return serialise(frame, label, about, untrusted=True)
+            return serialise(frame, label, about, untrusted=True, exported=exported)
         finally:
             del frame
             release_memory()
 
 
 def release_memory() -> None:
-    """Collect, then ask glibc to return freed pages to the system (the app runs with postScriptGC off)."""
+    """Collect, then ask glibc and Arrow's allocator (jemalloc, which holds the console's answers) to return freed
+    pages to the system (the app runs with postScriptGC off)."""
     gc.collect()
     try:
         ctypes.CDLL("libc.so.6").malloc_trim(0)
     except (OSError, AttributeError):  # not glibc: nothing to hand back this way
+        pass
+    try:
+        import pyarrow as pa
+
+        pa.default_memory_pool().release_unused()
+    except (ImportError, AttributeError):  # an older pyarrow: its pool decays on its own
         pass
 
 
@@ -152,14 +160,61 @@ def neutralise_formulas(df: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
-def serialise(df: pd.DataFrame, label: str, about: dict[str, str], untrusted: bool = False) -> bytes:
-    """The file of df in a format; untrusted (a visitor's SQL result): spreadsheet formulas neutralised."""
+# Characters an .xlsx file cannot hold (XML 1.0 forbids most C0 controls); openpyxl refuses the whole file.
+EXCEL_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+EXCEL_REPLACEMENT = "\ufffd"  # the Unicode replacement character marks where one was
+
+
+def excel_safe(df: pd.DataFrame) -> pd.DataFrame:
+    """df with control characters in text cells and column names replaced by EXCEL_REPLACEMENT (a copy if any)."""
+    def clean(value):
+        return EXCEL_ILLEGAL.sub(EXCEL_REPLACEMENT, value) if isinstance(value, str) else value
+
+    text = [i for i in range(df.shape[1]) if not pd.api.types.is_numeric_dtype(df.iloc[:, i])
+            and not pd.api.types.is_datetime64_any_dtype(df.iloc[:, i])]
+    if not any(df.iloc[:, i].map(lambda v: isinstance(v, str) and EXCEL_ILLEGAL.search(v) is not None,
+                                 na_action="ignore").any() for i in text) \
+            and not any(EXCEL_ILLEGAL.search(str(c)) for c in df.columns):
+        return df
+    out = df.copy()
+    for i in text:
+        out.isetitem(i, out.iloc[:, i].map(clean, na_action="ignore").astype(out.iloc[:, i].dtype))
+    out.columns = [clean(str(c)) for c in out.columns]
+    return out
+
+
+_CORE_TIMES = re.compile(rb"(<dcterms:(?:created|modified)[^>]*>)[^<]*(</dcterms:)")
+
+
+def stamped_xlsx(data: bytes, when: datetime) -> bytes:
+    """The .xlsx with every time stamp (zip entries; created and modified in docProps/core.xml) set to when."""
+    import zipfile
+
+    source, out = zipfile.ZipFile(io.BytesIO(data)), io.BytesIO()
+    stamp = when.astimezone(UTC)
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for entry in source.infolist():
+            content = source.read(entry)
+            if entry.filename == "docProps/core.xml":
+                content = _CORE_TIMES.sub(rb"\g<1>" + stamp.strftime("%Y-%m-%dT%H:%M:%SZ").encode() + rb"\g<2>",
+                                          content)
+            entry.date_time = stamp.timetuple()[:6]
+            target.writestr(entry, content)
+    return out.getvalue()
+
+
+def serialise(df: pd.DataFrame, label: str, about: dict[str, str], untrusted: bool = False,
+              exported: datetime | None = None) -> bytes:
+    """The file of df in a format; untrusted (a visitor's SQL result): spreadsheet formulas neutralised. Excel:
+    control characters, which the format cannot hold, are replaced by EXCEL_REPLACEMENT; with exported, its
+    time stamps are that time, so the same view gives the same bytes (the media store keeps one file per view)."""
     if untrusted and label in ("CSV", "Excel"):
         df = neutralise_formulas(df)
     if label == "CSV":
         return to_csv(df, "\r\n" if untrusted else "\n")
     if label == "Excel":
-        return to_excel(df, about)
+        data = to_excel(excel_safe(df), {k: EXCEL_ILLEGAL.sub(EXCEL_REPLACEMENT, v) for k, v in about.items()})
+        return data if exported is None else stamped_xlsx(data, exported)
     if label == "JSON":
         return to_json(df)
     if label == "Parquet":
@@ -214,8 +269,9 @@ def with_code_columns(shown: pd.DataFrame, rows: pd.DataFrame) -> pd.DataFrame:
 
 
 def about_fields(lang: str, sources: list[dict], filters: dict[str, str], view_url: str, n_rows: int,
-                 extra: dict[str, str] | None = None) -> dict[str, str]:
-    """What a downloaded file is, in lang, labels included: the export time is now (the moment of the click)."""
+                 extra: dict[str, str] | None = None, exported: datetime | None = None) -> dict[str, str]:
+    """What a downloaded file is, in lang, labels included. exported: when the view was shown (default now); the
+    page passes the time of its run, so clicking again gives the same bytes and the media store keeps one file."""
     fields = {
         "about_file_title": t("app_title", lang),
         "about_file_source": "; ".join(s[f"title_{lang}"] for s in sources),
@@ -225,7 +281,7 @@ def about_fields(lang: str, sources: list[dict], filters: dict[str, str], view_u
         "about_file_view": view_url,
         "about_file_filters": "; ".join(f"{k}={v}" for k, v in filters.items()) or t("about_file_no_filters", lang),
         "about_file_rows": str(n_rows),
-        "about_file_exported": datetime.now(UTC).isoformat(timespec="seconds"),
+        "about_file_exported": (exported or datetime.now(UTC)).isoformat(timespec="seconds"),
         "about_file_codes": t("about_file_codes_text", lang, columns=", ".join(CODE_COLUMNS)),
         "about_file_language": lang,
         **(extra or {}),

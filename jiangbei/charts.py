@@ -10,7 +10,8 @@ import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
 from jiangbei import scorecard, theme
-from jiangbei.i18n import bound_mark, bounded, format_change, format_value, period_mark, plain_number, scaled_for, t
+from jiangbei.i18n import (TEXT, bound_mark, bounded, format_change, format_value, period_mark, plain_number,
+                           scaled_for, t)
 
 RESULT_COLOUR, TARGET_COLOUR, DECLINE_COLOUR, PLAN_COLOUR = (theme.SERIES[k] for k in ("result", "target", "decline",
                                                                                        "plan"))
@@ -31,20 +32,70 @@ def _wrap(text: str, width: int) -> str:
 
 
 def _wrap_chars(text: str, width: int) -> str:
-    """Break Chinese text, which has no spaces, every width characters."""
-    return "<br>".join(text[i:i + width] for i in range(0, len(text), width))
+    """Break Chinese text, which has no spaces, about every width characters, never inside a number or a Latin
+    word (15<br>0家 would read as two numbers)."""
+    lines, line = [], ""
+    for i, char in enumerate(text):
+        joined = i > 0 and (text[i - 1].isascii() and text[i - 1].isalnum() or text[i - 1] in ".%")
+        if len(line) >= width and not (joined and (char.isascii() and char.isalnum() or char in ".%")):
+            lines.append(line)
+            line = ""
+        line += char
+    lines.append(line)
+    return "<br>".join(lines)
 
 
 def wrap(text: str, lang: str, width_en: int, width_zh: int) -> str:
     return _wrap(text, width_en) if lang == "en" else _wrap_chars(text, width_zh)
 
 
-def _label(row, lang: str) -> str:
-    """A bar's category label: the name, its period unless a full year, and "lower is better" where it is."""
-    text = row[f"indicator_{lang}"] + period_mark(row.get("period"), lang, row.get("stock_flow"))
+def basis_label(code, lang: str, short: bool = False) -> str:
+    """A price basis code (indicators.price_basis) in words: comparable prices (real), current prices (nominal),
+    not stated. A code without words of its own (missing, or new in the data) reads "not stated", never a guess."""
+    form = "price_basis_short" if short else "price_basis"
+    key = f"{form}_{code}" if isinstance(code, str) and code else f"{form}_unknown"
+    return t(key if key in TEXT else f"{form}_unknown", lang)
+
+
+def priced(code) -> bool:
+    """Whether a figure has a price basis at all (a count or a share has none)."""
+    return code != "none"
+
+
+def _notes(row, lang: str) -> list[str]:
+    """What a bare name leaves out: the period unless a full year, the price basis of a money figure, and "lower
+    is better" where it is."""
+    notes = [period_mark(row.get("period"), lang, row.get("stock_flow")).strip(" ()")]
+    if "price_basis" in row and priced(row.get("price_basis")):
+        notes.append(basis_label(row.get("price_basis"), lang, short=True))
     if row.get("direction") == "down":
-        text += f" ({t('direction_down', lang)})" if lang == "en" else f"({t('direction_down', lang)})"
+        notes.append(t("direction_down", lang))
+    return [n for n in notes if n]
+
+
+def _label(row, lang: str) -> str:
+    """A bar's category label: the name and its notes in brackets (Jan–Nov, nominal, lower is better)."""
+    notes = _notes(row, lang)
+    text = row[f"indicator_{lang}"]
+    if notes:
+        text += f" ({', '.join(notes)})" if lang == "en" else f"({'，'.join(notes)})"
     return _wrap(text, 38) if lang == "en" else text
+
+
+def quote(row, lang: str, column: str = "source_quote") -> str:
+    """The sentence behind a figure in the reader's language (the unofficial English translation in English),
+    wrapped for a hover box a phone can show."""
+    text = row.get(f"{column}_en") if lang == "en" else None
+    text = text if isinstance(text, str) and text else row.get(column)
+    if not isinstance(text, str) or not text:
+        return ""
+    return wrap(f"“{text}”", lang, 60, 30)
+
+
+def _basis_line(row, lang: str, column: str = "price_basis") -> str:
+    """A hover's line saying the price basis, where the figure has one."""
+    code = row.get(column)
+    return f"<br>{t('col_price_basis', lang)}: {basis_label(code, lang)}" if priced(code) else ""
 
 
 def _shown(row, lang: str, value_col: str = "value", decimals_col: str = "value_decimals",
@@ -60,7 +111,8 @@ def _shown(row, lang: str, value_col: str = "value", decimals_col: str = "value_
 
 
 def _hover(row, lang: str, value_col: str = "value") -> str:
-    return f"{_label(row, lang)}<br><b>{_shown(row, lang, value_col)}</b><br>{row['source_quote']}"
+    return (f"{_label(row, lang)}<br><b>{_shown(row, lang, value_col)}</b>{_basis_line(row, lang)}"
+            f"<br>{quote(row, lang)}")
 
 
 def _room_for_labels(fig: go.Figure, values: pd.Series) -> None:
@@ -125,15 +177,13 @@ def result_vs_target(df: pd.DataFrame, lang: str, max_panels: int = 8) -> go.Fig
     for _, r in df.iterrows():
         _, unit, _ = scaled_for(1.0, r["unit"], r["unit_en"], lang)
         period = period_mark(r["target_period"], lang).strip(" ()")
-        note = (", " if lang == "en" else ",").join(p for p in (unit, period) if p)
+        basis = basis_label(r["price_basis"], lang, short=True) if priced(r["price_basis"]) else ""
+        note = (", " if lang == "en" else ",").join(p for p in (unit, period, basis) if p)
         titles.append(f"{wrap(r[f'indicator_{lang}'], lang, 24, 10)}<br>({note})")
     fig = make_subplots(rows=rows, cols=cols, subplot_titles=titles, vertical_spacing=min(0.3, 0.45 / rows))
     result_name, target_name = t("col_result_2020", lang), t("col_target_2021", lang)
     for i, (_, r) in enumerate(df.iterrows()):
-        for name, side, colour, quote in (
-            (result_name, "result", RESULT_COLOUR, r["result_quote"]),
-            (target_name, "target", TARGET_COLOUR, r["target_quote"]),
-        ):
+        for name, side, colour in ((result_name, "result", RESULT_COLOUR), (target_name, "target", TARGET_COLOUR)):
             decimals = int(r[f"{side}_decimals"])
             value, _, _ = scaled_for(r[f"{side}_value"], r["unit"], r["unit_en"], lang, decimals)
             # On the bar the number and its bound mark (≥ 25), the unit being in the panel's title; in the hover
@@ -144,7 +194,8 @@ def result_vs_target(df: pd.DataFrame, lang: str, max_panels: int = 8) -> go.Fig
             fig.add_trace(go.Bar(
                 x=[name], y=[value], marker_color=colour, name=name, legendgroup=name, showlegend=i == 0,
                 text=[label], textposition="outside", textangle=0, cliponaxis=False,
-                hovertext=[f"{name}: <b>{shown}</b><br>{quote}"], hoverinfo="text",
+                hovertext=[f"{name}: <b>{shown}</b>{_basis_line(r, lang)}<br>{quote(r, lang, f'{side}_quote')}"],
+                hoverinfo="text",
             ), row=i // cols + 1, col=i % cols + 1)
         top = max(scaled_for(r[f"{side}_value"], r["unit"], r["unit_en"], lang)[0] for side in ("result", "target"))
         fig.update_yaxes(range=[0, top * 1.25 if top > 0 else 1], row=i // cols + 1, col=i % cols + 1)
@@ -166,7 +217,7 @@ def growth_pairs(df: pd.DataFrame, lang: str) -> go.Figure | None:
         return None
     labels = [_label(r, lang) for _, r in df.iterrows()]
     fig = go.Figure()
-    for kind, colour, quote in (("result", RESULT_COLOUR, "result_quote"), ("target", TARGET_COLOUR, "target_quote")):
+    for kind, colour in (("result", RESULT_COLOUR), ("target", TARGET_COLOUR)):
         name = t(f"col_{kind}_{2020 if kind == 'result' else 2021}", lang)
         values = df[f"{kind}_value"]
         shown = [bound_mark(format_change(v, lang, int(d), yoy=False), b)
@@ -174,7 +225,8 @@ def growth_pairs(df: pd.DataFrame, lang: str) -> go.Figure | None:
         fig.add_trace(go.Bar(
             x=values, y=labels, orientation="h", marker_color=colour, name=name,
             text=shown, textposition="auto", cliponaxis=False,
-            hovertext=[f"{name}: <b>{v}</b><br>{q}" for v, q in zip(shown, df[quote])], hoverinfo="text",
+            hovertext=[f"{label}<br>{name}: <b>{v}</b>{_basis_line(r, lang)}<br>{quote(r, lang, f'{kind}_quote')}"
+                       for label, v, (_, r) in zip(labels, shown, df.iterrows())], hoverinfo="text",
         ))
     fig.update_layout(barmode="group", bargap=0.25,
                       legend={"orientation": "h", "x": 0, "xanchor": "left", "y": 1.0, "yanchor": "bottom"})
@@ -259,7 +311,19 @@ def levels_bars(df: pd.DataFrame, lang: str, stock_flow: str = "flow", top: int 
 
 # One dumbbell per comparable family of targets: where each starts (2020) and where the 2021 target puts it, on
 # one axis of one unit. Growth and rates: the values themselves; flows and stocks: change from the 2020 amount.
+REFERENCE = "reference"  # a trace's meta: drawn for orientation, not data (left out of the text alternative)
+
+
 DUMBBELL_AXES = {"growth": "values", "rate": "gap", "flow": "change", "stock": "change"}
+
+
+def _dumbbell_name(r, lang: str) -> str:
+    """A target's name as a dumbbell writes it: status symbol, name, and its notes (period, basis, direction)."""
+    notes = _notes(r.rename({"target_period": "period", "target_price_basis": "price_basis"}), lang)
+    text = f"{scorecard.STATUS_SYMBOLS[r['status']]} {r[f'indicator_{lang}']}"
+    if notes:
+        text += f" ({', '.join(notes)})" if lang == "en" else f"({'，'.join(notes)})"
+    return text
 
 
 def dumbbell(df: pd.DataFrame, family: str, lang: str) -> go.Figure | None:
@@ -276,12 +340,8 @@ def dumbbell(df: pd.DataFrame, family: str, lang: str) -> go.Figure | None:
         start, end = pd.Series(0.0, index=df.index), df["change_pct" if family == "stock" else "distance"]
     # Each name is written above its own line, across the chart's width, rather than as a category label at the
     # left, which leaves a phone's 390 px almost no room for the dots and their labels.
-    names = [wrap(f"{scorecard.STATUS_SYMBOLS[r['status']]} {_label(r.rename({'target_period': 'period'}), 'zh')}"
-                  if lang == "zh" else
-                  f"{scorecard.STATUS_SYMBOLS[r['status']]} {r['indicator_en']}"
-                  f"{period_mark(r['target_period'], lang)}"
-                  + (f" ({t('direction_down', lang)})" if r["direction"] == "down" else ""), lang, 52, 24)
-             for _, r in df.iterrows()]
+    plain_names = [_dumbbell_name(r, lang) for _, r in df.iterrows()]
+    names = [wrap(name, lang, 52, 24) for name in plain_names]
     lines = [name.count("<br>") + 1 for name in names]
     # y grows upwards: the first row on top; each row is as tall as its name needs
     positions, y = [], 0.0
@@ -294,7 +354,7 @@ def dumbbell(df: pd.DataFrame, family: str, lang: str) -> go.Figure | None:
     def text(values, bounds, side):
         shown = []
         for v, b in zip(values, bounds):
-            number = scorecard.signed(v, lang) + ("%" if axis != "gap" else "")
+            number = scorecard.signed(v, lang) + ("%" if axis != "gap" else " pp" if lang == "en" else "个百分点")
             shown.append(bound_mark(number, b) if side == "target" else number)
         return shown
 
@@ -305,8 +365,9 @@ def dumbbell(df: pd.DataFrame, family: str, lang: str) -> go.Figure | None:
                                        r["target_bound"], r["target_period"], lang, r["stock_flow"])
         return (f"{r[f'indicator_{lang}']}<br>{scorecard.status_text(r['status'], lang)}<br>"
                 f"2020: <b>{base}</b> → 2021: <b>{target}</b><br>"
-                f"{scorecard.distance_meaning(r, lang)}: <b>{scorecard.distance_text(r, lang)}</b><br>"
-                f"“{r['baseline_quote']}”<br>“{r['target_quote']}”")
+                f"{scorecard.distance_meaning(r, lang)}: <b>{scorecard.distance_text(r, lang)}</b>"
+                f"{_basis_line(r, lang, 'target_price_basis')}<br>"
+                f"{quote(r, lang, 'baseline_quote')}<br>{quote(r, lang, 'target_quote')}")
 
     hovers = [hover(r) for _, r in df.iterrows()]
     xs, ys = [], []
@@ -323,6 +384,9 @@ def dumbbell(df: pd.DataFrame, family: str, lang: str) -> go.Figure | None:
         text=text(start, [None] * len(df), "start") if axis == "values" else None,
         textposition=["middle left" if up else "middle right" for up in rising],
         hovertext=hovers, hoverinfo="text", cliponaxis=False,
+        # customdata names each point for the text alternative (jiangbei.chart_text); on a change axis every
+        # start is the 2020 figure itself (0), a reference rather than a value of the chart
+        customdata=plain_names, meta=None if axis == "values" else REFERENCE,
     ))
     # The arrowheads point the way from 2020 to the target: one trace each way, so the legend shows a ▶ head.
     labels = text(end, df["target_bound" if axis == "values" else "distance_bound"], "target")
@@ -334,6 +398,7 @@ def dumbbell(df: pd.DataFrame, family: str, lang: str) -> go.Figure | None:
             marker={"color": TARGET_COLOUR, "size": 13, "symbol": "triangle-right" if way else "triangle-left"},
             text=[labels[i] for i in keep], textposition="middle right" if way else "middle left",
             hovertext=[hovers[i] for i in keep], hoverinfo="text", cliponaxis=False,
+            customdata=[plain_names[i] for i in keep],
         ))
     for name, p in zip(names, positions):
         fig.add_annotation(text=name, x=0, xref="paper", xanchor="left", y=p + 0.4, yanchor="bottom",

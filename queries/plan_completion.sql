@@ -4,7 +4,7 @@
 SELECT
     c.id, c.series, c.topic, c.indicator_zh, c.indicator_en, c.year, c.period, c.measure, c.value, c.value_decimals,
     c.unit, c.unit_en, c.bound,
-    c.direction, c.source_quote,
+    c.direction, c.source_quote, c.source_quote_en,
     c.value >= 100 AS beat_plan,
     l.value AS level_value,
     l.unit AS level_unit,

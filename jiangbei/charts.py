@@ -414,3 +414,34 @@ def dumbbell(df: pd.DataFrame, family: str, lang: str) -> go.Figure | None:
     fig.update_layout(margin={"t": 100, "l": 10, "r": 10}, height=150 + int(40 * (y + 0.7)),
                       title={"y": 1, "yref": "container", "yanchor": "top", "pad": {"t": 12}})
     return fig
+
+
+# Room above the title for plotly's mode bar (about 28 px at the top right), which a phone's narrow chart would
+# otherwise lay over a title that runs across the whole width.
+MODEBAR_ROOM = 28
+SOURCE_LINE_ROOM = 40  # two lines of 10 px text under the x axis
+
+
+def with_source_line(fig: go.Figure, lang: str, source: dict | None, link: str = "") -> go.Figure:
+    """A copy of a (cached, shared) figure as a page draws it: the title below the mode bar's band, and under the
+    axis a small line saying place, source, date and link, so that the image plotly's camera button saves says
+    where it comes from, as Our World in Data's do. The same line is the page's caption, for screen readers."""
+    shown = go.Figure(fig)
+    margin = shown.layout.margin
+    top, bottom = (margin.t if margin.t is not None else 80), (margin.b if margin.b is not None else 80)
+    old_height = shown.layout.height or 450
+    pad = shown.layout.title.pad.t if shown.layout.title.yref == "container" and shown.layout.title.pad.t else 12
+    shown.update_layout(title={"y": 1, "yref": "container", "yanchor": "top", "pad": {"t": pad + MODEBAR_ROOM}},
+                        margin={"t": top + MODEBAR_ROOM, "b": bottom + (SOURCE_LINE_ROOM if source else 0)},
+                        height=(shown.layout.height or 450) + MODEBAR_ROOM + (SOURCE_LINE_ROOM if source else 0))
+    legend = shown.layout.legend
+    if legend.yref == "container" and legend.y is not None:  # keep its distance below the title, in px
+        shown.update_layout(legend={"y": 1 - ((1 - legend.y) * old_height + MODEBAR_ROOM) / shown.layout.height})
+    if source:
+        line = t("chart_source_line", lang, place=t("chart_place", lang), publisher=source[f"publisher_{lang}"])
+        address = link.split("://", 1)[-1]
+        address = address if len(address) <= 48 else address[:47] + "…"  # a phone's width at 10 px
+        text = f"{line}<br>" + " · ".join(p for p in (t("chart_source_date", lang, date=source["date"]), address) if p)
+        shown.add_annotation(text=text, x=0, xref="paper", xanchor="left", y=0, yref="container", yanchor="bottom",
+                             showarrow=False, align="left", font={"size": 10}, name="source_line")
+    return shown

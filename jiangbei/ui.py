@@ -8,7 +8,7 @@ from collections.abc import Callable
 import pandas as pd
 import streamlit as st
 
-from jiangbei import cards, chart_text, db, export, theme, url_state
+from jiangbei import cards, chart_text, charts, db, export, theme, url_state
 from jiangbei.charts import CONFIG
 from jiangbei.i18n import LANGS, pick_language, t
 from jiangbei.tables import header, html_table, original_columns
@@ -60,7 +60,13 @@ def chart(fig, key: str) -> None:
     if fig is None:  # e.g. no money amounts among livelihood's results
         st.info(t("chart_empty", language), icon=":material/info:")
         return
-    st.plotly_chart(fig, config=plotly_config(language), key=key, width="stretch")
+    sources = db.query("sources").to_dict("records")
+    source = ({**sources[0], "date": sources[0]["date"].strftime("%Y-%m-%d")} if sources else None)
+    # The saved image is named after the chart and carries the source line (charts.with_source_line).
+    config = {**plotly_config(language), "toImageButtonOptions": {"filename": f"jiangbei-{key}-{language}",
+                                                                  "scale": 2}}
+    st.plotly_chart(charts.with_source_line(fig, language, source, current_url()), config=config, key=key,
+                    width="stretch")
     st.caption(chart_text.summary(fig, language))
     with st.expander(t("chart_data", language)):
         st.html(TABLE_STYLE + '<div class="jb-chart-data">' + html_table(chart_text.table(fig, language),

@@ -4,6 +4,7 @@ figure or None (None also where a chart would have a single bar)."""
 from __future__ import annotations
 
 import math
+import re
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -73,10 +74,20 @@ def _notes(row, lang: str) -> list[str]:
     return [n for n in notes if n]
 
 
+_CHINESE_GLOSS = re.compile(r"\s*\([^()]*[\u3400-\u9fff][^()]*\)")
+
+
+def indicator_name(row, lang: str) -> str:
+    """An indicator's name in lang. English names gloss some policy terms in Chinese (浙商回归); a chart cannot
+    mark text as Chinese for a screen reader, so there the gloss is left to the tables, which do."""
+    text = row[f"indicator_{lang}"]
+    return _CHINESE_GLOSS.sub("", text) if lang == "en" else text
+
+
 def _label(row, lang: str) -> str:
     """A bar's category label: the name and its notes in brackets (Jan–Nov, nominal, lower is better)."""
     notes = _notes(row, lang)
-    text = row[f"indicator_{lang}"]
+    text = indicator_name(row, lang)
     if notes:
         text += f" ({', '.join(notes)})" if lang == "en" else f"({'，'.join(notes)})"
     return _wrap(text, 38) if lang == "en" else text
@@ -179,7 +190,7 @@ def result_vs_target(df: pd.DataFrame, lang: str, max_panels: int = 8) -> go.Fig
         period = period_mark(r["target_period"], lang).strip(" ()")
         basis = basis_label(r["price_basis"], lang, short=True) if priced(r["price_basis"]) else ""
         note = (", " if lang == "en" else ",").join(p for p in (unit, period, basis) if p)
-        titles.append(f"{wrap(r[f'indicator_{lang}'], lang, 24, 10)}<br>({note})")
+        titles.append(f"{wrap(indicator_name(r, lang), lang, 24, 10)}<br>({note})")
     fig = make_subplots(rows=rows, cols=cols, subplot_titles=titles, vertical_spacing=min(0.3, 0.45 / rows))
     result_name, target_name = t("col_result_2020", lang), t("col_target_2021", lang)
     for i, (_, r) in enumerate(df.iterrows()):
@@ -320,7 +331,7 @@ DUMBBELL_AXES = {"growth": "values", "rate": "gap", "flow": "change", "stock": "
 def _dumbbell_name(r, lang: str) -> str:
     """A target's name as a dumbbell writes it: status symbol, name, and its notes (period, basis, direction)."""
     notes = _notes(r.rename({"target_period": "period", "target_price_basis": "price_basis"}), lang)
-    text = f"{scorecard.STATUS_SYMBOLS[r['status']]} {r[f'indicator_{lang}']}"
+    text = f"{scorecard.STATUS_SYMBOLS[r['status']]} {indicator_name(r, lang)}"
     if notes:
         text += f" ({', '.join(notes)})" if lang == "en" else f"({'，'.join(notes)})"
     return text
@@ -363,7 +374,7 @@ def dumbbell(df: pd.DataFrame, family: str, lang: str) -> go.Figure | None:
                                      r["baseline_bound"], r["baseline_period"], lang, r["stock_flow"])
         target = scorecard.figure_text(r["target_value"], r["unit"], r["unit_en"], r["target_decimals"],
                                        r["target_bound"], r["target_period"], lang, r["stock_flow"])
-        return (f"{r[f'indicator_{lang}']}<br>{scorecard.status_text(r['status'], lang)}<br>"
+        return (f"{indicator_name(r, lang)}<br>{scorecard.status_text(r['status'], lang)}<br>"
                 f"2020: <b>{base}</b> → 2021: <b>{target}</b><br>"
                 f"{scorecard.distance_meaning(r, lang)}: <b>{scorecard.distance_text(r, lang)}</b>"
                 f"{_basis_line(r, lang, 'target_price_basis')}<br>"
@@ -442,6 +453,9 @@ def with_source_line(fig: go.Figure, lang: str, source: dict | None, link: str =
         address = link.split("://", 1)[-1]
         address = address if len(address) <= 48 else address[:47] + "…"  # a phone's width at 10 px
         text = f"{line}<br>" + " · ".join(p for p in (t("chart_source_date", lang, date=source["date"]), address) if p)
-        shown.add_annotation(text=text, x=0, xref="paper", xanchor="left", y=0, yref="container", yanchor="bottom",
-                             showarrow=False, align="left", font={"size": 10}, name="source_line")
+        # an annotation has no container reference: place it in paper units, at the foot of the bottom margin
+        plot_height = shown.layout.height - shown.layout.margin.t - shown.layout.margin.b
+        shown.add_annotation(text=text, x=0, xref="paper", xanchor="left", y=-(shown.layout.margin.b - 4) / plot_height,
+                             yref="paper", yanchor="bottom", showarrow=False, align="left", font={"size": 10},
+                             name="source_line")
     return shown

@@ -11,8 +11,17 @@ import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
 from jiangbei import scorecard, theme
-from jiangbei.i18n import (TEXT, bound_mark, bounded, format_change, format_value, period_mark, plain_number,
-                           scaled_for, t)
+from jiangbei.i18n import (
+    TEXT,
+    bound_mark,
+    bounded,
+    format_change,
+    format_value,
+    period_mark,
+    plain_number,
+    scaled_for,
+    t,
+)
 
 RESULT_COLOUR, TARGET_COLOUR, DECLINE_COLOUR, PLAN_COLOUR = (theme.SERIES[k] for k in ("result", "target", "decline",
                                                                                        "plan"))

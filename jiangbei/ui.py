@@ -151,7 +151,15 @@ TABLE_STYLE = """<style>
 .jb-table td {padding: 5px 8px; border-bottom: 1px solid rgba(128,128,128,0.3); vertical-align: top;}
 .jb-table td.num {text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums;}
 .jb-table details.original summary {cursor: pointer; text-decoration: underline; font-size: 0.8rem;}
+.jb-table details.narrow {display: none;}
+.jb-table details.narrow summary {cursor: pointer; font-weight: 600;}
 @media (max-width: 640px) {
+  .jb-table td.folded .wide {display: none;}
+  .jb-table td.folded details.narrow {display: block;}
+  .jb-table td.folded::before {content: none;}
+  .jb-table.jb-compact tr {padding: 0.3rem 0;}
+  .jb-table.jb-compact td {display: inline-block; margin-right: 0.9rem; font-size: 0.8rem;}
+  .jb-table.jb-compact td.long {display: block; margin-right: 0;}
   .jb-table {max-height: none; overflow: visible; border: none;}
   .jb-table thead {position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%);}
   .jb-table tr {display: block; border-bottom: 1px solid var(--jb-grid, #8A9099); padding: 0.4rem 0;}
@@ -165,11 +173,13 @@ TABLE_STYLE = """<style>
 
 def table(df: pd.DataFrame, key: str, stem_parts: list[str], filters: dict[str, str], selectable: bool = False,
           value_decimals: pd.Series | None = None, codes: pd.DataFrame | None = None,
-          selected_row: int | None = None) -> list[int]:
+          selected_row: int | None = None, compact: bool = False,
+          phone_folded: list[str] | None = None) -> list[int]:
     """A table as shown, its row count, export buttons of exactly it, and the source line.
 
     Selectable tables (the explorer) are an st.dataframe, where a click selects a row; the others are plain HTML,
     which the browser draws without loading the grid component. Returns the selected row positions.
+    compact and phone_folded: the HTML table's phone layout (tables.html_table).
     """
     language = lang()
     link_header = header("link", language)
@@ -196,7 +206,8 @@ def table(df: pd.DataFrame, key: str, stem_parts: list[str], filters: dict[str, 
                       if indicator_header in df.columns else None)
         st.html(TABLE_STYLE + html_table(df, link_header, t("open_in_report", language), header("value", language),
                                          value_decimals, original_columns(df, language),
-                                         t("quote_original", language), link_names=link_names, page_lang=language))
+                                         t("quote_original", language), link_names=link_names, page_lang=language,
+                                         compact=compact, phone_folded=phone_folded))
     st.caption(t("rows_shown", language, n=len(df)))
     if len(df) >= db.ROW_LIMIT:  # a canned query stops at ROW_LIMIT rows
         st.warning(t("rows_capped", language, n=db.ROW_LIMIT), icon=":material/info:")

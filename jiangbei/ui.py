@@ -187,8 +187,12 @@ def table(df: pd.DataFrame, key: str, stem_parts: list[str], filters: dict[str, 
         st.info(t("no_rows", language))
     rows: list[int] = []
     if selectable:
+        # Name, value and unit narrow enough to fit side by side on a phone's 390 px, so a phone shows values
+        # too (the full name is in the row's details and the cell's tooltip).
         config = {
-            header("value", language): st.column_config.NumberColumn(format="%g"),
+            header("indicator", language): st.column_config.TextColumn(width="medium"),
+            header("unit", language): st.column_config.TextColumn(width="small"),
+            header("value", language): st.column_config.NumberColumn(format="%g", width="small"),
             header("year", language): st.column_config.NumberColumn(format="%d"),
             header("source_quote", language): st.column_config.TextColumn(width="large"),
         }

@@ -424,7 +424,9 @@ def dumbbell(df: pd.DataFrame, family: str, lang: str) -> go.Figure | None:
         fig.add_annotation(text=name, x=0, xref="paper", xanchor="left", y=p + 0.4, yanchor="bottom",
                            showarrow=False, align="left", font={"size": 12})
     low, high = float(min(start.min(), end.min())), float(max(start.max(), end.max()))
-    pad = (high - low) * 0.35 or 2.0  # room for the labels beside the dots
+    # room for the labels beside the dots, more for longer labels (a Chinese character is about two Latin wide)
+    longest = max(len(x) + sum(1 for c in x if ord(c) > 0x2e80) for x in labels)
+    pad = (high - low) * (0.35 + 0.06 * max(0, longest - 7)) or 2.0
     fig.update_xaxes(range=[low - pad, high + pad], title_text=t(f"dumbbell_x_{family}", lang),
                      zeroline=axis != "values", zerolinewidth=2)
     fig.update_yaxes(visible=False, range=[-0.6, y + 0.1], fixedrange=True)
@@ -439,7 +441,7 @@ def dumbbell(df: pd.DataFrame, family: str, lang: str) -> go.Figure | None:
 # Room above the title for plotly's mode bar (about 28 px at the top right), which a phone's narrow chart would
 # otherwise lay over a title that runs across the whole width.
 MODEBAR_ROOM = 28
-SOURCE_LINE_ROOM = 40  # two lines of 10 px text under the x axis
+SOURCE_LINE_ROOM = 62  # three lines of 10 px text (about 46 px with padding) under the x axis
 
 
 def with_source_line(fig: go.Figure, lang: str, source: dict | None, link: str = "") -> go.Figure:
@@ -458,13 +460,18 @@ def with_source_line(fig: go.Figure, lang: str, source: dict | None, link: str =
     if legend.yref == "container" and legend.y is not None:  # keep its distance below the title, in px
         shown.update_layout(legend={"y": 1 - ((1 - legend.y) * old_height + MODEBAR_ROOM) / shown.layout.height})
     if source:
-        line = t("chart_source_line", lang, place=t("chart_place", lang), publisher=source[f"publisher_{lang}"])
+        # Three short lines, each narrower than a phone's chart: place and date, publisher, link.
+        lines = [f"{t('chart_place', lang)} · {t('chart_source_date', lang, date=source['date'])}",
+                 t("chart_source_line", lang, publisher=source[f"publisher_{lang}"])]
         address = link.split("://", 1)[-1]
-        address = address if len(address) <= 48 else address[:47] + "…"  # a phone's width at 10 px
-        text = f"{line}<br>" + " · ".join(p for p in (t("chart_source_date", lang, date=source["date"]), address) if p)
-        # an annotation has no container reference: place it in paper units, at the foot of the bottom margin
+        if address:
+            lines.append(address if len(address) <= 60 else address[:59] + "…")
+        text = "<br>".join(lines)
+        # An annotation has no container reference: in paper units, at the foot of the bottom margin, right-aligned
+        # (the plot's left edge moves right with long category labels; its right edge stays near the frame's).
         plot_height = shown.layout.height - shown.layout.margin.t - shown.layout.margin.b
-        shown.add_annotation(text=text, x=0, xref="paper", xanchor="left", y=-(shown.layout.margin.b - 4) / plot_height,
-                             yref="paper", yanchor="bottom", showarrow=False, align="left", font={"size": 10},
+        shown.add_annotation(text=text, x=1, xref="paper", xanchor="right", align="right", showarrow=False,
+                             y=-(shown.layout.margin.b - 4) / plot_height, yref="paper", yanchor="bottom",
+                             font={"size": 10},
                              name="source_line")
     return shown

@@ -210,7 +210,8 @@ def html_table(df: pd.DataFrame, link_header: str | None = None, link_text: str 
                 cells.append(_cell(label, text, column in phone_folded and bool(text), long=len(str(value)) > 40))
         body.append("<tr>" + "".join(cells) + "</tr>")
     # tabindex: a table box that scrolls must be reachable by the keyboard to scroll it (WCAG 2.1.1).
-    return (f'<div class="jb-table{" jb-compact" if compact else ""}" tabindex="0"><table><thead><tr>{heads}</tr></thead>'
+    classes = "jb-table jb-compact" if compact else "jb-table"
+    return (f'<div class="{classes}" tabindex="0"><table><thead><tr>{heads}</tr></thead>'
             f'<tbody>{"".join(body)}</tbody></table></div>')
 
 

@@ -118,3 +118,16 @@ def test_chinese_quotes_on_an_english_page_are_marked_chinese_and_folded(con):
     assert f'<p class="original" lang="zh"><span lang="zh">“{row["source_quote"]}”' in english
     assert f'<p class="label">{row["indicator_en"]}</p>' in english  # English text is not marked
     assert 'lang="zh"' not in cards.cards_html(frame, "zh")  # the page itself is Chinese
+
+
+def test_every_card_growth_says_its_price_basis(con):
+    """Real and nominal growth side by side on the cards: each priced growth names its basis, whatever it is."""
+    from jiangbei.topic_page import TOPIC_PAGES
+
+    every = [s for page in TOPIC_PAGES.values() for s in page["cards"]]
+    rows = db.run_query(con, "series_cards", series=every).to_dict("records")
+    priced = [r for r in rows if r["growth_value"] == r["growth_value"] and charts.priced(r["growth_price_basis"])]
+    assert len(priced) >= 5
+    for lang in ("zh", "en"):
+        for row in priced:
+            assert charts.basis_label(row["growth_price_basis"], lang, short=True) in cards.card(row, lang)["delta"]

@@ -72,11 +72,11 @@ def priced(code) -> bool:
     return code != "none"
 
 
-def _notes(row, lang: str) -> list[str]:
-    """What a bare name leaves out: the period unless a full year, the price basis of a money figure, and "lower
-    is better" where it is."""
+def _notes(row, lang: str, basis: bool = False) -> list[str]:
+    """What a bare name leaves out: the period unless a full year, the price basis of a growth rate (basis=True:
+    real and nominal growth side by side; a money level is at current prices anyway), and "lower is better"."""
     notes = [period_mark(row.get("period"), lang, row.get("stock_flow")).strip(" ()")]
-    if "price_basis" in row and priced(row.get("price_basis")):
+    if basis and "price_basis" in row and priced(row.get("price_basis")):
         notes.append(basis_label(row.get("price_basis"), lang, short=True))
     if row.get("direction") == "down":
         notes.append(t("direction_down", lang))
@@ -93,9 +93,9 @@ def indicator_name(row, lang: str) -> str:
     return _CHINESE_GLOSS.sub("", text) if lang == "en" else text
 
 
-def _label(row, lang: str) -> str:
+def _label(row, lang: str, basis: bool = False) -> str:
     """A bar's category label: the name and its notes in brackets (Jan–Nov, nominal, lower is better)."""
-    notes = _notes(row, lang)
+    notes = _notes(row, lang, basis)
     text = indicator_name(row, lang)
     if notes:
         text += f" ({', '.join(notes)})" if lang == "en" else f"({'，'.join(notes)})"
@@ -168,7 +168,7 @@ def growth_bars(df: pd.DataFrame, lang: str) -> go.Figure | None:
         return None
     df = df.sort_values("value")
     fig = go.Figure(go.Bar(
-        x=df["value"], y=[_label(r, lang) for _, r in df.iterrows()], orientation="h",
+        x=df["value"], y=[_label(r, lang, basis=True) for _, r in df.iterrows()], orientation="h",
         marker_color=[DECLINE_COLOUR if v < 0 else RESULT_COLOUR for v in df["value"]],
         text=[bound_mark(format_change(v, lang, int(d), yoy=False), b)
               for v, d, b in zip(df["value"], df["value_decimals"], df["bound"])],
@@ -197,7 +197,8 @@ def result_vs_target(df: pd.DataFrame, lang: str, max_panels: int = 8) -> go.Fig
     for _, r in df.iterrows():
         _, unit, _ = scaled_for(1.0, r["unit"], r["unit_en"], lang)
         period = period_mark(r["target_period"], lang).strip(" ()")
-        basis = basis_label(r["price_basis"], lang, short=True) if priced(r["price_basis"]) else ""
+        growth = r["measure"] == "yoy_growth_pct" and priced(r["price_basis"])  # a money level is at current prices
+        basis = basis_label(r["price_basis"], lang, short=True) if growth else ""
         note = (", " if lang == "en" else ",").join(p for p in (unit, period, basis) if p)
         titles.append(f"{wrap(indicator_name(r, lang), lang, 24, 10)}<br>({note})")
     fig = make_subplots(rows=rows, cols=cols, subplot_titles=titles, vertical_spacing=min(0.3, 0.45 / rows))
@@ -235,7 +236,7 @@ def growth_pairs(df: pd.DataFrame, lang: str) -> go.Figure | None:
     df = df[df["measure"] == "yoy_growth_pct"].iloc[::-1]
     if df.empty:
         return None
-    labels = [_label(r, lang) for _, r in df.iterrows()]
+    labels = [_label(r, lang, basis=True) for _, r in df.iterrows()]
     fig = go.Figure()
     for kind, colour in (("result", RESULT_COLOUR), ("target", TARGET_COLOUR)):
         name = t(f"col_{kind}_{2020 if kind == 'result' else 2021}", lang)
@@ -339,7 +340,8 @@ DUMBBELL_AXES = {"growth": "values", "rate": "gap", "flow": "change", "stock": "
 
 def _dumbbell_name(r, lang: str) -> str:
     """A target's name as a dumbbell writes it: status symbol, name, and its notes (period, basis, direction)."""
-    notes = _notes(r.rename({"target_period": "period", "target_price_basis": "price_basis"}), lang)
+    notes = _notes(r.rename({"target_period": "period", "target_price_basis": "price_basis"}), lang,
+                   basis=r["family"] == "growth")
     text = f"{scorecard.STATUS_SYMBOLS[r['status']]} {indicator_name(r, lang)}"
     if notes:
         text += f" ({', '.join(notes)})" if lang == "en" else f"({'，'.join(notes)})"

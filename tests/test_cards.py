@@ -100,9 +100,9 @@ def test_result_and_target_bars_keep_their_bounds(con):
 def test_charts_say_jan_nov_and_keep_bounds(con):
     levels = charts.levels_bars(db.run_query(con, "levels_in_yuan", topics=["macro", "services"]), "en").data[0]
     labels = {y.replace("<br>", " "): text for y, text in zip(levels.y, levels.text)}
-    gdp = next(y for y in labels if y.startswith("Gross domestic product (GDP) ("))  # and its price basis
+    gdp = next(y for y in labels if y.startswith("Gross domestic product (GDP)"))
     assert labels[gdp] == "over CNY 66.0 bn"  # 突破660亿元
-    assert any("(Jan–Nov, " in y and "six leading service" in y for y in labels)
+    assert any("(Jan–Nov" in y and "six leading service" in y for y in labels)
     growth = charts.growth_bars(db.run_query(con, "growth_rates", topics=["services"]), "zh").data[0]
     assert any(y.startswith("服务业六大主导产业营业收入增速(1-11月，") for y in growth.y)
     assert any(y.startswith("软件业务收入增速(") for y in growth.y)

@@ -455,12 +455,14 @@ def with_source_line(fig: go.Figure, lang: str, source: dict | None, link: str =
     top, bottom = (margin.t if margin.t is not None else 80), (margin.b if margin.b is not None else 80)
     old_height = shown.layout.height or 450
     pad = shown.layout.title.pad.t if shown.layout.title.yref == "container" and shown.layout.title.pad.t else 12
-    shown.update_layout(title={"y": 1, "yref": "container", "yanchor": "top", "pad": {"t": pad + MODEBAR_ROOM}},
-                        margin={"t": top + MODEBAR_ROOM, "b": bottom + (SOURCE_LINE_ROOM if source else 0)},
-                        height=(shown.layout.height or 450) + MODEBAR_ROOM + (SOURCE_LINE_ROOM if source else 0))
+    # plotly lifts a title of several lines by about a line each beyond the first: push it down as much again
+    down = MODEBAR_ROOM + 20 * (shown.layout.title.text or "").count("<br>")
+    shown.update_layout(title={"y": 1, "yref": "container", "yanchor": "top", "pad": {"t": pad + down}},
+                        margin={"t": top + down, "b": bottom + (SOURCE_LINE_ROOM if source else 0)},
+                        height=old_height + down + (SOURCE_LINE_ROOM if source else 0))
     legend = shown.layout.legend
     if legend.yref == "container" and legend.y is not None:  # keep its distance below the title, in px
-        shown.update_layout(legend={"y": 1 - ((1 - legend.y) * old_height + MODEBAR_ROOM) / shown.layout.height})
+        shown.update_layout(legend={"y": 1 - ((1 - legend.y) * old_height + down) / shown.layout.height})
     if source:
         # Three short lines, each narrower than a phone's chart: place and date, publisher, link.
         lines = [f"{t('chart_place', lang)} · {t('chart_source_date', lang, date=source['date'])}",

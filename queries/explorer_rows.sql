@@ -3,7 +3,8 @@
 -- $topics, $years, $kinds, $measures, $units, $sections: facet values to keep.
 -- $pages: topic pages to keep (economy, investment, trade, livelihood; see the page_groups table).
 -- $min_value, $max_value: the range of value to keep (NULL: no bound).
--- $q: text searched (case-insensitive) in both languages' names, the source quote, the id and the note; '' for all.
+-- $q: words searched (case-insensitive; every word must occur) in both languages' names and sentences, the id,
+-- the note, the year, the kind and the measure (macros.sql's matches_search); '' for all.
 -- $lang: language of the link to the source page (zh or en); the link is relative, for a path prefix.
 -- $row_limit: the most rows returned (db.ROW_LIMIT unless given).
 SELECT
@@ -23,6 +24,6 @@ WHERE
     AND (len($sections::VARCHAR []) = 0 OR list_contains($sections::VARCHAR [], section))
     AND ($min_value::DOUBLE IS NULL OR value >= $min_value::DOUBLE)
     AND ($max_value::DOUBLE IS NULL OR value <= $max_value::DOUBLE)
-    AND matches_search($q, indicator_en, indicator_zh, source_quote, id, note)
+    AND matches_search($q, search_texts(indicator_en, indicator_zh, source_quote, source_quote_en, id, note, year, kind, measure))
 ORDER BY csv_line
 LIMIT $row_limit;

@@ -3,7 +3,7 @@
 -- hides the others).
 -- $topics, $pages, $years, $kinds, $measures, $units, $sections: the current facet filters (empty list: none).
 -- $min_value, $max_value: the current value range (NULL: no bound).
--- $q: the current text search ('' for none).
+-- $q: the current text search, words that must all occur ('' for none; macros.sql's matches_search).
 -- One pass over the indicators: each row yields one (facet, value) pair per facet, kept when the other filters pass.
 WITH flags AS (
     SELECT
@@ -17,7 +17,7 @@ WITH flags AS (
         (len($sections::VARCHAR []) = 0 OR list_contains($sections::VARCHAR [], section)) AS ok_section
     FROM indicators
     INNER JOIN page_groups USING (topic)
-    WHERE matches_search($q, indicator_en, indicator_zh, source_quote, id, note)
+    WHERE matches_search($q, search_texts(indicator_en, indicator_zh, source_quote, source_quote_en, id, note, year, kind, measure))
         AND ($min_value::DOUBLE IS NULL OR value >= $min_value::DOUBLE)
         AND ($max_value::DOUBLE IS NULL OR value <= $max_value::DOUBLE)
 ),

@@ -4,7 +4,7 @@
 -- $row_limit: the most rows returned (db.ROW_LIMIT unless given).
 SELECT
     id, series, topic, indicator_zh, indicator_en, year, period, stock_flow, price_basis, value, value_decimals,
-    unit, unit_en, qualifier, bound, source_quote, note
+    unit, unit_en, qualifier, bound, source_quote, source_quote_en, note
 FROM indicators
 WHERE kind = 'actual' AND measure = 'level' AND unit = '亿元' AND list_contains($topics::VARCHAR [], topic)
 ORDER BY value DESC

@@ -6,7 +6,7 @@
 SELECT
     c.id, c.series, c.topic, c.indicator_zh, c.indicator_en, c.year, c.period, c.measure, c.value, c.value_decimals,
     c.unit, c.unit_en, c.bound,
-    c.direction, c.source_quote,
+    c.direction, c.source_quote, c.source_quote_en,
     c.value >= 100 AS beat_plan,
     NULL::VARCHAR AS plan_verdict,
     NULL::VARCHAR AS note,
@@ -21,7 +21,7 @@ UNION ALL
 SELECT
     v.id, v.series, v.topic, v.indicator_zh, v.indicator_en, v.year, v.period, v.measure, NULL, NULL,
     '%', '%', v.bound,
-    v.direction, v.source_quote,
+    v.direction, v.source_quote, v.source_quote_en,
     v.plan_verdict = 'beat',
     v.plan_verdict,
     v.note,

@@ -4,7 +4,7 @@
 -- $row_limit: the most rows returned (db.ROW_LIMIT unless given).
 SELECT
     id, series, topic, indicator_zh, indicator_en, year, period, stock_flow, measure, value, value_decimals, unit,
-    unit_en, qualifier, bound, direction, source_quote,
+    unit_en, qualifier, bound, direction, source_quote, source_quote_en,
     CASE WHEN measure = 'completion_pct' THEN value >= 100 END AS beat_plan
 FROM indicators
 WHERE

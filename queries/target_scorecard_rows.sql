@@ -5,14 +5,17 @@
 -- $sort: 'report' keeps the report's order within a topic; 'distance' puts the largest distance first
 -- within a topic and family (distances of different kinds are never ranked against each other).
 -- $row_limit: the most rows returned (db.ROW_LIMIT unless given).
-SELECT *
-FROM target_scorecard
+-- The English translations of both sentences come from the indicators they quote (for English pages).
+SELECT s.*, t.source_quote_en AS target_quote_en, b.source_quote_en AS baseline_quote_en
+FROM target_scorecard AS s
+LEFT JOIN indicators AS t ON t.id = s.target_id
+LEFT JOIN indicators AS b ON b.id = s.baseline_id
 WHERE
-    (len($topics::VARCHAR []) = 0 OR list_contains($topics::VARCHAR [], topic))
-    AND (len($statuses::VARCHAR []) = 0 OR list_contains($statuses::VARCHAR [], status))
+    (len($topics::VARCHAR []) = 0 OR list_contains($topics::VARCHAR [], s.topic))
+    AND (len($statuses::VARCHAR []) = 0 OR list_contains($statuses::VARCHAR [], s.status))
 ORDER BY
-    topic,
-    CASE WHEN $sort = 'distance' THEN family END,
-    CASE WHEN $sort = 'distance' THEN distance END DESC NULLS LAST,
-    csv_line
+    s.topic,
+    CASE WHEN $sort = 'distance' THEN s.family END,
+    CASE WHEN $sort = 'distance' THEN s.distance END DESC NULLS LAST,
+    s.csv_line
 LIMIT $row_limit;

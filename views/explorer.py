@@ -5,6 +5,7 @@ import streamlit as st
 
 from jiangbei.app import db, explorer, ui, url_state
 from jiangbei.presentation import tables
+from jiangbei.presentation.charts import basis_label, priced
 from jiangbei.presentation.i18n import ngettext, t
 from jiangbei.presentation.numbers import bounded, format_value
 
@@ -44,7 +45,9 @@ with main:
         shown = format_value(row["value"], row["unit"], row["unit_en"], lang, int(row["value_decimals"]))
         st.markdown(f"**{bounded(shown, row['qualifier'], row['bound'], lang)}**"
                     f" · {row['year']} · {tables.period_label(row['period'], row['stock_flow'], lang)}"
-                    f" · {t('kind_' + row['kind'], lang)} · `{row['id']}`")
+                    f" · {t('kind_' + row['kind'], lang)}"
+                    + (f" · {basis_label(row['price_basis'], lang)}" if priced(row["price_basis"]) else "")
+                    + f" · `{row['id']}`")
         st.markdown(f"**{t('explorer_context', lang)}**")
         before, quote, after = db.quote_context(row["source_id"], row["source_quote"])
         if lang == "en":  # the English sentence in its paragraph, the official Chinese one click away

@@ -15,32 +15,27 @@ ui.notice_bad_params({"lang": None, "sql": None})
 st.title(t("sql_title", lang))
 st.caption(t("sql_intro", lang, seconds=f"{sandbox.TIME_LIMIT_S:g}", rows=f"{sandbox.MAX_ROWS:,}"))
 
-editor, schema = st.columns([3, 2])
-with schema:  # the tables, their rows and what each column means, in the visitor's language
-    st.markdown(f"**{t('sql_schema', lang)}**")
-    for number, table in enumerate(schema_docs.tables(lang)):
-        with st.expander(t("schema_table_title", lang, table=table.name, n=f"{table.rows:,}"), expanded=number == 0):
-            st.caption(table.about)
-            st.markdown("\n".join(f"- `{name}` ({kind}) {meaning}" for name, kind, meaning in table.columns))
+# Editor, Run and the answer in one column, so the answer (or the error) appears right under Run; the schema
+# follows, folded, for those who need it.
+# Canned queries, as Datasette offers them: a title, what it answers, a form for its parameters.
+st.selectbox(t("sql_examples", lang), examples.names(), index=None, placeholder=t("sql_pick", lang),
+             key="sql_example", on_change=canned.choose, args=(lang,),
+             format_func=lambda name: examples.title(name, lang))
+canned.form(lang)
+linked_sql = (url_state.values("sql") or [""])[0]
+url_sql = linked_sql[: sandbox.MAX_SQL_CHARS]
+if len(linked_sql) > sandbox.MAX_SQL_CHARS:  # said, as for other bad URL values: never cut silently
+    st.warning(t("sql_url_cut", lang, n=f"{len(linked_sql):,}", chars=f"{sandbox.MAX_SQL_CHARS:,}"),
+               icon=":material/content_cut:")
+if "sql_text" not in st.session_state:  # first render: a shared URL's query, else a simple query in lang
+    st.session_state["sql_text"] = url_sql or db.read_sql(f"console/default_{lang}")
+sql = st.text_area(t("sql_editor", lang), key="sql_text", height=220, max_chars=sandbox.MAX_SQL_CHARS)
+clicked = st.button(t("sql_run", lang), key="sql_run", type="primary", icon=":material/play_arrow:")
 
-with editor:
-    # Canned queries, as Datasette offers them: a title, what it answers, a form for its parameters.
-    st.selectbox(t("sql_examples", lang), examples.names(), index=None, placeholder=t("sql_pick", lang),
-                 key="sql_example", on_change=canned.choose, args=(lang,),
-                 format_func=lambda name: examples.title(name, lang))
-    canned.form(lang)
-    linked_sql = (url_state.values("sql") or [""])[0]
-    url_sql = linked_sql[: sandbox.MAX_SQL_CHARS]
-    if len(linked_sql) > sandbox.MAX_SQL_CHARS:  # said, as for other bad URL values: never cut silently
-        st.warning(t("sql_url_cut", lang, n=f"{len(linked_sql):,}", chars=f"{sandbox.MAX_SQL_CHARS:,}"),
-                   icon=":material/content_cut:")
-    if "sql_text" not in st.session_state:  # first render: a shared URL's query, else a simple query in lang
-        st.session_state["sql_text"] = url_sql or db.read_sql(f"console/default_{lang}")
-    sql = st.text_area(t("sql_editor", lang), key="sql_text", height=260, max_chars=sandbox.MAX_SQL_CHARS)
-    clicked = st.button(t("sql_run", lang), key="sql_run", type="primary", icon=":material/play_arrow:")
-
-# Run on a click, or once on opening a shared URL that carries a query. The session keeps only the SQL it ran.
-shown = console.session_outcome(sql, run_now=clicked or bool(url_sql and "sql_ran" not in st.session_state))
+# Run on a click, or once on arrival (the shared URL's query, else the default one), so the page opens with an
+# answer. The session keeps only the SQL it ran.
+with st.spinner(t("sql_running", lang)):
+    shown = console.session_outcome(sql, run_now=clicked or "sql_ran" not in st.session_state)
 if clicked and sql.strip():
     st.query_params["sql"] = sql
 if shown:
@@ -65,3 +60,10 @@ if shown:
             st.code(sql_errors.summary(detail) + "\n\n" + sql_errors.pointer(ran, position), language=None)
         elif detail:
             st.code(detail, language=None)
+
+# The tables, their rows and what each column means, in the visitor's language; folded, below the answer.
+st.markdown(f"**{t('sql_schema', lang)}**")
+for table in schema_docs.tables(lang):
+    with st.expander(t("schema_table_title", lang, table=table.name, n=f"{table.rows:,}")):
+        st.caption(table.about)
+        st.markdown("\n".join(f"- `{name}` ({kind}) {meaning}" for name, kind, meaning in table.columns))

@@ -11,6 +11,11 @@ lang = ui.lang()
 ui.notice_bad_params({"lang": None, "topic": TOPICS, "status": scorecard.STATUSES, "sort": scorecard.SORTS})
 st.title(t("page_targets", lang))
 st.caption(t("intro_targets", lang))
+# What each status means, before the first symbol a reader meets (charts, table).
+with st.expander(t("status_legend", lang), icon=":material/help:"):
+    st.markdown("\n".join(f"- {scorecard.status_text(code, lang)}: {t(f'status_help_{code}', lang)}"
+                          for code in scorecard.STATUSES))
+    st.caption(t("distance_note", lang))
 
 f1, f2, f3 = st.columns([2, 2, 1])
 topics = url_state.multiselect(f1, t("filter_topic", lang), TOPICS, "topic", "targets_topic",
@@ -37,9 +42,8 @@ if left_out:
 
 filters = {k: ",".join(v) for k, v in (("topic", topics), ("status", statuses)) if v} | \
           ({"sort": sort} if sort != "report" else {})
-ui.table(scorecard.frame(rows, lang), key="targets_table", stem_parts=["targets", *topics, *statuses],
-         filters=filters, codes=rows)
-with st.expander(t("status_legend", lang), icon=":material/help:"):
-    st.markdown("\n".join(f"- {scorecard.status_text(code, lang)}: {t(f'status_help_{code}', lang)}"
-                          for code in scorecard.STATUSES))
-    st.caption(t("distance_note", lang))
+shown = scorecard.frame(rows, lang)
+# On a phone each row takes a few lines: short figures side by side, the sentences folded under their names.
+sentences = [c for c in shown.columns if c.startswith((t("col_quote", lang), t("col_quote_en", lang)))]
+ui.table(shown, key="targets_table", stem_parts=["targets", *topics, *statuses], filters=filters, codes=rows,
+         compact=True, phone_folded=sentences)

@@ -13,7 +13,7 @@ from jiangbei.app import db, downloads, url_state
 from jiangbei.app.language import lang  # also the pages' ui.lang()
 from jiangbei.app.url_state import current_url
 from jiangbei.core import store
-from jiangbei.presentation import cards, chart_text
+from jiangbei.presentation import cards, chart_text, charts
 from jiangbei.presentation.charts import plotly_config
 from jiangbei.presentation.i18n import ngettext, t
 from jiangbei.presentation.tables import TABLE_STYLE, header, html_table, original_columns
@@ -34,7 +34,13 @@ def chart(fig, key: str) -> None:
     if fig is None:  # e.g. no money amounts among livelihood's results
         st.info(t("chart_empty", language), icon=":material/info:")
         return
-    st.plotly_chart(fig, config=plotly_config(language), key=key, width="stretch")
+    sources = db.query("sources").to_dict("records")
+    source = ({**sources[0], "date": sources[0]["date"].strftime("%Y-%m-%d")} if sources else None)
+    # The saved image is named after the chart and carries the source line (charts.with_source_line).
+    config = {**plotly_config(language), "toImageButtonOptions": {"filename": f"jiangbei-{key}-{language}",
+                                                                  "scale": 2}}
+    st.plotly_chart(charts.with_source_line(fig, language, source, current_url()), config=config, key=key,
+                    width="stretch")
     st.caption(chart_text.summary(fig, language))
     with st.expander(t("chart_data", language)):
         st.html(TABLE_STYLE + '<div class="jb-chart-data">' + html_table(chart_text.table(fig, language),
@@ -109,11 +115,13 @@ def export_buttons(df: pd.DataFrame, stem_parts: list[str], about: dict[str, str
 
 def table(df: pd.DataFrame, key: str, stem_parts: list[str], filters: dict[str, str], selectable: bool = False,
           value_decimals: pd.Series | None = None, codes: pd.DataFrame | None = None,
-          selected_row: int | None = None) -> list[int]:
+          selected_row: int | None = None, compact: bool = False,
+          phone_folded: list[str] | None = None) -> list[int]:
     """A table as shown, its row count, export buttons of exactly it, and the source line.
 
     Selectable tables (the explorer) are an st.dataframe, where a click selects a row; the others are plain HTML,
     which the browser draws without loading the grid component. Returns the selected row positions.
+    compact and phone_folded: the HTML table's phone layout (tables.html_table).
     """
     language = lang()
     link_header = header("link", language)
@@ -121,8 +129,12 @@ def table(df: pd.DataFrame, key: str, stem_parts: list[str], filters: dict[str, 
         st.info(t("no_rows", language))
     rows: list[int] = []
     if selectable:
+        # Name, value and unit narrow enough to fit side by side on a phone's 390 px, so a phone shows values
+        # too (the full name is in the row's details and the cell's tooltip).
         config = {
-            header("value", language): st.column_config.NumberColumn(format="%g"),
+            header("indicator", language): st.column_config.TextColumn(width="medium"),
+            header("unit", language): st.column_config.TextColumn(width="small"),
+            header("value", language): st.column_config.NumberColumn(format="%g", width="small"),
             header("year", language): st.column_config.NumberColumn(format="%d"),
             header("source_quote", language): st.column_config.TextColumn(width="large"),
         }
@@ -140,7 +152,8 @@ def table(df: pd.DataFrame, key: str, stem_parts: list[str], filters: dict[str, 
                       if indicator_header in df.columns else None)
         st.html(TABLE_STYLE + html_table(df, link_header, t("open_in_report", language), header("value", language),
                                          value_decimals, original_columns(df, language),
-                                         t("quote_original", language), link_names=link_names, page_lang=language))
+                                         t("quote_original", language), link_names=link_names, page_lang=language,
+                                         compact=compact, phone_folded=phone_folded))
     st.caption(ngettext("rows_shown", len(df), language, n=len(df)))
     if len(df) >= store.ROW_LIMIT:  # a canned query stops at ROW_LIMIT rows
         st.warning(ngettext("rows_capped", store.ROW_LIMIT, language, n=store.ROW_LIMIT), icon=":material/info:")

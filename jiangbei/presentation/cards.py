@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from jiangbei.presentation.charts import basis_label, priced
 from jiangbei.presentation.i18n import lang_html, t
 from jiangbei.presentation.numbers import bounded, format_change, format_value
 from jiangbei.presentation.tables import period_label
@@ -50,10 +51,8 @@ def card(c: dict, lang: str) -> dict[str, str | None]:
         rising = c["growth_value"] >= 0
         tone = "good" if rising != (c["direction"] == "down") else "bad"  # a falling unemployment rate is good
         delta = f"{'▲' if rising else '▼'} {delta}"
-        if c["growth_price_basis"] == "comparable":  # GDP and value added grow in real terms, revenue nominally
-            delta = t("growth_real", lang, change=delta)
-        elif c["growth_price_basis"] == "not_stated":  # the report does not say real or nominal: neither do we
-            delta = t("growth_basis_not_stated", lang, change=delta)
+        if priced(c["growth_price_basis"]):  # real (GDP, value added) or nominal (revenue), or not stated
+            delta = t("growth_with_basis", lang, change=delta, basis=basis_label(c["growth_price_basis"], lang, True))
         delta = f"{delta} · {t('change_' + tone, lang)}"
     if pd.notna(c["target_value"]):
         decimals = int(c["target_decimals"])

@@ -35,16 +35,28 @@ def _panel_titles(fig: go.Figure) -> dict[str, str]:
     return titles
 
 
+def _is_data(trace) -> bool:
+    """Bars, and markers that carry values (a dumbbell's dots and arrowheads); not lines, legend keys or traces
+    marked as a reference (jiangbei.charts.REFERENCE)."""
+    if trace.type == "bar":
+        return True
+    return (trace.type == "scatter" and "markers" in (trace.mode or "") and trace.hoverinfo != "skip"
+            and trace.meta != "reference" and trace.x is not None and len(trace.x) > 0)
+
+
 def points(fig: go.Figure, lang: str) -> pd.DataFrame:
-    """Every bar of the figure as a row: panel (small multiples only), series, label, value and the value as
-    shown on the bar (with its unit), in the order drawn."""
+    """Every bar or marked point of the figure as a row: panel (small multiples only), series, label, value and
+    the value as shown on the chart (with its unit), in the order drawn. A point's label is its customdata where
+    the chart gives one (a dumbbell's rows are named by annotations, not by an axis)."""
     titles = _panel_titles(fig)
     rows = []
     for trace in fig.data:
-        if trace.type != "bar":
+        if not _is_data(trace):
             continue
-        horizontal = trace.orientation == "h"
+        horizontal = trace.type == "scatter" or trace.orientation == "h"
         labels, values = (trace.y, trace.x) if horizontal else (trace.x, trace.y)
+        if trace.type == "scatter" and trace.customdata is not None:
+            labels = [c[0] if isinstance(c, (list, tuple)) else c for c in trace.customdata]
         texts = trace.text if trace.text is not None and not isinstance(trace.text, str) else [None] * len(values)
         panel = titles.get(trace.xaxis or "x", "") if len(titles) > 1 else ""
         for label, value, text in zip(labels, values, texts):
@@ -59,7 +71,12 @@ def points(fig: go.Figure, lang: str) -> pd.DataFrame:
 def summary(fig: go.Figure, lang: str) -> str:
     """One sentence: the chart's title, how many values, and the lowest and highest (on one scale) or, for
     small multiples each on its own scale, how many panels."""
-    title = plain(fig.layout.title.text or "")
+    title = fig.layout.title.text or ""
+    title = plain(title.replace("<br>", "") if lang == "zh" else title)  # Chinese lines break between characters
+    axis = plain(fig.layout.xaxis.title.text or "") if len(_panel_titles(fig)) <= 1 else ""
+    said = re.sub(r"[(（].*$", "", axis).strip().lower()
+    if axis and said not in title.lower():  # what the values measure (a change from 2020), unless the title says
+        title += f" ({axis})" if lang == "en" else f"（{axis}）"
     data = points(fig, lang)
     if data.empty:
         return t("chart_summary_empty", lang, title=title)

@@ -11,7 +11,7 @@ import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
 from jiangbei.presentation import scorecard, theme
-from jiangbei.presentation.i18n import t
+from jiangbei.presentation.i18n import TEXT, t
 from jiangbei.presentation.numbers import (
     bound_mark,
     bounded,
@@ -41,20 +41,80 @@ def _wrap(text: str, width: int) -> str:
 
 
 def _wrap_chars(text: str, width: int) -> str:
-    """Break Chinese text, which has no spaces, every width characters."""
-    return "<br>".join(text[i:i + width] for i in range(0, len(text), width))
+    """Break Chinese text, which has no spaces, about every width characters, never inside a number or a Latin
+    word (15<br>0家 would read as two numbers)."""
+    lines, line = [], ""
+    for i, char in enumerate(text):
+        joined = i > 0 and (text[i - 1].isascii() and text[i - 1].isalnum() or text[i - 1] in ".%")
+        if len(line) >= width and not (joined and (char.isascii() and char.isalnum() or char in ".%")):
+            lines.append(line)
+            line = ""
+        line += char
+    lines.append(line)
+    return "<br>".join(lines)
 
 
 def wrap(text: str, lang: str, width_en: int, width_zh: int) -> str:
     return _wrap(text, width_en) if lang == "en" else _wrap_chars(text, width_zh)
 
 
-def _label(row, lang: str) -> str:
-    """A bar's category label: the name, its period unless a full year, and "lower is better" where it is."""
-    text = row[f"indicator_{lang}"] + period_mark(row.get("period"), lang, row.get("stock_flow"))
+def basis_label(code, lang: str, short: bool = False) -> str:
+    """A price basis code (indicators.price_basis) in words: comparable prices (real), current prices (nominal),
+    not stated. A code without words of its own (missing, or new in the data) reads "not stated", never a guess."""
+    form = "price_basis_short" if short else "price_basis"
+    key = f"{form}_{code}" if isinstance(code, str) and code else f"{form}_unknown"
+    return t(key if key in TEXT else f"{form}_unknown", lang)
+
+
+def priced(code) -> bool:
+    """Whether a figure has a price basis at all (a count or a share has none)."""
+    return code != "none"
+
+
+def _notes(row, lang: str, basis: bool = False) -> list[str]:
+    """What a bare name leaves out: the period unless a full year, the price basis of a growth rate (basis=True:
+    real and nominal growth side by side; a money level is at current prices anyway), and "lower is better"."""
+    notes = [period_mark(row.get("period"), lang, row.get("stock_flow")).strip(" ()")]
+    if basis and "price_basis" in row and priced(row.get("price_basis")):
+        notes.append(basis_label(row.get("price_basis"), lang, short=True))
     if row.get("direction") == "down":
-        text += f" ({t('direction_down', lang)})" if lang == "en" else f"({t('direction_down', lang)})"
+        notes.append(t("direction_down", lang))
+    return [n for n in notes if n]
+
+
+_CHINESE_GLOSS = re.compile(r"\s*\([^()]*[\u3400-\u9fff][^()]*\)")
+
+
+def indicator_name(row, lang: str) -> str:
+    """An indicator's name in lang. English names gloss some policy terms in Chinese (浙商回归); a chart cannot
+    mark text as Chinese for a screen reader, so there the gloss is left to the tables, which do."""
+    text = row[f"indicator_{lang}"]
+    return _CHINESE_GLOSS.sub("", text) if lang == "en" else text
+
+
+def _label(row, lang: str, basis: bool = False) -> str:
+    """A bar's category label: the name and its notes in brackets (Jan–Nov, nominal, lower is better)."""
+    notes = _notes(row, lang, basis)
+    text = indicator_name(row, lang)
+    if notes:
+        text += f" ({', '.join(notes)})" if lang == "en" else f"({'，'.join(notes)})"
     return _wrap(text, 38) if lang == "en" else text
+
+
+def quote(row, lang: str, column: str = "source_quote") -> str:
+    """The sentence behind a figure in the reader's language (the unofficial English translation in English),
+    wrapped for a hover box a phone can show."""
+    text = row.get(f"{column}_en") if lang == "en" else None
+    text = text if isinstance(text, str) and text else row.get(column)
+    if not isinstance(text, str) or not text:
+        return ""
+    return wrap(f"“{text}”", lang, 60, 30)
+
+
+def _basis_line(row, lang: str, column: str = "price_basis") -> str:
+    """A hover's line saying the price basis, where the figure has one."""
+    code = row.get(column)
+    return f"<br>{t('col_price_basis', lang)}: {basis_label(code, lang)}" if priced(code) else ""
 
 
 def _shown(row, lang: str, value_col: str = "value", decimals_col: str = "value_decimals",
@@ -70,7 +130,8 @@ def _shown(row, lang: str, value_col: str = "value", decimals_col: str = "value_
 
 
 def _hover(row, lang: str, value_col: str = "value") -> str:
-    return f"{_label(row, lang)}<br><b>{_shown(row, lang, value_col)}</b><br>{row['source_quote']}"
+    return (f"{_label(row, lang)}<br><b>{_shown(row, lang, value_col)}</b>{_basis_line(row, lang)}"
+            f"<br>{quote(row, lang)}")
 
 
 def _room_for_labels(fig: go.Figure, values: pd.Series) -> None:
@@ -106,7 +167,7 @@ def growth_bars(df: pd.DataFrame, lang: str) -> go.Figure | None:
         return None
     df = df.sort_values("value")
     fig = go.Figure(go.Bar(
-        x=df["value"], y=[_label(r, lang) for _, r in df.iterrows()], orientation="h",
+        x=df["value"], y=[_label(r, lang, basis=True) for _, r in df.iterrows()], orientation="h",
         marker_color=[DECLINE_COLOUR if v < 0 else RESULT_COLOUR for v in df["value"]],
         text=[bound_mark(format_change(v, lang, int(d), yoy=False), b)
               for v, d, b in zip(df["value"], df["value_decimals"], df["bound"])],
@@ -135,15 +196,14 @@ def result_vs_target(df: pd.DataFrame, lang: str, max_panels: int = 8) -> go.Fig
     for _, r in df.iterrows():
         _, unit, _ = scaled_for(1.0, r["unit"], r["unit_en"], lang)
         period = period_mark(r["target_period"], lang).strip(" ()")
-        note = (", " if lang == "en" else ",").join(p for p in (unit, period) if p)
-        titles.append(f"{wrap(r[f'indicator_{lang}'], lang, 24, 10)}<br>({note})")
+        growth = r["measure"] == "yoy_growth_pct" and priced(r["price_basis"])  # a money level is at current prices
+        basis = basis_label(r["price_basis"], lang, short=True) if growth else ""
+        note = (", " if lang == "en" else ",").join(p for p in (unit, period, basis) if p)
+        titles.append(f"{wrap(indicator_name(r, lang), lang, 24, 10)}<br>({note})")
     fig = make_subplots(rows=rows, cols=cols, subplot_titles=titles, vertical_spacing=min(0.3, 0.45 / rows))
     result_name, target_name = t("col_result_2020", lang), t("col_target_2021", lang)
     for i, (_, r) in enumerate(df.iterrows()):
-        for name, side, colour, quote in (
-            (result_name, "result", RESULT_COLOUR, r["result_quote"]),
-            (target_name, "target", TARGET_COLOUR, r["target_quote"]),
-        ):
+        for name, side, colour in ((result_name, "result", RESULT_COLOUR), (target_name, "target", TARGET_COLOUR)):
             decimals = int(r[f"{side}_decimals"])
             value, _, _ = scaled_for(r[f"{side}_value"], r["unit"], r["unit_en"], lang, decimals)
             # On the bar the number and its bound mark (≥ 25), the unit being in the panel's title; in the hover
@@ -154,7 +214,8 @@ def result_vs_target(df: pd.DataFrame, lang: str, max_panels: int = 8) -> go.Fig
             fig.add_trace(go.Bar(
                 x=[name], y=[value], marker_color=colour, name=name, legendgroup=name, showlegend=i == 0,
                 text=[label], textposition="outside", textangle=0, cliponaxis=False,
-                hovertext=[f"{name}: <b>{shown}</b><br>{quote}"], hoverinfo="text",
+                hovertext=[f"{name}: <b>{shown}</b>{_basis_line(r, lang)}<br>{quote(r, lang, f'{side}_quote')}"],
+                hoverinfo="text",
             ), row=i // cols + 1, col=i % cols + 1)
         top = max(scaled_for(r[f"{side}_value"], r["unit"], r["unit_en"], lang)[0] for side in ("result", "target"))
         fig.update_yaxes(range=[0, top * 1.25 if top > 0 else 1], row=i // cols + 1, col=i % cols + 1)
@@ -174,9 +235,9 @@ def growth_pairs(df: pd.DataFrame, lang: str) -> go.Figure | None:
     df = df[df["measure"] == "yoy_growth_pct"].iloc[::-1]
     if df.empty:
         return None
-    labels = [_label(r, lang) for _, r in df.iterrows()]
+    labels = [_label(r, lang, basis=True) for _, r in df.iterrows()]
     fig = go.Figure()
-    for kind, colour, quote in (("result", RESULT_COLOUR, "result_quote"), ("target", TARGET_COLOUR, "target_quote")):
+    for kind, colour in (("result", RESULT_COLOUR), ("target", TARGET_COLOUR)):
         name = t(f"col_{kind}_{2020 if kind == 'result' else 2021}", lang)
         values = df[f"{kind}_value"]
         shown = [bound_mark(format_change(v, lang, int(d), yoy=False), b)
@@ -184,7 +245,8 @@ def growth_pairs(df: pd.DataFrame, lang: str) -> go.Figure | None:
         fig.add_trace(go.Bar(
             x=values, y=labels, orientation="h", marker_color=colour, name=name,
             text=shown, textposition="auto", cliponaxis=False,
-            hovertext=[f"{name}: <b>{v}</b><br>{q}" for v, q in zip(shown, df[quote])], hoverinfo="text",
+            hovertext=[f"{label}<br>{name}: <b>{v}</b>{_basis_line(r, lang)}<br>{quote(r, lang, f'{kind}_quote')}"
+                       for label, v, (_, r) in zip(labels, shown, df.iterrows())], hoverinfo="text",
         ))
     fig.update_layout(barmode="group", bargap=0.25,
                       legend={"orientation": "h", "x": 0, "xanchor": "left", "y": 1.0, "yanchor": "bottom"})
@@ -269,7 +331,20 @@ def levels_bars(df: pd.DataFrame, lang: str, stock_flow: str = "flow", top: int 
 
 # One dumbbell per comparable family of targets: where each starts (2020) and where the 2021 target puts it, on
 # one axis of one unit. Growth and rates: the values themselves; flows and stocks: change from the 2020 amount.
+REFERENCE = "reference"  # a trace's meta: drawn for orientation, not data (left out of the text alternative)
+
+
 DUMBBELL_AXES = {"growth": "values", "rate": "gap", "flow": "change", "stock": "change"}
+
+
+def _dumbbell_name(r, lang: str) -> str:
+    """A target's name as a dumbbell writes it: status symbol, name, and its notes (period, basis, direction)."""
+    notes = _notes(r.rename({"target_period": "period", "target_price_basis": "price_basis"}), lang,
+                   basis=r["family"] == "growth")
+    text = f"{scorecard.STATUS_SYMBOLS[r['status']]} {indicator_name(r, lang)}"
+    if notes:
+        text += f" ({', '.join(notes)})" if lang == "en" else f"({'，'.join(notes)})"
+    return text
 
 
 def dumbbell(df: pd.DataFrame, family: str, lang: str) -> go.Figure | None:
@@ -286,12 +361,8 @@ def dumbbell(df: pd.DataFrame, family: str, lang: str) -> go.Figure | None:
         start, end = pd.Series(0.0, index=df.index), df["change_pct" if family == "stock" else "distance"]
     # Each name is written above its own line, across the chart's width, rather than as a category label at the
     # left, which leaves a phone's 390 px almost no room for the dots and their labels.
-    names = [wrap(f"{scorecard.STATUS_SYMBOLS[r['status']]} {_label(r.rename({'target_period': 'period'}), 'zh')}"
-                  if lang == "zh" else
-                  f"{scorecard.STATUS_SYMBOLS[r['status']]} {r['indicator_en']}"
-                  f"{period_mark(r['target_period'], lang)}"
-                  + (f" ({t('direction_down', lang)})" if r["direction"] == "down" else ""), lang, 52, 24)
-             for _, r in df.iterrows()]
+    plain_names = [_dumbbell_name(r, lang) for _, r in df.iterrows()]
+    names = [wrap(name, lang, 52, 24) for name in plain_names]
     lines = [name.count("<br>") + 1 for name in names]
     # y grows upwards: the first row on top; each row is as tall as its name needs
     positions, y = [], 0.0
@@ -304,7 +375,7 @@ def dumbbell(df: pd.DataFrame, family: str, lang: str) -> go.Figure | None:
     def text(values, bounds, side):
         shown = []
         for v, b in zip(values, bounds):
-            number = scorecard.signed(v, lang) + ("%" if axis != "gap" else "")
+            number = scorecard.signed(v, lang) + ("%" if axis != "gap" else " pp" if lang == "en" else "个百分点")
             shown.append(bound_mark(number, b) if side == "target" else number)
         return shown
 
@@ -313,10 +384,11 @@ def dumbbell(df: pd.DataFrame, family: str, lang: str) -> go.Figure | None:
                                      r["baseline_bound"], r["baseline_period"], lang, r["stock_flow"])
         target = scorecard.figure_text(r["target_value"], r["unit"], r["unit_en"], r["target_decimals"],
                                        r["target_bound"], r["target_period"], lang, r["stock_flow"])
-        return (f"{r[f'indicator_{lang}']}<br>{scorecard.status_text(r['status'], lang)}<br>"
+        return (f"{indicator_name(r, lang)}<br>{scorecard.status_text(r['status'], lang)}<br>"
                 f"2020: <b>{base}</b> → 2021: <b>{target}</b><br>"
-                f"{scorecard.distance_meaning(r, lang)}: <b>{scorecard.distance_text(r, lang)}</b><br>"
-                f"“{r['baseline_quote']}”<br>“{r['target_quote']}”")
+                f"{scorecard.distance_meaning(r, lang)}: <b>{scorecard.distance_text(r, lang)}</b>"
+                f"{_basis_line(r, lang, 'target_price_basis')}<br>"
+                f"{quote(r, lang, 'baseline_quote')}<br>{quote(r, lang, 'target_quote')}")
 
     hovers = [hover(r) for _, r in df.iterrows()]
     xs, ys = [], []
@@ -333,6 +405,9 @@ def dumbbell(df: pd.DataFrame, family: str, lang: str) -> go.Figure | None:
         text=text(start, [None] * len(df), "start") if axis == "values" else None,
         textposition=["middle left" if up else "middle right" for up in rising],
         hovertext=hovers, hoverinfo="text", cliponaxis=False,
+        # customdata names each point for the text alternative (jiangbei.chart_text); on a change axis every
+        # start is the 2020 figure itself (0), a reference rather than a value of the chart
+        customdata=plain_names, meta=None if axis == "values" else REFERENCE,
     ))
     # The arrowheads point the way from 2020 to the target: one trace each way, so the legend shows a ▶ head.
     if axis == "values":
@@ -349,12 +424,15 @@ def dumbbell(df: pd.DataFrame, family: str, lang: str) -> go.Figure | None:
             marker={"color": TARGET_COLOUR, "size": 13, "symbol": "triangle-right" if way else "triangle-left"},
             text=[labels[i] for i in keep], textposition="middle right" if way else "middle left",
             hovertext=[hovers[i] for i in keep], hoverinfo="text", cliponaxis=False,
+            customdata=[plain_names[i] for i in keep],
         ))
     for name, p in zip(names, positions):
         fig.add_annotation(text=name, x=0, xref="paper", xanchor="left", y=p + 0.4, yanchor="bottom",
                            showarrow=False, align="left", font={"size": 12})
     low, high = float(min(start.min(), end.min())), float(max(start.max(), end.max()))
-    pad = (high - low) * 0.35 or 2.0  # room for the labels beside the dots
+    # room for the labels beside the dots, more for longer labels (a Chinese character is about two Latin wide)
+    longest = max(len(x) + sum(1 for c in x if ord(c) > 0x2e80) for x in labels)
+    pad = (high - low) * (0.35 + 0.06 * max(0, longest - 7)) or 2.0
     fig.update_xaxes(range=[low - pad, high + pad], title_text=t(f"dumbbell_x_{family}", lang),
                      zeroline=axis != "values", zerolinewidth=2)
     fig.update_yaxes(visible=False, range=[-0.6, y + 0.1], fixedrange=True)
@@ -377,3 +455,44 @@ def plotly_config(language: str) -> dict:
         return CONFIG
     words = {w: t("plotly_" + re.sub(r"[^a-z]+", "_", w.lower()).strip("_"), language) for w in PLOTLY_WORDS}
     return {**CONFIG, "locale": "zh-CN", "locales": {"zh-CN": {"dictionary": words}}}
+
+
+# Room above the title for plotly's mode bar (about 28 px at the top right), which a phone's narrow chart would
+# otherwise lay over a title that runs across the whole width.
+MODEBAR_ROOM = 28
+SOURCE_LINE_ROOM = 62  # three lines of 10 px text (about 46 px with padding) under the x axis
+
+
+def with_source_line(fig: go.Figure, lang: str, source: dict | None, link: str = "") -> go.Figure:
+    """A copy of a (cached, shared) figure as a page draws it: the title below the mode bar's band, and under the
+    axis a small line saying place, source, date and link, so that the image plotly's camera button saves says
+    where it comes from, as Our World in Data's do. The same line is the page's caption, for screen readers."""
+    shown = go.Figure(fig)
+    margin = shown.layout.margin
+    top, bottom = (margin.t if margin.t is not None else 80), (margin.b if margin.b is not None else 80)
+    old_height = shown.layout.height or 450
+    pad = shown.layout.title.pad.t if shown.layout.title.yref == "container" and shown.layout.title.pad.t else 12
+    # plotly lifts a title of several lines by about a line each beyond the first: push it down as much again
+    down = MODEBAR_ROOM + 20 * (shown.layout.title.text or "").count("<br>")
+    shown.update_layout(title={"y": 1, "yref": "container", "yanchor": "top", "pad": {"t": pad + down}},
+                        margin={"t": top + down, "b": bottom + (SOURCE_LINE_ROOM if source else 0)},
+                        height=old_height + down + (SOURCE_LINE_ROOM if source else 0))
+    legend = shown.layout.legend
+    if legend.yref == "container" and legend.y is not None:  # keep its distance below the title, in px
+        shown.update_layout(legend={"y": 1 - ((1 - legend.y) * old_height + down) / shown.layout.height})
+    if source:
+        # Three short lines, each narrower than a phone's chart: place and date, publisher, link.
+        lines = [f"{t('chart_place', lang)} · {t('chart_source_date', lang, date=source['date'])}",
+                 t("chart_source_line", lang, publisher=source[f"publisher_{lang}"])]
+        address = link.split("://", 1)[-1]
+        if address:
+            lines.append(address if len(address) <= 60 else address[:59] + "…")
+        text = "<br>".join(lines)
+        # An annotation has no container reference: in paper units, at the foot of the bottom margin, right-aligned
+        # (the plot's left edge moves right with long category labels; its right edge stays near the frame's).
+        plot_height = shown.layout.height - shown.layout.margin.t - shown.layout.margin.b
+        shown.add_annotation(text=text, x=1, xref="paper", xanchor="right", align="right", showarrow=False,
+                             y=-(shown.layout.margin.b - 4) / plot_height, yref="paper", yanchor="bottom",
+                             font={"size": 10},
+                             name="source_line")
+    return shown

@@ -164,8 +164,14 @@ def frame(df: pd.DataFrame, lang: str) -> pd.DataFrame:
     if lang == "en":
         columns[t("col_baseline_reported", lang)] = [as_reported(r, "baseline") for r in rows]
         columns[t("col_target_reported", lang)] = [as_reported(r, "target") for r in rows]
-    columns[t("col_quote", lang) + " (2020)"] = [r["baseline_quote"] or "" for r in rows]
-    columns[t("col_quote", lang) + " (2021)"] = [r["target_quote"] for r in rows]
+    for year, side in (("2020", "baseline"), ("2021", "target")):
+        originals = [r[f"{side}_quote"] if isinstance(r[f"{side}_quote"], str) else "" for r in rows]
+        if lang == "zh":
+            columns[f"{t('col_quote', lang)} ({year})"] = originals
+        else:  # the English sentence, its Chinese original beside it (folded under it in the page's table)
+            columns[f"{t('col_quote_en', lang)} ({year})"] = [
+                r.get(f"{side}_quote_en") if isinstance(r.get(f"{side}_quote_en"), str) else "" for r in rows]
+            columns[f"{t('col_quote_zh', lang)} ({year})"] = originals
     return pd.DataFrame(columns)
 
 

@@ -164,7 +164,8 @@ def targets_frame(df: pd.DataFrame, lang: str) -> pd.DataFrame:
 def html_table(df: pd.DataFrame, link_header: str | None = None, link_text: str = "",
                value_header: str | None = None, value_decimals: pd.Series | None = None,
                originals: dict[str, str] | None = None, original_label: str = "",
-               link_names: list[str] | None = None, page_lang: str = "zh") -> str:
+               link_names: list[str] | None = None, page_lang: str = "zh", compact: bool = False,
+               phone_folded: list[str] | None = None) -> str:
     """A plain HTML table of the frame, every cell escaped; links open the source page; values as written.
 
     originals maps a column of English sentences to the column of their Chinese originals, which is shown as a
@@ -173,7 +174,11 @@ def html_table(df: pd.DataFrame, link_header: str | None = None, link_text: str 
     Lighter than st.dataframe for the browser (no grid component to load), so the topic pages stay fast.
     link_names: per row, what the link opens, for screen readers (an accessible name, not "open" 82 times).
     Chinese text on an English page is marked lang="zh"; each cell carries its header for the phone layout.
+    compact: on a phone, short cells flow side by side instead of one line each (ui.TABLE_STYLE's jb-compact).
+    phone_folded: columns whose text a phone shows folded under the header's name (long sentences), so a row
+    takes a few lines; wider screens show them as they are.
     """
+    phone_folded = set(phone_folded or ())
     originals = originals or {}
     folded = {df.columns.get_loc(c) for c in originals.values()}
     shown = [j for j in range(len(df.columns)) if j not in folded]
@@ -188,10 +193,14 @@ def html_table(df: pd.DataFrame, link_header: str | None = None, link_text: str 
             column, label, value = df.columns[j], labels[j], row[j]
             if column in originals:
                 original = row[df.columns.get_loc(originals[column])]
-                cells.append(f'<td data-label="{label}">{lang_html("" if value is None else str(value), page_lang)}'
-                             f'<details class="original"><summary>{summary}</summary>'
-                             f'<span lang="zh">{html.escape("" if original is None else str(original))}</span>'
-                             "</details></td>")
+                if not value and not original:  # no sentence (no 2020 figure): an empty cell, not an empty fold
+                    cells.append(f'<td data-label="{label}"></td>')
+                    continue
+                content = (f'{lang_html("" if value is None else str(value), page_lang)}'
+                           f'<details class="original"><summary>{summary}</summary>'
+                           f'<span lang="zh">{html.escape("" if original is None else str(original))}</span>'
+                           "</details>")
+                cells.append(_cell(label, content, column in phone_folded))
             elif column == link_header:
                 href = html.escape(str(value))
                 name = f' aria-label="{html.escape(link_names[i], quote=True)}"' if link_names else ""
@@ -204,11 +213,22 @@ def html_table(df: pd.DataFrame, link_header: str | None = None, link_text: str 
                 cells.append(f'<td class="num" data-label="{label}">{text}</td>')
             else:
                 text = lang_html("" if value is None else str(value), page_lang)
-                cells.append(f'<td data-label="{label}">{text}</td>')
+                cells.append(_cell(label, text, column in phone_folded and bool(text), long=len(str(value)) > 40))
         body.append("<tr>" + "".join(cells) + "</tr>")
     # tabindex: a table box that scrolls must be reachable by the keyboard to scroll it (WCAG 2.1.1).
-    return (f'<div class="jb-table" tabindex="0"><table><thead><tr>{heads}</tr></thead>'
+    classes = "jb-table jb-compact" if compact else "jb-table"
+    return (f'<div class="{classes}" tabindex="0"><table><thead><tr>{heads}</tr></thead>'
             f'<tbody>{"".join(body)}</tbody></table></div>')
+
+
+def _cell(label: str, content: str, folded: bool, long: bool = True) -> str:
+    """A table cell; folded: on a phone, its content under a disclosure named by the header (shown in full on wider
+    screens: the two copies are display-toggled, so a screen reader meets one)."""
+    if not folded:
+        kind = ' class="long"' if long else ""
+        return f'<td data-label="{label}"{kind}>{content}</td>'
+    return (f'<td data-label="{label}" class="long folded"><div class="wide">{content}</div>'
+            f'<details class="narrow"><summary>{label}</summary>{content}</details></td>')
 
 
 def figure_lines(df: pd.DataFrame, lang: str) -> list[str]:
@@ -237,7 +257,15 @@ TABLE_STYLE = """<style>
 .jb-table td {padding: 5px 8px; border-bottom: 1px solid rgba(128,128,128,0.3); vertical-align: top;}
 .jb-table td.num {text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums;}
 .jb-table details.original summary {cursor: pointer; text-decoration: underline; font-size: 0.8rem;}
+.jb-table details.narrow {display: none;}
+.jb-table details.narrow summary {cursor: pointer; font-weight: 600;}
 @media (max-width: 640px) {
+  .jb-table td.folded .wide {display: none;}
+  .jb-table td.folded details.narrow {display: block;}
+  .jb-table td.folded::before {content: none;}
+  .jb-table.jb-compact tr {padding: 0.3rem 0;}
+  .jb-table.jb-compact td {display: inline-block; margin-right: 0.9rem; font-size: 0.8rem;}
+  .jb-table.jb-compact td.long {display: block; margin-right: 0;}
   .jb-table {max-height: none; overflow: visible; border: none;}
   .jb-table thead {position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%);}
   .jb-table tr {display: block; border-bottom: 1px solid var(--jb-grid, #8A9099); padding: 0.4rem 0;}

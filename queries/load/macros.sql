@@ -1,13 +1,21 @@
 -- Shared SQL macros, defined once at load time for the queries that use them. No parameters.
--- matches_search: the explorer's text search over both names, the source quote, the id and the note
--- (case-insensitive); an empty search matches every row.
-CREATE OR REPLACE MACRO matches_search(q, indicator_en, indicator_zh, source_quote, id, note) AS
-    q = ''
-    OR contains(lower(indicator_en), lower(q))
-    OR contains(indicator_zh, q)
-    OR contains(source_quote, q)
-    OR contains(id, lower(q))
-    OR contains(lower(coalesce(note, '')), lower(q));
+-- matches_search: the explorer's (and the data API's) text search. q is split into words at white space; a row
+-- matches when every word occurs (case-insensitive, as a substring) somewhere in its texts, a list of the row's
+-- fields in both languages, so "GDP target", "exports 2020" and "出口 2020" find their rows. An empty q matches
+-- every row.
+CREATE OR REPLACE MACRO search_words(q) AS
+    list_filter(string_split(lower(trim(coalesce(q, ''))), ' '), lambda w: w <> '');
+CREATE OR REPLACE MACRO matches_search(q, texts) AS
+    len(list_filter(search_words(regexp_replace(coalesce(q, ''), '\s+', ' ', 'g')),
+                    lambda w: NOT contains(lower(array_to_string(list_filter(texts, lambda x: x IS NOT NULL), ' ')),
+                                           w))) = 0;
+-- search_texts: the fields of an indicator row the search reads: names, both sentences, id, note, year, and its
+-- kind and measure as codes and in words of both languages (target/目标, result/实际, growth/增长).
+CREATE OR REPLACE MACRO search_texts(indicator_en, indicator_zh, source_quote, source_quote_en, id, note, year,
+                                     kind, measure) AS
+    [indicator_en, indicator_zh, source_quote, source_quote_en, id, note, CAST(year AS VARCHAR), kind, measure,
+     CASE kind WHEN 'target' THEN '目标 计划 plan' WHEN 'actual' THEN '实际 完成 result' END,
+     CASE WHEN measure LIKE '%growth%' THEN '增长 增速' WHEN measure LIKE '%share%' THEN '比重 share rate' END];
 
 -- Bounds of computed figures. flip_bound: the bound of -x, or of 1/x. A figure from two inputs is bounded only when
 -- their bounds push it the same way; otherwise no bound can be stated (NULL) and the figure is not shown.

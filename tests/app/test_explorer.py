@@ -144,3 +144,29 @@ def test_coverage_counts_numbers_per_section():
     assert cov["numbers_in_data"].sum() == len(source_text.locate(rows, text))
     assert (cov["numbers_in_data"] <= cov["numbers_in_text"] + 10).all()
     assert any("5G" in m for m in cov.loc["一(二)", "not_in_data"])  # a name with a digit is listed, not counted
+
+
+def _words_of(row: dict) -> str:
+    """Everything the search reads of a row, lower case (the fields of macros.sql's search_texts)."""
+    return " ".join(row[c] or "" for c in ("indicator_en", "indicator_zh", "source_quote", "source_quote_en", "id",
+                                           "note", "year", "kind", "measure")).lower()
+
+
+@pytest.mark.parametrize("q", ["GDP target", "exports 2020", "出口 2020", "employment rate", "year on year online"])
+def test_search_finds_rows_holding_every_word_in_either_language(con, q):
+    """Words, not one exact substring: a row matches when each word occurs somewhere in its names, its Chinese
+    or English sentence, id, note, year or kind; the same query feeds the explorer and the data API."""
+    found = set(db.run_query(con, "explorer_rows", topics=[], pages=[], years=[], kinds=[], measures=[], units=[],
+                             sections=[], min_value=None, max_value=None, q=q, lang="en")["id"])
+    words = q.lower().split()
+    expected = {r["id"] for r in ROWS if all(w in _words_of(r) for w in words)}
+    assert found == expected and found  # every real query finds something, and only rows with all its words
+
+
+@pytest.mark.parametrize("q", ["GDP target", "exports 2020"])
+def test_the_explorer_page_shows_what_the_word_search_finds(con, q):
+    at = open_page("explorer", "en", {"q": q})
+    assert not at.exception
+    words = q.lower().split()
+    expected = [r["indicator_en"] for r in ROWS if all(w in _words_of(r) for w in words)]
+    assert expected and list(table(at)["Indicator"]) == expected

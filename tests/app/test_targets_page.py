@@ -46,7 +46,7 @@ def test_each_chart_keeps_one_unit_on_its_axis():
     assert len(axes) >= 3 and all(expected[title] == axis for title, axis in axes.items())
     rates = next(s for s in charts(at) if s["layout"]["title"]["text"].startswith("Shares"))
     names = [a["text"].replace("<br>", " ") for a in rates["layout"]["annotations"]]
-    assert any("unemployment" in n and "(year end)" in n and "lower is better" in n for n in names)
+    assert any("unemployment" in n and "(year end, lower is better)" in n for n in names)
 
 
 def test_filters_and_sort_come_from_the_url_and_stay_there(con):

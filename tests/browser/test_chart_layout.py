@@ -55,3 +55,30 @@ def test_chart_texts_do_not_overprint(server, browser, path, width):
         screenshot(page, f"layout_{name}_{width}")
     finally:
         context.close()
+
+
+MODEBAR_AND_TITLE = """(chart) => { const m = chart.querySelector('.modebar'), t = chart.querySelector('.gtitle');
+  if (!m || !t) return null; const a = m.getBoundingClientRect(), b = t.getBoundingClientRect();
+  return Math.min(a.right, b.right) > Math.max(a.left, b.left) && Math.min(a.bottom, b.bottom) > Math.max(a.top, b.top);
+}"""
+
+
+@pytest.mark.parametrize("path", ["targets?lang=zh", "?lang=en", "economy?lang=zh&view=targets"])
+def test_on_a_phone_the_mode_bar_leaves_the_title_clear(server, browser, path):
+    """A tap shows plotly's mode bar at the chart's top right: on a phone it must not cover a title that runs
+    across the whole width (one or two lines)."""
+    context = browser.new_context(viewport={"width": 390, "height": 900}, has_touch=True, is_mobile=True)
+    try:
+        page = context.new_page()
+        page.goto(f"{server}/{path}")
+        wait_done(page)
+        charts = page.locator("[data-testid=stPlotlyChart]:visible")
+        assert charts.count() >= 1
+        for i in range(charts.count()):
+            chart = charts.nth(i)
+            chart.scroll_into_view_if_needed()
+            chart.hover()
+            page.wait_for_timeout(300)
+            assert chart.evaluate(MODEBAR_AND_TITLE) is False, f"chart {i}: the mode bar covers the title"
+    finally:
+        context.close()

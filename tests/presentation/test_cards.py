@@ -24,7 +24,7 @@ def test_a_card_shows_result_growth_target_and_both_quotes(con):
     assert card["label"] == row["indicator_en"]
     assert card["value"].startswith("over ")  # 突破660亿元: a lower bound, not the value itself
     # the report does not say whether 3.4% is real: the card does not say so either
-    assert card["delta"] == f"▲ +{row['growth_value']}% yoy (price basis not stated) · better"
+    assert card["delta"] == f"▲ +{row['growth_value']}% yoy (basis not stated) · better"
     # GDP missed its 2020 plan (the report says so in words): said on the card beside the figure
     assert card["note"].startswith("missed the 2020 annual plan · 2021 target: +7.2%")
     assert row["note"] in card["quotes"]  # the caveats travel with the figure
@@ -104,11 +104,13 @@ def test_result_and_target_bars_keep_their_bounds(con):
 
 def test_charts_say_jan_nov_and_keep_bounds(con):
     levels = charts.levels_bars(db.run_query(con, "levels_in_yuan", topics=["macro", "services"]), "en").data[0]
-    labels = dict(zip(levels.y, levels.text))
-    assert labels["Gross domestic product (GDP)"] == "over CNY 66.0 bn"  # 突破660亿元
-    assert any(y.endswith("(Jan–Nov)") and "six leading service" in y.replace("<br>", " ") for y in labels)
+    labels = {y.replace("<br>", " "): text for y, text in zip(levels.y, levels.text)}
+    gdp = next(y for y in labels if y.startswith("Gross domestic product (GDP)"))
+    assert labels[gdp] == "over CNY 66.0 bn"  # 突破660亿元
+    assert any("(Jan–Nov" in y and "six leading service" in y for y in labels)
     growth = charts.growth_bars(db.run_query(con, "growth_rates", topics=["services"]), "zh").data[0]
-    assert "服务业六大主导产业营业收入增速(1-11月)" in growth.y and "软件业务收入增速" in growth.y
+    assert any(y.startswith("服务业六大主导产业营业收入增速(1-11月，") for y in growth.y)
+    assert any(y.startswith("软件业务收入增速(") for y in growth.y)
 
 def test_chinese_quotes_on_an_english_page_are_marked_chinese_and_folded(con):
     frame = db.run_query(con, "series_cards", series=["gdp"])
@@ -121,3 +123,16 @@ def test_chinese_quotes_on_an_english_page_are_marked_chinese_and_folded(con):
     assert f'<p class="original" lang="zh"><span lang="zh">“{row["source_quote"]}”' in english
     assert f'<p class="label">{row["indicator_en"]}</p>' in english  # English text is not marked
     assert 'lang="zh"' not in cards.cards_html(frame, "zh")  # the page itself is Chinese
+
+
+def test_every_card_growth_says_its_price_basis(con):
+    """Real and nominal growth side by side on the cards: each priced growth names its basis, whatever it is."""
+    from jiangbei.app.topic_page import TOPIC_PAGES
+
+    every = [s for page in TOPIC_PAGES.values() for s in page["cards"]]
+    rows = db.run_query(con, "series_cards", series=every).to_dict("records")
+    priced = [r for r in rows if r["growth_value"] == r["growth_value"] and charts.priced(r["growth_price_basis"])]
+    assert len(priced) >= 5
+    for lang in ("zh", "en"):
+        for row in priced:
+            assert charts.basis_label(row["growth_price_basis"], lang, short=True) in cards.card(row, lang)["delta"]

@@ -14,11 +14,12 @@ def test_summary_names_what_the_chart_shows_and_its_extremes(con):
     text = chart_text.summary(fig, "en")
     assert text.startswith(f"Growth in 2020, year on year: {len(growth)} values, lowest ")
     signed = lambda v: f"{v:+.1f}".replace("-", "−")  # a true minus sign, as the chart writes it
-    assert f"lowest {low['indicator_en']} at {signed(low['value'])}%" in text
-    assert f"highest {high['indicator_en']} at {signed(high['value'])}%" in text
+    basis = lambda row, lang: charts.basis_label(row["price_basis"], lang, short=True)  # growth says real/nominal
+    assert f"lowest {low['indicator_en']} ({basis(low, 'en')}) at {signed(low['value'])}%" in text
+    assert f"highest {high['indicator_en']} ({basis(high, 'en')}) at {signed(high['value'])}%" in text
 
     zh = chart_text.summary(charts.growth_bars(growth, "zh"), "zh")
-    assert f"最低为{low['indicator_zh']}（{signed(low['value'])}%）" in zh
+    assert f"最低为{low['indicator_zh']}({basis(low, 'zh')})（{signed(low['value'])}%）" in zh
 
 
 def test_the_data_table_holds_every_bar_with_its_unit(con):

@@ -83,6 +83,15 @@ def test_search_and_value_range(server):
                for r in records)
 
 
+def test_search_by_words_as_the_explorer_does(server):
+    """q=GDP target: every word must occur in a row's texts (names, sentences in both languages, year, kind)."""
+    _, _, body = get(f"{server}/api/indicators.json?q=GDP%20target")
+    ids = {r["id"] for r in json.loads(body)}
+    assert "gdp_growth_target_2021" in ids and all(r["kind"] == "target" or "target" in (r["note"] or "").lower()
+                                                   or "target" in r["source_quote_en"].lower()
+                                                   for r in json.loads(body))
+
+
 @pytest.mark.parametrize("query, named", [
     ("bogus=1", "bogus"),
     ("topic=sports", "sports"),

@@ -134,3 +134,11 @@ def test_a_row_in_english_shows_its_english_sentence_with_the_chinese_one_folded
     shown = " ".join(m.value for m in at.markdown)
     assert f"**{row['source_quote_en']}**" in shown and f"**{row['source_quote']}**" in shown
     assert [e.label for e in at.expander if e.label == "Chinese original"] == ["Chinese original"]
+
+
+def test_a_row_with_a_price_basis_says_it():
+    at = open_page("explorer", "en", {"row": "gdp_growth_2020"})
+    row = next(r for r in explorer.all_rows("en").to_dict("records") if r["id"] == "gdp_growth_2020")
+    from jiangbei.presentation.charts import basis_label
+    assert any(basis_label(row["price_basis"], "en") in m.value and "`gdp_growth_2020`" in m.value
+               for m in at.markdown)

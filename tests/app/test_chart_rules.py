@@ -1,0 +1,120 @@
+"""Rules every chart the pages draw keeps, checked on each real figure (every chart kind, every page's topics,
+both languages, and /targets' dumbbells): a true summary and a data table of all its points, English text in
+English, a price basis on every growth figure, and the source line the saved image carries."""
+
+import re
+
+import pytest
+
+from jiangbei.app import db, figures
+from jiangbei.app.topic_page import TOPIC_PAGES
+from jiangbei.presentation import chart_text, charts, scorecard
+from jiangbei.presentation.i18n import t
+
+HAN = re.compile(r"[\u3400-\u9fff]")
+SOURCE = {"publisher_en": "Jiangbei District Development and Reform Bureau", "publisher_zh": "江北区发展和改革局",
+          "date": "2021-03-18"}
+
+
+def _every_figure():
+    """(name, lang, figure, rows) for every chart any page draws."""
+    found = []
+    for lang in ("zh", "en"):
+        for page, spec in TOPIC_PAGES.items():
+            for chart, (query, builder) in figures.BUILDERS.items():
+                if chart in ("main_targets", "plan"):
+                    continue
+                rows = db.query(query, topics=spec["topics"])
+                fig = builder(rows, lang)
+                if fig is not None:
+                    found.append((f"{page}/{chart}/{lang}", lang, fig, rows))
+        for chart in ("main_targets", "plan"):  # the overview's, over every topic
+            query, builder = figures.BUILDERS[chart]
+            rows = db.query(query)
+            fig = builder(rows, lang)
+            if fig is not None:
+                found.append((f"overview/{chart}/{lang}", lang, fig, rows))
+        every = db.query("target_scorecard_rows", topics=[], statuses=[], sort="report")
+        for family in scorecard.FAMILIES:
+            rows = scorecard.chart_rows(every, family)
+            fig = charts.dumbbell(rows, family, lang)
+            if fig is not None:
+                found.append((f"targets/{family}/{lang}", lang, fig, rows))
+    return found
+
+
+FIGURES = _every_figure()
+IDS = [name for name, *_ in FIGURES]
+
+
+def test_every_kind_of_chart_is_checked():
+    kinds = {name.split("/")[1] for name in IDS}
+    every = db.query("target_scorecard_rows", topics=[], statuses=[], sort="report")
+    # a family with fewer than two comparable targets is listed, not charted (one dot is no chart)
+    drawn = {f for f in scorecard.FAMILIES if len(scorecard.chart_rows(every, f)) >= 2}
+    assert {"growth", "vs", "levels_flow", "main_targets", "plan", *drawn} <= kinds
+    assert len(drawn) >= 3
+
+
+@pytest.mark.parametrize("name, lang, fig, rows", FIGURES, ids=IDS)
+def test_summary_and_data_table_hold_every_point(name, lang, fig, rows):
+    summary = chart_text.summary(fig, lang)
+    table = chart_text.table(fig, lang)
+    empty = t("chart_summary_empty", lang, title="").strip(" :：")
+    assert empty not in summary and len(table) > 0
+    drawn = sum(len(tr.x) for tr in fig.data if chart_text._is_data(tr))
+    assert len(table) == drawn  # one row per bar or marked point
+    assert table[t("col_value", lang)].str.contains(r"\d").all()  # each value as written, with its number
+
+
+@pytest.mark.parametrize("name, lang, fig, rows", [f for f in FIGURES if f[1] == "en"],
+                         ids=[i for i in IDS if i.endswith("/en")])
+def test_english_charts_show_no_chinese(name, lang, fig, rows):
+    texts = [fig.layout.title.text or "", *(a.text for a in fig.layout.annotations or ())]
+    for trace in fig.data:
+        texts += [str(v) for v in (trace.hovertext if isinstance(trace.hovertext, tuple) else [trace.hovertext])]
+        texts += [str(v) for v in (trace.text if isinstance(trace.text, tuple) else [trace.text])]
+        texts += [str(v) for v in (trace.y if trace.type == "bar" and trace.orientation == "h" else ())]
+        texts.append(str(trace.name or ""))
+    texts += [chart_text.summary(fig, lang), *chart_text.table(fig, lang).astype(str).to_numpy().ravel()]
+    assert [x for x in texts if HAN.search(x)] == []
+
+
+def _basis_column(rows):
+    return "target_price_basis" if "target_price_basis" in rows.columns else "price_basis"
+
+
+PRICED = [f for f in FIGURES
+          if _basis_column(f[3]) in f[3].columns and f[3][_basis_column(f[3])].map(charts.priced).any()]
+
+
+def test_growth_charts_have_priced_figures():
+    assert {"growth", "vs", "main_targets"} <= {name.split("/")[1] for name, *_ in PRICED}
+
+
+@pytest.mark.parametrize("name, lang, fig, rows", PRICED, ids=[f[0] for f in PRICED])
+def test_growth_figures_say_their_price_basis(name, lang, fig, rows):
+    """Every point of a figure with a price basis says it in its hover (real, nominal, or not stated)."""
+    column = _basis_column(rows)
+    said = {charts.basis_label(code, lang) for code in rows[column] if charts.priced(code)}
+    hovers = " ".join(str(h) for tr in fig.data if chart_text._is_data(tr) for h in (tr.hovertext or ()))
+    assert all(label in hovers for label in said)
+
+
+def test_an_unknown_price_basis_reads_not_stated():
+    for lang in ("zh", "en"):
+        assert charts.basis_label("brand_new_code", lang) == t("price_basis_unknown", lang)
+        assert charts.basis_label(None, lang, short=True) == t("price_basis_short_unknown", lang)
+        assert charts.basis_label("comparable", lang) == t("price_basis_comparable", lang)
+
+
+@pytest.mark.parametrize("name, lang, fig, rows", FIGURES[::3], ids=IDS[::3])
+def test_the_drawn_chart_names_place_source_date_and_link_and_keeps_the_original(name, lang, fig, rows):
+    before = fig.to_plotly_json()
+    shown = charts.with_source_line(fig, lang, SOURCE, "https://example.org/targets?lang=" + lang)
+    assert fig.to_plotly_json() == before  # the cached figure is shared by every session: never changed
+    line = next(a for a in shown.layout.annotations if a.name == "source_line")
+    assert t("chart_place", lang) in line.text and SOURCE[f"publisher_{lang}"] in line.text
+    assert "2021-03-18" in line.text and "example.org/targets?lang=" in line.text
+    assert line.y < 0 and shown.layout.margin.b > (fig.layout.margin.b or 0)  # below the axis, inside the image
+    assert shown.layout.margin.t >= (fig.layout.margin.t or 0) + charts.MODEBAR_ROOM

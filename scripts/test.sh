@@ -16,4 +16,5 @@ python3 -m venv .venv
 
 .venv/bin/ruff check .
 .venv/bin/python -m jiangbei.core.validate data
-.venv/bin/python -m pytest -q "$@"
+# Two workers (pytest-xdist): the browser tests run in order on one, everything else spreads over both.
+.venv/bin/python -m pytest -q -n auto --dist loadgroup "$@"

@@ -21,3 +21,12 @@ def data_copy(tmp_path) -> Path:
 def con():
     """The app's DuckDB database, built from data/ as the app builds it."""
     return db.build_database(DATA)
+
+
+def pytest_collection_modifyitems(items):
+    """Under pytest-xdist (`-n auto --dist loadgroup`, as scripts/test.sh runs), the browser tests stay together on one
+    worker: they share one `streamlit run` server and one Chromium, and keep their order; the other tests spread."""
+    browser = ROOT / "tests" / "browser"
+    for item in items:
+        if browser in Path(item.fspath).parents:
+            item.add_marker(pytest.mark.xdist_group("browser"))

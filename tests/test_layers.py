@@ -12,17 +12,14 @@ import pytest
 from tests.conftest import ROOT
 
 PACKAGE = ROOT / "jiangbei"
-# The console's engine (no Streamlit) sits below the app; its Streamlit parts (state, canned, schema_docs) above.
-CONSOLE_ENGINE = {"check", "runner", "worker", "launcher", "errors", "examples"}
-NO_STREAMLIT = ("core", "presentation", "reuse", "console_engine")
+NO_STREAMLIT = ("core", "presentation", "reuse", "console")
 # layer -> the layers it may import from (itself included)
 ALLOWED = {
     "core": {"core"},
     "presentation": {"core", "presentation"},
     "reuse": {"core", "presentation", "reuse"},
-    "console_engine": {"core", "presentation", "console_engine"},
-    "app": {"core", "presentation", "reuse", "console_engine", "app"},
-    "console_ui": {"core", "presentation", "reuse", "console_engine", "app", "console_ui"},
+    "console": {"core", "presentation", "reuse", "console"},
+    "app": {"core", "presentation", "reuse", "console", "app"},
 }
 
 
@@ -35,8 +32,6 @@ def layer(module: str) -> str:
     parts = module.split(".")
     if len(parts) < 3:
         return "package"
-    if parts[1] == "console":
-        return "console_engine" if parts[2] in CONSOLE_ENGINE else "console_ui"
     return parts[1]
 
 

@@ -2,11 +2,10 @@
 
 import streamlit as st
 
-from jiangbei.app import ui, url_state
-from jiangbei.console import canned, examples, schema_docs
+from jiangbei.app import sql_console, sql_form, sql_schema, ui, url_state
 from jiangbei.console import errors as sql_errors
+from jiangbei.console import examples
 from jiangbei.console import runner as sandbox
-from jiangbei.console import state as console
 from jiangbei.core import store as db
 from jiangbei.presentation.i18n import ngettext, t
 
@@ -19,9 +18,9 @@ st.caption(t("sql_intro", lang, seconds=f"{sandbox.TIME_LIMIT_S:g}", rows=f"{san
 # follows, folded, for those who need it.
 # Canned queries, as Datasette offers them: a title, what it answers, a form for its parameters.
 st.selectbox(t("sql_examples", lang), examples.names(), index=None, placeholder=t("sql_pick", lang),
-             key="sql_example", on_change=canned.choose, args=(lang,),
+             key="sql_example", on_change=sql_form.choose, args=(lang,),
              format_func=lambda name: examples.title(name, lang))
-canned.form(lang)
+sql_form.form(lang)
 linked_sql = (url_state.values("sql") or [""])[0]
 url_sql = linked_sql[: sandbox.MAX_SQL_CHARS]
 if len(linked_sql) > sandbox.MAX_SQL_CHARS:  # said, as for other bad URL values: never cut silently
@@ -35,24 +34,24 @@ clicked = st.button(t("sql_run", lang), key="sql_run", type="primary", icon=":ma
 # Run on a click, or once on arrival (the shared URL's query, else the default one), so the page opens with an
 # answer. The session keeps only the SQL it ran.
 with st.spinner(t("sql_running", lang)):
-    shown = console.session_outcome(sql, run_now=clicked or "sql_ran" not in st.session_state)
+    shown = sql_console.session_outcome(sql, run_now=clicked or "sql_ran" not in st.session_state)
 if clicked and sql.strip():
     st.query_params["sql"] = sql
 if shown:
-    visitor = console.visitor()  # taken now: a download click runs outside the script, without st.context
+    visitor = sql_console.visitor()  # taken now: a download click runs outside the script, without st.context
     ran, outcome = shown
     if outcome.ok:
         rows = outcome.table.num_rows
         st.caption(ngettext("sql_result", rows, lang, n=f"{rows:,}", ms=f"{outcome.elapsed_ms:,.0f}"))
         if outcome.truncated:
-            st.warning(console.truncation_message(outcome, lang), icon=":material/info:")
+            st.warning(sql_console.truncation_message(outcome, lang), icon=":material/info:")
         st.dataframe(outcome.table, hide_index=True, width="stretch", key="sql_result_table")
         st.caption(t("sql_limits", lang, chars=f"{sandbox.MAX_TEXT_CHARS:,}"))
         ui.export_buttons(outcome.table, ["sql"], {"sql": ran, "language": lang}, key="sql_export",
-                          frame_at_click=lambda who=visitor: console.result_for_export(ran, who).frame)
+                          frame_at_click=lambda who=visitor: sql_console.result_for_export(ran, who).frame)
         ui.source_caption()
     else:
-        message, detail = console.failure_message(outcome, lang)
+        message, detail = sql_console.failure_message(outcome, lang)
         st.error(message, icon=":material/block:")
         position = sql_errors.locate(detail, ran) if detail else None
         if position:  # DuckDB named the place: show it under the visitor's own line
@@ -63,7 +62,7 @@ if shown:
 
 # The tables, their rows and what each column means, in the visitor's language; folded, below the answer.
 st.markdown(f"**{t('sql_schema', lang)}**")
-for table in schema_docs.tables(lang):
+for table in sql_schema.tables(lang):
     with st.expander(t("schema_table_title", lang, table=table.name, n=f"{table.rows:,}")):
         st.caption(table.about)
         st.markdown("\n".join(f"- `{name}` ({kind}) {meaning}" for name, kind, meaning in table.columns))

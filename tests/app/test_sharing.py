@@ -124,14 +124,14 @@ def test_a_linked_query_longer_than_the_limit_says_it_was_cut():
 def test_the_tabs_of_one_browser_are_one_visitor():
     from streamlit.web.server.starlette.starlette_app_utils import generate_xsrf_token_string
 
-    from jiangbei.console import state as console
+    from jiangbei.app import sql_console
 
     token = b"0123456789abcdef"
     # Each page load sends the same token under a new mask: still one visitor.
-    tabs = {console.visitor_of(generate_xsrf_token_string(token, 1_700_000_000)) for _ in range(5)}
+    tabs = {sql_console.visitor_of(generate_xsrf_token_string(token, 1_700_000_000)) for _ in range(5)}
     assert len(tabs) == 1
-    assert console.visitor_of(generate_xsrf_token_string(b"another browser!", 1_700_000_000)) not in tabs
-    assert console.visitor_of(None) == console.visitor_of("") == console.NO_COOKIE  # scripts share one
+    assert sql_console.visitor_of(generate_xsrf_token_string(b"another browser!", 1_700_000_000)) not in tabs
+    assert sql_console.visitor_of(None) == sql_console.visitor_of("") == sql_console.NO_COOKIE  # scripts share one
 
 
 # --- Downloads: a built file outlives other sessions' reruns until fetched, then goes; memory stays bounded.

@@ -5,8 +5,9 @@ import re
 
 import pytest
 
+from jiangbei.app import sql_schema
 from jiangbei.console import errors as sql_errors
-from jiangbei.console import examples, schema_docs
+from jiangbei.console import examples
 from jiangbei.presentation.i18n import t
 from tests.apptest import open_page
 
@@ -64,7 +65,7 @@ def test_tables_are_listed_with_row_counts_and_docs_in_the_language(lang, con):
     for table in ("indicators", "sources", "results_vs_targets", "derived"):
         n = con.execute(f"select count(*) from {table}").fetchone()[0]
         assert t("schema_table_title", lang, table=table, n=f"{n:,}") in labels
-    docs = {table.name: table for table in schema_docs.tables(lang)}
+    docs = {table.name: table for table in sql_schema.tables(lang)}
     assert docs["indicators"].rows == con.execute("select count(*) from indicators").fetchone()[0]
     meaning = dict((name, text) for name, _, text in docs["indicators"].columns)["value"]
     assert (re.search(r"[\u4e00-\u9fff]", meaning) is not None) == (lang == "zh") and " / " not in meaning

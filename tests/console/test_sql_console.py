@@ -13,10 +13,9 @@ import uuid
 import pandas as pd
 import pytest
 
-from jiangbei.app import db
+from jiangbei.app import db, sql_console
 from jiangbei.console import examples
 from jiangbei.console import runner as sandbox
-from jiangbei.console import state as console
 from jiangbei.console import worker as sandbox_worker
 from jiangbei.reuse import export
 from tests.apptest import open_page, table_text, visible_text
@@ -342,15 +341,15 @@ def test_the_session_keeps_only_the_sql_not_the_result():
     assert at.session_state["sql_ran"] == sql and at.session_state["sql_failure"] is None
     assert "sql_outcome" not in at.session_state
     # The one copy is the shared cache's, and a hit hands out that object, not a copy.
-    cached = console.results.get((sql, db.sandbox_database()))
+    cached = sql_console.results.get((sql, db.sandbox_database()))
     assert cached is not None and len(cached.frame) == 5000
-    assert console.results.get((sql, db.sandbox_database())) is cached
+    assert sql_console.results.get((sql, db.sandbox_database())) is cached
 
 
 def test_the_result_cache_is_bounded_by_bytes():
-    cache = console.ResultCache(max_bytes=250_000, ttl_s=60)
+    cache = sql_console.ResultCache(max_bytes=250_000, ttl_s=60)
     outcomes = [sandbox.run(f"select * from range(10000) -- {i}", db.sandbox_database()) for i in range(4)]
-    sizes = [console.outcome_bytes(o) for o in outcomes]
+    sizes = [sql_console.outcome_bytes(o) for o in outcomes]
     assert all(80_000 < s < 90_000 for s in sizes)  # 10,000 int64
     for i, outcome in enumerate(outcomes):
         cache.put(("q", i), outcome)
@@ -370,14 +369,14 @@ def test_a_busy_console_says_the_queue_position():
     assert positions == [1]
     queue.leave()
     assert queue.enter(0.1) == 0
-    message, _ = console.failure_message(sandbox.Outcome(False, "busy", position=3), "en")
+    message, _ = sql_console.failure_message(sandbox.Outcome(False, "busy", position=3), "en")
     assert "3 query(ies) ahead of yours" in message
-    assert "前面还有 3 个查询" in console.failure_message(sandbox.Outcome(False, "busy", position=3), "zh")[0]
+    assert "前面还有 3 个查询" in sql_console.failure_message(sandbox.Outcome(False, "busy", position=3), "zh")[0]
 
 
 def test_a_session_that_spent_its_cpu_budget_waits(monkeypatch):
-    monkeypatch.setattr(console, "SESSION_BUDGET_S", 0.1)  # less than one worker's start-up
-    monkeypatch.setattr(console, "SESSION_REFILL_PER_S", 0.001)
+    monkeypatch.setattr(sql_console, "SESSION_BUDGET_S", 0.1)  # less than one worker's start-up
+    monkeypatch.setattr(sql_console, "SESSION_REFILL_PER_S", 0.001)
     tag = uuid.uuid4().hex
     at = open_page("sql", "en")
     for i in range(2):
@@ -395,24 +394,24 @@ def test_a_session_that_spent_its_cpu_budget_waits(monkeypatch):
 
 def test_a_failure_that_may_come_from_load_is_not_cached(monkeypatch):
     """A time-out under load must not fail a shared link for everyone for ten minutes."""
-    console.results.clear()
+    sql_console.results.clear()
     calls, real_run = [], sandbox.run
 
     def slow_then_fine(sql, path, *args, **kwargs):  # the first run times out (as under load), later ones are real
         calls.append(sql)
         return sandbox.Outcome(False, "timeout", "5 s") if len(calls) == 1 else real_run(sql, path)
 
-    monkeypatch.setattr(console.sandbox, "run", slow_then_fine)
+    monkeypatch.setattr(sql_console.sandbox, "run", slow_then_fine)
     sql = "select 42 as answer"
-    assert console.run(sql).kind == "timeout"
-    assert console.run(sql).ok and len(calls) == 2  # run again, not answered from the cache
-    assert console.run(sql).ok and len(calls) == 2  # a result is cached
-    console.results.clear()
+    assert sql_console.run(sql).kind == "timeout"
+    assert sql_console.run(sql).ok and len(calls) == 2  # run again, not answered from the cache
+    assert sql_console.run(sql).ok and len(calls) == 2  # a result is cached
+    sql_console.results.clear()
 
 
 def test_an_export_whose_result_cannot_be_rebuilt_says_so():
     def lost():
-        raise console.ExportUnavailable("busy")
+        raise sql_console.ExportUnavailable("busy")
 
     raw = export.untrusted_file(lost, "CSV", {}, "run the query again")
     assert raw.decode("utf-8-sig").splitlines() == ["message", "run the query again"]

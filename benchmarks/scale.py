@@ -8,7 +8,7 @@ import time
 import duckdb
 import pandas as pd
 
-from jiangbei.core import store as db
+from jiangbei.core import store
 
 FACTOR = 10_000
 REPEAT = 15  # timed runs per query; the machine is noisy at the millisecond scale
@@ -42,7 +42,7 @@ def params(suffix: str) -> dict[str, dict]:
 
 def synthetic(factor: int = FACTOR) -> duckdb.DuckDBPyConnection:
     """The same schema and views, each fact repeated for `factor` synthetic regions (id and series suffixed)."""
-    base = db.build_database(db.data_dir())
+    base = store.build_database(store.data_dir())
     rows = base.execute("SELECT * FROM indicators").df()  # noqa: S608 (benchmark only, fixed text)
     sources = base.execute("SELECT * FROM sources").df()
     glossary = base.execute("SELECT * FROM glossary").df()
@@ -60,16 +60,16 @@ def synthetic(factor: int = FACTOR) -> duckdb.DuckDBPyConnection:
         ORDER BY b.topic, b.kind, b.measure, b.year, r.range, b.csv_line""")
     con.execute("CREATE TABLE sources AS SELECT * FROM base_sources")
     con.execute("CREATE TABLE glossary AS SELECT * FROM base_glossary")  # terms do not grow with the regions
-    db.run_script(con, db.read_sql("load/macros"))
-    for script in db.derived_table_scripts():
-        db.run_script(con, script.read_text(encoding="utf-8"))
+    store.run_script(con, store.read_sql("load/macros"))
+    for script in store.derived_table_scripts():
+        store.run_script(con, script.read_text(encoding="utf-8"))
     return con
 
 
 def time_query(con: duckdb.DuckDBPyConnection, name: str, values: dict, repeat: int = REPEAT) -> float:
     """Median ms of executing the query and fetching its result as Arrow (no pandas conversion)."""
-    statement = con.extract_statements(db.read_sql(name))[-1]
-    values = db.with_defaults(values)  # as jiangbei.core.store.run_query gives every query
+    statement = con.extract_statements(store.read_sql(name))[-1]
+    values = store.with_defaults(values)  # as jiangbei.core.store.run_query gives every query
     bound = {k: values[k] for k in statement.named_parameters}
     samples = []
     for i in range(repeat + 1):
@@ -122,12 +122,12 @@ def time_callable(fn, repeat: int = REPEAT) -> float:
 
 def measure() -> list[dict]:
     """Per canned query: ms at 1x and at FACTOR x in DuckDB, and the pandas comparison where there is one."""
-    real = db.build_database(db.data_dir())
+    real = store.build_database(store.data_dir())
     big = synthetic()
     big_frame = big.execute("SELECT * FROM indicators").df()
     pandas_fns = pandas_equivalents(big_frame)
     results = []
-    for name in db.query_names():
+    for name in store.query_names():
         row = {"query": name}
         row["ms_1x"] = time_query(real, name, params("")[name])
         row["ms_big"] = time_query(big, name, params("_r1")[name])

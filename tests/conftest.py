@@ -3,7 +3,7 @@ from pathlib import Path
 
 import pytest
 
-from jiangbei.core import store as db
+from jiangbei.core import store
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "data"
@@ -20,7 +20,7 @@ def data_copy(tmp_path) -> Path:
 @pytest.fixture(scope="module")
 def con():
     """The app's DuckDB database, built from data/ as the app builds it."""
-    return db.build_database(DATA)
+    return store.build_database(DATA)
 
 
 def pytest_collection_modifyitems(items):

@@ -18,7 +18,7 @@ from collections import OrderedDict
 import streamlit as st
 
 from jiangbei.app import db
-from jiangbei.console import runner as sandbox
+from jiangbei.console import runner
 from jiangbei.presentation.i18n import ngettext, t
 
 CACHE_BYTES = 48 * 1024 * 1024  # all cached results together, as pandas holds them
@@ -30,7 +30,7 @@ SESSION_REFILL_PER_S = 0.25  # ... refilled at this rate (15 s a minute)
 CACHED_FAILURES = ("empty", "too_long", "syntax", "not_allowed", "error", "too_wide")
 
 
-def outcome_bytes(outcome: sandbox.Outcome) -> int:
+def outcome_bytes(outcome: runner.Outcome) -> int:
     """What an outcome costs in memory: its Arrow buffers, plus a small fixed part."""
     return outcome.table.nbytes + len(outcome.message) + 1024
 
@@ -40,11 +40,11 @@ class ResultCache:
 
     def __init__(self, max_bytes: int, ttl_s: float):
         self.max_bytes, self.ttl_s = max_bytes, ttl_s
-        self._entries: OrderedDict[tuple, tuple[float, int, sandbox.Outcome]] = OrderedDict()
+        self._entries: OrderedDict[tuple, tuple[float, int, runner.Outcome]] = OrderedDict()
         self._lock = threading.Lock()
         self.total = 0
 
-    def get(self, key: tuple) -> sandbox.Outcome | None:
+    def get(self, key: tuple) -> runner.Outcome | None:
         with self._lock:
             entry = self._entries.get(key)
             if entry is None:
@@ -55,7 +55,7 @@ class ResultCache:
             self._entries.move_to_end(key)
             return entry[2]
 
-    def put(self, key: tuple, outcome: sandbox.Outcome) -> None:
+    def put(self, key: tuple, outcome: runner.Outcome) -> None:
         size = outcome_bytes(outcome)
         if size > self.max_bytes:
             return
@@ -152,11 +152,11 @@ def visitor_of(raw) -> str:
     return "browser-" + hashlib.sha256(token if isinstance(token, bytes) else raw.encode()).hexdigest()[:16]
 
 
-def cached(sql: str) -> sandbox.Outcome | None:
+def cached(sql: str) -> runner.Outcome | None:
     return results.get((sql, db.sandbox_database()))
 
 
-def run(sql: str) -> sandbox.Outcome:
+def run(sql: str) -> runner.Outcome:
     """The outcome of a visitor's SQL: from the cache, else run in the sandbox if this session's budget allows."""
     key = (sql, db.sandbox_database())
     hit = results.get(key)
@@ -165,16 +165,16 @@ def run(sql: str) -> sandbox.Outcome:
     budget = _budget()
     wait = budget.wait_s()
     if wait > 0:
-        return sandbox.Outcome(False, "cooldown", f"{wait:.0f} s")
+        return runner.Outcome(False, "cooldown", f"{wait:.0f} s")
     started = time.monotonic()
-    outcome = sandbox.run(sql, key[1], visitor=visitor())
+    outcome = runner.run(sql, key[1], visitor=visitor())
     budget.spend(time.monotonic() - started if outcome.kind != "busy" else 0.0)
     if outcome.ok or outcome.kind in CACHED_FAILURES:
         results.put(key, outcome)
     return outcome
 
 
-def session_outcome(sql: str, run_now: bool) -> tuple[str, sandbox.Outcome] | None:
+def session_outcome(sql: str, run_now: bool) -> tuple[str, runner.Outcome] | None:
     """(SQL, outcome) to show on the page: run now, or the session's last query again (from the cache)."""
     state = st.session_state
     if run_now:
@@ -192,20 +192,20 @@ class ExportUnavailable(Exception):
     """The result left the cache and running it again failed (busy, time-out): no file of it can be made."""
 
 
-def result_for_export(sql: str, who: str | None = None) -> sandbox.Outcome:
+def result_for_export(sql: str, who: str | None = None) -> runner.Outcome:
     """At a download click (outside the script run): the cached result, else the query run again (as visitor
     who, taken during the run); raises ExportUnavailable rather than give an empty file."""
     key = (sql, db.sandbox_database())
-    outcome = results.get(key) or sandbox.run(sql, key[1], visitor=who)
+    outcome = results.get(key) or runner.run(sql, key[1], visitor=who)
     if not outcome.ok:
         raise ExportUnavailable(outcome.kind)
     return outcome
 
 
-def failure_message(outcome: sandbox.Outcome, lang: str) -> tuple[str, str]:
+def failure_message(outcome: runner.Outcome, lang: str) -> tuple[str, str]:
     """(message in lang, DuckDB's own message or detail) for a failed outcome."""
-    fields = {"seconds": f"{sandbox.TIME_LIMIT_S:g}", "chars": f"{sandbox.MAX_SQL_CHARS:,}",
-              "position": f"{outcome.position:,}", "columns": f"{sandbox.MAX_COLUMNS:,}",
+    fields = {"seconds": f"{runner.TIME_LIMIT_S:g}", "chars": f"{runner.MAX_SQL_CHARS:,}",
+              "position": f"{outcome.position:,}", "columns": f"{runner.MAX_COLUMNS:,}",
               "wait": outcome.message.removesuffix(" s") if outcome.kind == "cooldown" else ""}
     key = {"empty": "sql_empty", "too_long": "sql_too_long", "syntax": "sql_syntax", "not_allowed": "sql_not_allowed",
            "timeout": "sql_timeout", "memory": "sql_memory", "too_big": "sql_too_big",
@@ -215,10 +215,10 @@ def failure_message(outcome: sandbox.Outcome, lang: str) -> tuple[str, str]:
     return t(key, lang, **fields), detail
 
 
-def truncation_message(outcome: sandbox.Outcome, lang: str) -> str:
+def truncation_message(outcome: runner.Outcome, lang: str) -> str:
     """'First N rows shown' and why: the row limit, or the answer's size."""
     n = f"{outcome.table.num_rows:,}"
     if outcome.cut_by == "rows":
         return t("sql_truncated", lang, rows=n)
-    return ngettext("sql_truncated_size", outcome.table.num_rows, lang, rows=n, cells=f"{sandbox.MAX_CELLS:,}",
-                    mb=f"{sandbox.MAX_HELD_BYTES / 1024 / 1024:g}")
+    return ngettext("sql_truncated_size", outcome.table.num_rows, lang, rows=n, cells=f"{runner.MAX_CELLS:,}",
+                    mb=f"{runner.MAX_HELD_BYTES / 1024 / 1024:g}")

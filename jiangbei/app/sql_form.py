@@ -7,7 +7,7 @@ import streamlit as st
 
 from jiangbei.app import explorer
 from jiangbei.console import examples
-from jiangbei.core import store as db
+from jiangbei.core import store
 from jiangbei.core.schema import ENUMS, PAGE_TOPICS, TOPICS
 from jiangbei.presentation.i18n import LANGS, t
 
@@ -74,7 +74,7 @@ def form(lang: str) -> None:
         elif param in ("min_value", "max_value"):
             values[param] = st.number_input(label, key=key, value=None, format="%g")
         elif param == "row_limit":
-            values[param] = int(st.number_input(label, key=key, min_value=1, max_value=db.ROW_LIMIT, step=1))
+            values[param] = int(st.number_input(label, key=key, min_value=1, max_value=store.ROW_LIMIT, step=1))
         elif param in ("id", "lang"):
             options, format_func = _options(param, lang)
             values[param] = st.selectbox(label, options, key=key, format_func=format_func)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from jiangbei.core import store as db
+from jiangbei.core import store
 from jiangbei.presentation.i18n import t
 
 # The examples, in the order offered (the app's internal queries, such as facet_values, are not offered).
@@ -34,7 +34,7 @@ PARAMETER_DEFAULTS = {
     "max_value": None,
     "statuses": ["raise_pace", "ease_pace"],
     "sort": "distance",
-    "row_limit": db.ROW_LIMIT,
+    "row_limit": store.ROW_LIMIT,
 }
 
 
@@ -52,7 +52,7 @@ def about(name: str, lang: str) -> str:
 
 def parameters(name: str) -> list[str]:
     """The $parameters the query names, in the order they first appear in its SQL."""
-    sql = "\n".join(line for line in db.read_sql(name).splitlines() if not line.lstrip().startswith("--"))
+    sql = "\n".join(line for line in store.read_sql(name).splitlines() if not line.lstrip().startswith("--"))
     return list(dict.fromkeys(re.findall(r"\$([a-z_]+)", sql)))
 
 
@@ -64,7 +64,7 @@ def example_sql(name: str, lang: str = "en", values: dict | None = None) -> str:
     """The canned query with its parameters filled in (the defaults, or values), under a comment saying what it
     answers in lang and which parameters the form filled in."""
     values = {**defaults(name, lang), **(values or {})}
-    body = [line for line in fill(db.read_sql(name), values).splitlines() if not line.lstrip().startswith("--")]
+    body = [line for line in fill(store.read_sql(name), values).splitlines() if not line.lstrip().startswith("--")]
     head = [f"-- {title(name, lang)}: {about(name, lang)}"]
     if values:
         head.append("-- " + t("example_params_comment", lang, params=", ".join(f"${p}" for p in values)))

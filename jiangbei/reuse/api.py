@@ -18,7 +18,7 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
-from jiangbei.core import store as db
+from jiangbei.core import store
 from jiangbei.core.schema import INDICATOR_COLUMNS
 from jiangbei.presentation.i18n import LANGS, t
 from jiangbei.reuse import citation, datapackage
@@ -42,13 +42,13 @@ class BadRequest(Exception):
 
 def _database() -> tuple[duckdb.DuckDBPyConnection, dict[str, set[str]]]:
     """The app's database and each facet's values, built once per data version (as the app's own cache does)."""
-    directory = db.data_dir()
-    version = db.fingerprint(directory)
+    directory = store.data_dir()
+    version = store.fingerprint(directory)
     with _lock:
         if _state.get("version") != version:
-            con = db.build_database(directory)
+            con = store.build_database(directory)
             allowed: dict[str, set[str]] = {}
-            for facet, value in db.run_query(con, "facet_values").itertuples(index=False):
+            for facet, value in store.run_query(con, "facet_values").itertuples(index=False):
                 allowed.setdefault(facet, set()).add(value)
             _state.update(version=version, con=con, allowed=allowed)
         return _state["con"], _state["allowed"]
@@ -101,7 +101,7 @@ def indicators(request: Request) -> Response:
         params = parameters(request, allowed)
     except BadRequest as error:
         return _error(error)
-    rows = db.run_query(con, "explorer_rows", **params, lang="en")[INDICATOR_COLUMNS]
+    rows = store.run_query(con, "explorer_rows", **params, lang="en")[INDICATOR_COLUMNS]
     headers = {**CORS, "Link": '</api/datapackage.json>; rel="describedby"',
                "X-License": citation.LICENCE["path"]}
     if request.path_params["format"] == "csv":
@@ -112,7 +112,7 @@ def indicators(request: Request) -> Response:
 
 def descriptor(request: Request) -> Response:
     """GET /api/datapackage.json: the dataset's Frictionless descriptor (data/datapackage.json)."""
-    path: Path = db.data_dir() / datapackage.FILE_NAME
+    path: Path = store.data_dir() / datapackage.FILE_NAME
     return Response(path.read_text(encoding="utf-8"), media_type="application/json", headers=CORS)
 
 

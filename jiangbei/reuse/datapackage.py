@@ -11,8 +11,7 @@ import json
 import sys
 from pathlib import Path
 
-from jiangbei.core import schema
-from jiangbei.core import store as db
+from jiangbei.core import schema, store
 from jiangbei.core.validate import INDICATORS_FILE, SOURCES_FILE
 from jiangbei.reuse import citation
 
@@ -24,8 +23,8 @@ FIELD_TYPES = {"VARCHAR": "string", "INTEGER": "integer", "DOUBLE": "number", "D
 def _database_columns(directory: Path) -> tuple[dict[tuple[str, str], str], dict[tuple[str, str], str]]:
     """(table, column) -> description, and (table, column) -> DuckDB type, as the app loads data/ (the
     descriptions are the comments the SQL console shows, queries/load/comments.sql)."""
-    con = db.build_database(directory)
-    frame = db.run_query(con, "schema_columns")
+    con = store.build_database(directory)
+    frame = store.run_query(con, "schema_columns")
     comments = {(r.table_name, r.column_name): r.column_comment for r in frame.itertuples()
                 if isinstance(r.column_comment, str) and r.column_comment}
     return comments, {(r.table_name, r.column_name): r.data_type for r in frame.itertuples()}
@@ -72,7 +71,7 @@ def _fields(table: str, columns: list[str], types: dict[str, str], comments: dic
 
 def descriptor(directory: Path | None = None) -> dict:
     """The Data Package descriptor of data/, from schema.py's columns, types and enumerations."""
-    directory = directory or db.DEFAULT_DATA_DIR
+    directory = directory or store.DEFAULT_DATA_DIR
     comments, types = _database_columns(directory)
     indicator_fields = _fields("indicators", schema.INDICATOR_COLUMNS, schema.INDICATOR_TYPES, comments,
                                schema.ENUMS, schema.REQUIRED)
@@ -130,6 +129,6 @@ def render(directory: Path | None = None) -> str:
 
 
 if __name__ == "__main__":
-    target = Path(sys.argv[1]) if len(sys.argv) > 1 else db.DEFAULT_DATA_DIR
+    target = Path(sys.argv[1]) if len(sys.argv) > 1 else store.DEFAULT_DATA_DIR
     (target / FILE_NAME).write_text(render(target), encoding="utf-8")
     print(f"wrote {target / FILE_NAME}")

@@ -8,7 +8,7 @@ import pytest
 
 from jiangbei.app import figures
 from jiangbei.app.topic_page import TOPIC_PAGES
-from jiangbei.core import store as db
+from jiangbei.core import store
 from jiangbei.core.schema import TOPICS
 from tests.apptest import PAGES, cards, html_tables, ignored_params, open_page, table_text, visible_text
 from tests.conftest import DATA
@@ -167,12 +167,12 @@ def test_each_view_tab_opens_from_the_url_with_its_own_content(con, page):
     assert chart_titles(at) == ["2020 result vs 2021 target"]
     pairs = html_tables(at)[0]
     assert list(pairs.columns[:3]) == ["Indicator", "2020 result", "2021 target"]
-    assert len(pairs) == len(db.run_query(con, "topic_results_vs_targets", topics=topics))
+    assert len(pairs) == len(store.run_query(con, "topic_results_vs_targets", topics=topics))
     assert at.query_params["view"] == "targets"
 
     at = open_page(page, "en", {"view": "derived"})
     assert chart_titles(at) == []
-    expected = db.run_query(con, "topic_derived", topics=topics)
+    expected = store.run_query(con, "topic_derived", topics=topics)
     if expected.empty:  # livelihood: its only level pair (approval time, at most 80 -> at most 50) has no bound
         assert html_tables(at) == [] and "No rows" in " ".join(i.value for i in at.info)
     else:
@@ -189,13 +189,13 @@ def test_overview_shows_the_main_targets_as_a_chart_or_as_a_table(con):
     at = open_page("overview", "en", {"view": "table"})
     assert len(at.get("plotly_chart")) == 1  # the plan chart below the tabs
     [targets] = html_tables(at)
-    assert len(targets) == len(db.run_query(con, "main_targets"))
+    assert len(targets) == len(store.run_query(con, "main_targets"))
     assert list(targets.columns[:3]) == ["Indicator", "2020 result", "2021 target"]
     assert [b.label for b in at.get("download_button")][:4] == ["CSV", "Excel", "JSON", "Parquet"]
     assert at.query_params["view"] == "table"
     # what beat or missed the plan includes the results the report judges only in words, in both languages:
     # GDP missed its 2020 plan (难以完成年度目标), with the report's words
-    rows = db.run_query(con, "plan_completion")
+    rows = store.run_query(con, "plan_completion")
     worded = rows[rows["plan_verdict"].notna()]
     for lang, missed in (("en", "missed the 2020 annual plan"), ("zh", "未完成2020年度目标")):
         text = visible_text(open_page("overview", lang))
@@ -210,7 +210,7 @@ def test_levels_tab_charts_flows_and_stocks_apart_or_is_not_shown(con):
     flows, stocks = (json.loads(c.proto.spec)["data"][0]["y"] for c in at.get("plotly_chart"))
     # Jan-Nov revenues are marked; deposits and loans are balances at the end of November, never among the flows
     assert any("(1-11月" in label for label in flows) and all("(11月末" in label for label in stocks)
-    assert db.run_query(con, "levels_in_yuan", topics=TOPIC_PAGES["livelihood"]["topics"]).empty
+    assert store.run_query(con, "levels_in_yuan", topics=TOPIC_PAGES["livelihood"]["topics"]).empty
     at = open_page("livelihood", "en", {"view": "levels"})
     assert "Levels" not in [tab.label for tab in at.tabs]
     assert "view=levels" in ignored_params(at)  # a shared link to it gets a notice
@@ -254,7 +254,7 @@ def test_invalid_data_shows_an_error_page_not_a_traceback(data_copy, monkeypatch
 
 
 def test_a_capped_table_says_so(monkeypatch):
-    monkeypatch.setattr(db, "ROW_LIMIT", 5)
+    monkeypatch.setattr(store, "ROW_LIMIT", 5)
     try:
         at = open_page("trade", "en", {"view": "table"})
     finally:
@@ -271,7 +271,7 @@ def test_topic_page_explains_the_terms_it_uses(con, lang, label, explanation):
     at = open_page("trade", lang)
     [expander] = [e for e in at.expander if e.label.startswith(label)]
     [terms] = html_tables(at, glossary=True)
-    expected = db.run_query(con, "glossary_for_topics", topics=TOPIC_PAGES["trade"]["topics"])
+    expected = store.run_query(con, "glossary_for_topics", topics=TOPIC_PAGES["trade"]["topics"])
     assert str(len(expected)) in expander.label and len(terms) == len(expected)
     assert terms.columns[2] == explanation
     assert {"限上", "浙商回归", "自营出口", "实际利用外资"} <= set(terms.iloc[:, 0])
@@ -293,6 +293,6 @@ def test_about_page_shows_the_whole_glossary(con, lang, title, column):
     at = open_page("about", lang)
     assert not at.exception
     assert title in [h.value for h in at.subheader]
-    glossary = db.run_query(con, "glossary")
+    glossary = store.run_query(con, "glossary")
     [shown] = [f for f in html_tables(at) if column in f.columns]
     assert len(shown) == len(glossary) and list(shown[column]) == list(glossary["term_en"])

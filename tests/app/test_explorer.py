@@ -4,8 +4,7 @@ import csv
 
 import pytest
 
-from jiangbei.core import source_text
-from jiangbei.core import store as db
+from jiangbei.core import source_text, store
 from tests.apptest import ignored_params, open_page, visible_text
 from tests.conftest import DATA
 
@@ -121,7 +120,7 @@ def test_source_page_ignores_an_unknown_id():
 
 
 def test_every_indicator_is_located_in_the_report():
-    con = db.build_database(DATA)
+    con = store.build_database(DATA)
     rows = con.execute("select * from indicators").df()
     text = (DATA / "source" / "jiangbei-2020-plan-report.zh.txt").read_text(encoding="utf-8")
     spans = source_text.locate(rows, text)
@@ -136,7 +135,7 @@ def test_every_indicator_is_located_in_the_report():
 
 
 def test_coverage_counts_numbers_per_section():
-    con = db.build_database(DATA)
+    con = store.build_database(DATA)
     rows = con.execute("select * from indicators").df()
     text = (DATA / "source" / "jiangbei-2020-plan-report.zh.txt").read_text(encoding="utf-8")
     cov = source_text.coverage(text, source_text.locate(rows, text)).set_index("section")
@@ -156,7 +155,7 @@ def _words_of(row: dict) -> str:
 def test_search_finds_rows_holding_every_word_in_either_language(con, q):
     """Words, not one exact substring: a row matches when each word occurs somewhere in its names, its Chinese
     or English sentence, id, note, year or kind; the same query feeds the explorer and the data API."""
-    found = set(db.run_query(con, "explorer_rows", topics=[], pages=[], years=[], kinds=[], measures=[], units=[],
+    found = set(store.run_query(con, "explorer_rows", topics=[], pages=[], years=[], kinds=[], measures=[], units=[],
                              sections=[], min_value=None, max_value=None, q=q, lang="en")["id"])
     words = q.lower().split()
     expected = {r["id"] for r in ROWS if all(w in _words_of(r) for w in words)}

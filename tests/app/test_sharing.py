@@ -4,14 +4,14 @@ import threading
 import time
 
 from jiangbei.app import db
-from jiangbei.console import runner as sandbox
+from jiangbei.console import runner
 
 # About five seconds of one core, or killed at the console's time limit.
 HEAVY = "select count(*) from range(60000000) t where hash(t.range + {i}) % 7 = 0"
 
 
 def test_one_visitor_never_holds_every_slot():
-    queue = sandbox.Queue(slots=2, max_waiting=8, per_visitor=1)
+    queue = runner.Queue(slots=2, max_waiting=8, per_visitor=1)
     assert queue.enter(0.1, "tabs") == 0
     assert queue.enter(0.2, "tabs") != 0  # the same visitor's second tab waits, then gives up
     assert queue.enter(0.1, "someone else") == 0  # the other slot was kept for others
@@ -21,7 +21,7 @@ def test_one_visitor_never_holds_every_slot():
 
 
 def test_a_freed_slot_goes_to_the_visitor_with_fewest_running():
-    queue = sandbox.Queue(slots=2, max_waiting=8, per_visitor=2)
+    queue = runner.Queue(slots=2, max_waiting=8, per_visitor=2)
     assert queue.enter(0.1, "a") == 0 and queue.enter(0.1, "a") == 0
     order = []
 
@@ -43,7 +43,7 @@ def test_a_freed_slot_goes_to_the_visitor_with_fewest_running():
 
 
 def test_many_tabs_of_one_visitor_do_not_fill_the_waiting_line():
-    queue = sandbox.Queue(slots=1, max_waiting=2, per_visitor=1, visitor_waiting=2)
+    queue = runner.Queue(slots=1, max_waiting=2, per_visitor=1, visitor_waiting=2)
     assert queue.enter(0.1, "tabs") == 0
     waiters = [threading.Thread(target=queue.enter, args=(0.5, "tabs")) for _ in range(2)]
     for w in waiters:
@@ -60,7 +60,7 @@ def test_many_tabs_of_one_visitor_do_not_fill_the_waiting_line():
 def test_ten_tabs_of_heavy_sql_leave_a_plain_query_from_someone_else_quick():
     """Real workers: one visitor's ten tabs run heavy SQL; another visitor's `select 1` answers within seconds."""
     path = db.sandbox_database()
-    tabs = [threading.Thread(target=sandbox.run, args=(HEAVY.format(i=i), path), kwargs={"visitor": "tabs"})
+    tabs = [threading.Thread(target=runner.run, args=(HEAVY.format(i=i), path), kwargs={"visitor": "tabs"})
             for i in range(10)]
     for tab in tabs:
         tab.start()
@@ -68,12 +68,12 @@ def test_ten_tabs_of_heavy_sql_leave_a_plain_query_from_someone_else_quick():
     latencies = []
     for _ in range(3):
         started = time.monotonic()
-        outcome = sandbox.run("select 1 as one", path, visitor="someone else")
+        outcome = runner.run("select 1 as one", path, visitor="someone else")
         latencies.append(time.monotonic() - started)
         assert outcome.ok, outcome.kind
     for tab in tabs:
         tab.join(60)
-    assert max(latencies) < sandbox.TIME_LIMIT_S, latencies  # never waited for a heavy query to end
+    assert max(latencies) < runner.TIME_LIMIT_S, latencies  # never waited for a heavy query to end
 
 
 # --- Smaller findings: control characters in Excel, a cut ?sql= link.
@@ -86,7 +86,7 @@ def test_excel_of_control_characters_is_a_valid_file_with_them_marked():
 
     from jiangbei.reuse import export
 
-    outcome = sandbox.run("select chr(1) || 'x' as a, 'ok' || chr(31) as \"b" + chr(2) + "\", 7 as n",
+    outcome = runner.run("select chr(1) || 'x' as a, 'ok' || chr(31) as \"b" + chr(2) + "\", 7 as n",
                           db.sandbox_database())
     assert outcome.ok
     about = {"SQL": "select chr(1) -- " + chr(3)}
@@ -111,12 +111,12 @@ def test_the_console_page_with_control_characters_shows_no_error():
 def test_a_linked_query_longer_than_the_limit_says_it_was_cut():
     from tests.apptest import open_page
 
-    long_sql = "select 1 as n -- " + "x" * sandbox.MAX_SQL_CHARS
+    long_sql = "select 1 as n -- " + "x" * runner.MAX_SQL_CHARS
     for lang, words in (("en", "only the first 10,000 characters"), ("zh", "只有前 10,000 个字符")):
         at = open_page("sql", lang, {"sql": long_sql})
         assert not at.exception
         assert any(words in w.value and f"{len(long_sql):,}" in w.value for w in at.warning)
-        assert len(at.text_area(key="sql_text").value) == sandbox.MAX_SQL_CHARS
+        assert len(at.text_area(key="sql_text").value) == runner.MAX_SQL_CHARS
     at = open_page("sql", "en", {"sql": "select 1 as n"})
     assert not any("characters long" in w.value for w in at.warning)
 

@@ -5,8 +5,7 @@ from html.parser import HTMLParser
 
 import pytest
 
-from jiangbei.core import source_text
-from jiangbei.core import store as db
+from jiangbei.core import source_text, store
 from jiangbei.core.validate import english_number_span, paragraph_of
 from tests.apptest import ignored_params, open_page, visible_text
 from tests.conftest import DATA
@@ -17,7 +16,7 @@ EN = (DATA / "source" / "jiangbei-2020-plan-report.en.txt").read_text(encoding="
 
 @pytest.fixture(scope="module")
 def rows():
-    return db.build_database(DATA).execute("select * from indicators").df()
+    return store.build_database(DATA).execute("select * from indicators").df()
 
 
 def report(at) -> str:

@@ -4,7 +4,7 @@ import json
 
 import pytest
 
-from jiangbei.core import store as db
+from jiangbei.core import store
 from jiangbei.presentation import scorecard
 from tests.apptest import html_tables, ignored_params, open_page, visible_text
 
@@ -21,14 +21,14 @@ def test_every_target_with_status_in_words_and_symbol(con, lang, status_header, 
     at = open_page("targets", lang)
     assert not at.exception and not at.error
     [table] = html_tables(at)
-    assert len(table) == len(db.run_query(con, "target_scorecard_rows", topics=[], statuses=[], sort="report"))
+    assert len(table) == len(store.run_query(con, "target_scorecard_rows", topics=[], statuses=[], sort="report"))
     indicator = table.columns[1]
     assert table.set_index(indicator).loc[gdp, status_header] == raise_pace
     topics = list(dict.fromkeys(table[table.columns[0]]))
     assert len(topics) == table[table.columns[0]].nunique()  # grouped: each topic's rows together
     assert [b.label for b in at.get("download_button")][:4] == ["CSV", "Excel", "JSON", "Parquet"]
     assert "2021-03-18" in visible_text(at)  # the source line
-    rows = db.run_query(con, "target_scorecard_rows", topics=[], statuses=[], sort="report")
+    rows = store.run_query(con, "target_scorecard_rows", topics=[], statuses=[], sort="report")
     # one chart per family with at least two comparable targets (a lone dot is no chart)
     assert len(charts(at)) == sum(len(scorecard.chart_rows(rows, f)) >= 2 for f in scorecard.FAMILIES) >= 3
 
@@ -60,7 +60,7 @@ def test_filters_and_sort_come_from_the_url_and_stay_there(con):
 
     at = open_page("targets", "en", {"topic": "investment", "sort": "distance"})
     [table] = html_tables(at)
-    expected = db.run_query(con, "target_scorecard_rows", topics=["investment"], statuses=[], sort="distance")
+    expected = store.run_query(con, "target_scorecard_rows", topics=["investment"], statuses=[], sort="distance")
     assert len(table) == len(expected) and table["Indicator"].iloc[0] == expected["indicator_en"].iloc[0]
     assert at.query_params["sort"] == "distance"
 
@@ -71,7 +71,7 @@ def test_garbage_filters_get_a_notice_and_are_ignored(con, lang, notice):
     assert not at.exception and not at.error
     text = ignored_params(at)
     assert notice in text and "topic=<script>" in text and "sort=x'--" in text
-    every = db.run_query(con, "target_scorecard_rows", topics=[], statuses=[], sort="report")
+    every = store.run_query(con, "target_scorecard_rows", topics=[], statuses=[], sort="report")
     assert len(html_tables(at)[0]) == len(every)
     assert "status" not in at.query_params and "topic" not in at.query_params
 

@@ -3,7 +3,7 @@ with the kind of refusal the page turns into its message. No process, no databas
 
 import pytest
 
-from jiangbei.console import check as checker
+from jiangbei.console import check
 
 SYSTEM = [
     "install httpfs", "force install httpfs", "load httpfs", "load json", "set threads = 8", "reset threads",
@@ -28,22 +28,22 @@ WRITES = [
 
 @pytest.mark.parametrize("sql", SYSTEM + CHANGES + WRITES)
 def test_anything_but_one_select_is_refused(sql):
-    outcome = checker.check(sql)
+    outcome = check.check(sql)
     assert outcome is not None and (outcome.ok, outcome.kind) == (False, "not_allowed")
 
 
 @pytest.mark.parametrize("sql", ["select 1", "with t as (select 1 as x) select x from t", "from indicators",
                                  "select * from indicators -- a comment", "values (1), (2)"])
 def test_one_query_passes(sql):
-    assert checker.check(sql) is None
+    assert check.check(sql) is None
 
 
 @pytest.mark.parametrize("sql, kind", [
     ("", "empty"), ("   \n", "empty"), ("-- just a comment\n/* and another */", "empty"),
     ("hello world, this is not SQL", "syntax"), ("；；；", "syntax"),
     ("select 1; select 2", "not_allowed"),
-    ("select 1 " + " " * checker.MAX_SQL_CHARS, "too_long"),
+    ("select 1 " + " " * check.MAX_SQL_CHARS, "too_long"),
 ])
 def test_bad_input_gets_its_kind(sql, kind):
-    outcome = checker.check(sql)
+    outcome = check.check(sql)
     assert outcome is not None and (outcome.ok, outcome.kind) == (False, kind)

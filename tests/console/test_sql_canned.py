@@ -6,8 +6,7 @@ import re
 import pytest
 
 from jiangbei.app import sql_schema
-from jiangbei.console import errors as sql_errors
-from jiangbei.console import examples
+from jiangbei.console import errors, examples
 from jiangbei.presentation.i18n import t
 from tests.apptest import open_page
 
@@ -93,5 +92,5 @@ def test_errors_point_at_their_place(sql, line, column):
 
 
 def test_a_message_without_a_place_is_shown_whole():
-    assert sql_errors.locate("Catalog Error: Table with name x does not exist!", "select * from x") is None
-    assert sql_errors.summary("Parser Error: bad\n\nLINE 1: x\n        ^") == "Parser Error: bad"
+    assert errors.locate("Catalog Error: Table with name x does not exist!", "select * from x") is None
+    assert errors.summary("Parser Error: bad\n\nLINE 1: x\n        ^") == "Parser Error: bad"

@@ -14,9 +14,7 @@ import pandas as pd
 import pytest
 
 from jiangbei.app import db, sql_console
-from jiangbei.console import examples
-from jiangbei.console import runner as sandbox
-from jiangbei.console import worker as sandbox_worker
+from jiangbei.console import examples, runner, worker
 from jiangbei.reuse import export
 from tests.apptest import open_page, table_text, visible_text
 from tests.conftest import DATA
@@ -146,7 +144,7 @@ def test_exhausting_resources_ends_in_time_and_the_app_stays_up(sql):
     before = rss_mb()
     at, seconds = run_sql(sql)
     assert_safe(at, seconds)
-    assert seconds < sandbox.TIME_LIMIT_S + 5
+    assert seconds < runner.TIME_LIMIT_S + 5
     assert at.error, "a resource bomb should end in a message"
     assert rss_mb() - before < 150, "the app's own memory grew"
     again, _ = run_sql(f"select count(*) as n from indicators -- {uuid.uuid4().hex}")
@@ -179,7 +177,7 @@ def test_normal_queries_return_the_right_numbers():
 def test_large_results_are_cut_with_a_notice():
     at, seconds = run_sql("select * from range(25000)")
     assert_safe(at, seconds)
-    assert len(at.dataframe[-1].value) == sandbox.MAX_ROWS
+    assert len(at.dataframe[-1].value) == runner.MAX_ROWS
     assert "only the first 10,000" in at.warning[0].value
 
 
@@ -192,8 +190,8 @@ def test_large_results_are_cut_with_a_notice():
     ("select * from no_such_table", "The query failed"),
     ("select 1/0 as x, 'a'::int as y", "The query failed"),
     # the editor cuts text at MAX_SQL_CHARS; what remains is judged as SQL
-    pytest.param("x" * (sandbox.MAX_SQL_CHARS * 3), "SQL syntax error", id="very-long-text"),
-    pytest.param("select 1 " + "-" * (sandbox.MAX_SQL_CHARS * 2), "", id="very-long-comment"),
+    pytest.param("x" * (runner.MAX_SQL_CHARS * 3), "SQL syntax error", id="very-long-text"),
+    pytest.param("select 1 " + "-" * (runner.MAX_SQL_CHARS * 2), "", id="very-long-comment"),
 ])
 def test_bad_input_gets_a_clear_message(sql, message):
     at, seconds = run_sql(sql)
@@ -205,7 +203,7 @@ def test_bad_input_gets_a_clear_message(sql, message):
 
 
 def test_too_long_text_is_refused_before_parsing():
-    outcome = sandbox.run("select 1 " + " " * sandbox.MAX_SQL_CHARS, db_path="/nonexistent")
+    outcome = runner.run("select 1 " + " " * runner.MAX_SQL_CHARS, db_path="/nonexistent")
     assert (outcome.ok, outcome.kind) == (False, "too_long")
 
 
@@ -219,7 +217,7 @@ def test_duplicate_column_names_are_shown():
     at, seconds = run_sql("select 1 as a, 2 as a")
     assert_safe(at, seconds)
     assert list(at.dataframe[-1].value.columns) == ["a", "a_2"]
-    assert sandbox.unique_names(["a", "a", "a_2", "a"]) == ["a", "a_3", "a_2", "a_4"]
+    assert runner.unique_names(["a", "a", "a_2", "a"]) == ["a", "a_3", "a_2", "a_4"]
 
 
 def test_a_shared_url_runs_its_query():
@@ -239,7 +237,7 @@ def test_examples_fill_the_editor_and_run():
 
 def test_worker_environment_holds_no_app_secrets(monkeypatch):
     monkeypatch.setenv("JIANGBEI_SECRET_TOKEN", CANARY)
-    assert CANARY not in str(sandbox._worker_env())
+    assert CANARY not in str(runner._worker_env())
     assert os.environ["JIANGBEI_SECRET_TOKEN"] == CANARY
 
 
@@ -297,8 +295,8 @@ def test_a_wide_answer_stops_at_the_cell_budget_and_says_first_n_rows(monkeypatc
         at, seconds = run_sql(sql, lang)
         assert_safe(at, seconds)
         frame = at.dataframe[-1].value
-        assert frame.shape[1] == 650 and frame.size <= sandbox.MAX_CELLS
-        assert len(frame) == sandbox.MAX_CELLS // 650
+        assert frame.shape[1] == 650 and frame.size <= runner.MAX_CELLS
+        assert len(frame) == runner.MAX_CELLS // 650
         assert words.format(n=f"{len(frame):,}") in at.warning[0].value
 
 
@@ -308,15 +306,15 @@ def test_an_answer_of_empty_lists_stops_at_the_byte_budget():
     assert_safe(at, seconds)
     frame = at.dataframe[-1].value
     assert frame.iloc[0, 0] == "[]" and 0 < len(frame) < 10001
-    assert held_bytes(frame) <= sandbox.MAX_HELD_BYTES
+    assert held_bytes(frame) <= runner.MAX_HELD_BYTES
     assert "First" in at.warning[0].value
 
 
 def test_twenty_million_characters_are_cut_in_the_worker():
-    outcome = sandbox.run("select repeat(chr(1), 20000000) as s", db.sandbox_database())
+    outcome = runner.run("select repeat(chr(1), 20000000) as s", db.sandbox_database())
     assert outcome.ok
     text = outcome.frame["s"].iloc[0]
-    assert text == "\x01" * sandbox.MAX_TEXT_CHARS + sandbox_worker.CUT_MARKER
+    assert text == "\x01" * runner.MAX_TEXT_CHARS + worker.CUT_MARKER
     at, seconds = run_sql(f"select repeat('x', 20000000) as s -- {uuid.uuid4().hex}")
     assert_safe(at, seconds)
     assert at.dataframe[-1].value["s"].iloc[0].endswith("…[cut]")
@@ -326,7 +324,7 @@ def test_the_parent_reads_a_worker_with_a_bound_and_kills_it():
     flood = subprocess.Popen([sys.executable, "-c", "import sys\nwhile True: sys.stdout.write('x' * 65536)"],
                              stdout=subprocess.PIPE, start_new_session=True)
     try:
-        assert sandbox.read_bounded(flood.stdout.fileno(), time.perf_counter() + 10, 1_000_000) == "too_big"
+        assert runner.read_bounded(flood.stdout.fileno(), time.perf_counter() + 10, 1_000_000) == "too_big"
     finally:
         os.killpg(flood.pid, 9)
         flood.wait()
@@ -348,7 +346,7 @@ def test_the_session_keeps_only_the_sql_not_the_result():
 
 def test_the_result_cache_is_bounded_by_bytes():
     cache = sql_console.ResultCache(max_bytes=250_000, ttl_s=60)
-    outcomes = [sandbox.run(f"select * from range(10000) -- {i}", db.sandbox_database()) for i in range(4)]
+    outcomes = [runner.run(f"select * from range(10000) -- {i}", db.sandbox_database()) for i in range(4)]
     sizes = [sql_console.outcome_bytes(o) for o in outcomes]
     assert all(80_000 < s < 90_000 for s in sizes)  # 10,000 int64
     for i, outcome in enumerate(outcomes):
@@ -358,7 +356,7 @@ def test_the_result_cache_is_bounded_by_bytes():
 
 
 def test_a_busy_console_says_the_queue_position():
-    queue = sandbox.Queue(slots=1, max_waiting=8)
+    queue = runner.Queue(slots=1, max_waiting=8)
     assert queue.enter(0.1) == 0  # a slot taken
     positions = []
     waiter = threading.Thread(target=lambda: positions.append(queue.enter(0.6)))
@@ -369,9 +367,9 @@ def test_a_busy_console_says_the_queue_position():
     assert positions == [1]
     queue.leave()
     assert queue.enter(0.1) == 0
-    message, _ = sql_console.failure_message(sandbox.Outcome(False, "busy", position=3), "en")
+    message, _ = sql_console.failure_message(runner.Outcome(False, "busy", position=3), "en")
     assert "3 query(ies) ahead of yours" in message
-    assert "前面还有 3 个查询" in sql_console.failure_message(sandbox.Outcome(False, "busy", position=3), "zh")[0]
+    assert "前面还有 3 个查询" in sql_console.failure_message(runner.Outcome(False, "busy", position=3), "zh")[0]
 
 
 def test_a_session_that_spent_its_cpu_budget_waits(monkeypatch):
@@ -395,13 +393,13 @@ def test_a_session_that_spent_its_cpu_budget_waits(monkeypatch):
 def test_a_failure_that_may_come_from_load_is_not_cached(monkeypatch):
     """A time-out under load must not fail a shared link for everyone for ten minutes."""
     sql_console.results.clear()
-    calls, real_run = [], sandbox.run
+    calls, real_run = [], runner.run
 
     def slow_then_fine(sql, path, *args, **kwargs):  # the first run times out (as under load), later ones are real
         calls.append(sql)
-        return sandbox.Outcome(False, "timeout", "5 s") if len(calls) == 1 else real_run(sql, path)
+        return runner.Outcome(False, "timeout", "5 s") if len(calls) == 1 else real_run(sql, path)
 
-    monkeypatch.setattr(sql_console.sandbox, "run", slow_then_fine)
+    monkeypatch.setattr(sql_console.runner, "run", slow_then_fine)
     sql = "select 42 as answer"
     assert sql_console.run(sql).kind == "timeout"
     assert sql_console.run(sql).ok and len(calls) == 2  # run again, not answered from the cache

@@ -8,7 +8,7 @@ import duckdb
 import pandas as pd
 import pytest
 
-from jiangbei.core import store as db
+from jiangbei.core import store
 from jiangbei.core.schema import TOPICS
 from tests.conftest import DATA, ROOT
 
@@ -20,7 +20,7 @@ def rows():
 
 
 def q(con, name, **params):
-    return db.run_query(con, name, **params)
+    return store.run_query(con, name, **params)
 
 
 def test_every_query_file_says_what_it_answers_and_documents_its_parameters():
@@ -34,7 +34,7 @@ def test_every_query_file_says_what_it_answers_and_documents_its_parameters():
 
 def test_every_canned_query_has_a_test():
     tested = set(re.findall(r'q\(con, "([a-z_]+)"', (ROOT / "tests" / "core" / "test_queries.py").read_text()))
-    assert set(db.query_names()) <= tested
+    assert set(store.query_names()) <= tested
 
 
 def test_tables_hold_every_row_with_types(con, rows):
@@ -263,7 +263,7 @@ def test_missing_parameter_is_a_clear_error(con):
 def test_query_names_cannot_escape_queries_dir():
     for name in ("../data/x", "/etc/passwd", "derived_tables/../../x", "a.b"):
         with pytest.raises(ValueError):
-            db.read_sql(name)
+            store.read_sql(name)
 
 
 NO_FILTERS = {"topics": [], "pages": [], "years": [], "kinds": [], "measures": [], "units": [], "sections": [], "q": "",
@@ -310,17 +310,17 @@ def test_indicator_context(con):
 
 
 def test_row_returning_queries_stop_at_their_row_limit(con):
-    limited = [name for name in db.query_names() if "row_limit" in con.extract_statements(
-        db.read_sql(name))[-1].named_parameters]
+    limited = [name for name in store.query_names() if "row_limit" in con.extract_statements(
+        store.read_sql(name))[-1].named_parameters]
     assert {"page_indicators", "explorer_rows", "growth_rates", "main_targets"} <= set(limited)
     every = {**NO_FILTERS, "topics": list(TOPICS), "lang": "en", "statuses": [], "sort": "report"}
     for name in limited:
-        statement = con.extract_statements(db.read_sql(name))[-1]
+        statement = con.extract_statements(store.read_sql(name))[-1]
         params = {k: v for k, v in every.items() if k in statement.named_parameters}
-        full = db.run_query(con, name, **params)  # the default limit: every row of the report
+        full = store.run_query(con, name, **params)  # the default limit: every row of the report
         assert len(full) > 2, name
-        assert len(full) < db.ROW_LIMIT
-        first_two = db.run_query(con, name, **params, row_limit=2)
+        assert len(full) < store.ROW_LIMIT
+        first_two = store.run_query(con, name, **params, row_limit=2)
         assert first_two.astype(str).equals(full.head(2).astype(str)), name  # the same two rows, in order
 
 

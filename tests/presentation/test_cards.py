@@ -2,14 +2,14 @@
 
 import re
 
-from jiangbei.core import store as db
+from jiangbei.core import store
 from jiangbei.presentation import cards, charts
 from jiangbei.presentation.numbers import bounded, qualifier_text
 from tests.apptest import _CardParser
 
 
 def series_card(con, series: str) -> dict:
-    return db.run_query(con, "series_cards", series=[series]).to_dict("records")[0]
+    return store.run_query(con, "series_cards", series=[series]).to_dict("records")[0]
 
 
 def read(html: str) -> list[dict[str, str]]:
@@ -20,7 +20,7 @@ def read(html: str) -> list[dict[str, str]]:
 
 def test_a_card_shows_result_growth_target_and_both_quotes(con):
     row = series_card(con, "gdp")
-    [card] = read(cards.cards_html(db.run_query(con, "series_cards", series=["gdp"]), "en"))
+    [card] = read(cards.cards_html(store.run_query(con, "series_cards", series=["gdp"]), "en"))
     assert card["label"] == row["indicator_en"]
     assert card["value"].startswith("over ")  # 突破660亿元: a lower bound, not the value itself
     # the report does not say whether 3.4% is real: the card does not say so either
@@ -31,9 +31,9 @@ def test_a_card_shows_result_growth_target_and_both_quotes(con):
     # English sentences, marked as a translation, with the Chinese originals one click away (lang="zh")
     assert f"“{row['source_quote_en']}” · “{row['target_quote_en']}” (unofficial translation)" in card["quotes"]
     assert card["original"] == f"“{row['source_quote']}” · “{row['target_quote']}”"
-    html = cards.cards_html(db.run_query(con, "series_cards", series=["gdp"]), "en")
+    html = cards.cards_html(store.run_query(con, "series_cards", series=["gdp"]), "en")
     assert '<details class="original"><summary>Chinese original</summary><p class="original" lang="zh">' in html
-    [zh_card] = read(cards.cards_html(db.run_query(con, "series_cards", series=["gdp"]), "zh"))
+    [zh_card] = read(cards.cards_html(store.run_query(con, "series_cards", series=["gdp"]), "zh"))
     assert f"“{row['source_quote']}”" in zh_card["quotes"] and "original" not in zh_card
 
 
@@ -54,7 +54,7 @@ def test_a_fall_is_good_where_lower_is_better(con):
 
 
 def test_report_text_is_escaped(con):
-    frame = db.run_query(con, "series_cards", series=["gdp"])
+    frame = store.run_query(con, "series_cards", series=["gdp"])
     frame.loc[0, "source_quote"] = "<script>alert(1)</script>"
     frame.loc[0, "source_quote_en"] = "<script>alert(2)</script>"
     frame.loc[0, "indicator_en"] = "<b>GDP</b>"
@@ -66,20 +66,20 @@ def test_report_text_is_escaped(con):
 
 
 def test_growth_is_never_called_real_unless_the_data_says_comparable(con):
-    shown = read(cards.cards_html(db.run_query(con, "series_cards", series=["general_budget_revenue", "gdp"]), "zh"))
+    shown = read(cards.cards_html(store.run_query(con, "series_cards", series=["general_budget_revenue", "gdp"]), "zh"))
     assert "(可比价)" not in shown[0]["delta"] and "价格口径未说明" not in shown[0]["delta"]  # nominal revenue
     assert "(可比价)" not in shown[1]["delta"] and "(价格口径未说明)" in shown[1]["delta"]
 
 
 def test_a_card_says_the_period_and_the_bound(con):
-    [loans] = read(cards.cards_html(db.run_query(con, "series_cards", series=["bank_loans"]), "en"))
+    [loans] = read(cards.cards_html(store.run_query(con, "series_cards", series=["bank_loans"]), "en"))
     assert loans["value"].endswith("(end of November)")  # a balance in the 1-11月 paragraph
-    [services] = read(cards.cards_html(db.run_query(con, "series_cards", series=["services_leading_revenue"]), "zh"))
+    [services] = read(cards.cards_html(store.run_query(con, "series_cards", series=["services_leading_revenue"]), "zh"))
     assert services["value"].endswith("(1-11月)")
     # 城镇登记失业率保持在3.5%: a ceiling although the report has no bound word for it
-    [rate] = read(cards.cards_html(db.run_query(con, "series_cards", series=["registered_unemployment_rate"]), "en"))
+    [rate] = read(cards.cards_html(store.run_query(con, "series_cards", series=["registered_unemployment_rate"]), "en"))
     assert rate["note"].startswith("2021 target: at most 3.5%")
-    [firms] = read(cards.cards_html(db.run_query(con, "series_cards", series=["hightech_firms"]), "en"))
+    [firms] = read(cards.cards_html(store.run_query(con, "series_cards", series=["hightech_firms"]), "en"))
     assert firms["value"].startswith("over ") and "(year end)" in firms["value"].lower()
     assert "striving for more than 170" in firms["note"]  # 力争 governs the list 力争…高新技术企业超过170家
 
@@ -92,7 +92,7 @@ def test_every_qualifier_and_bound_of_the_data_reads_in_english(con):
 
 
 def test_result_and_target_bars_keep_their_bounds(con):
-    pairs = db.run_query(con, "topic_results_vs_targets", topics=["innovation", "employment"])
+    pairs = store.run_query(con, "topic_results_vs_targets", topics=["innovation", "employment"])
     bars = charts.result_vs_target(pairs, "en").data
     # on the bar its bound as a mark (the panel's title gives the unit); in its hover the report's words
     labels = {tuple(trace.text)[0] for trace in bars}
@@ -103,17 +103,17 @@ def test_result_and_target_bars_keep_their_bounds(con):
 
 
 def test_charts_say_jan_nov_and_keep_bounds(con):
-    levels = charts.levels_bars(db.run_query(con, "levels_in_yuan", topics=["macro", "services"]), "en").data[0]
+    levels = charts.levels_bars(store.run_query(con, "levels_in_yuan", topics=["macro", "services"]), "en").data[0]
     labels = {y.replace("<br>", " "): text for y, text in zip(levels.y, levels.text)}
     gdp = next(y for y in labels if y.startswith("Gross domestic product (GDP)"))
     assert labels[gdp] == "over CNY 66.0 bn"  # 突破660亿元
     assert any("(Jan–Nov" in y and "six leading service" in y for y in labels)
-    growth = charts.growth_bars(db.run_query(con, "growth_rates", topics=["services"]), "zh").data[0]
+    growth = charts.growth_bars(store.run_query(con, "growth_rates", topics=["services"]), "zh").data[0]
     assert any(y.startswith("服务业六大主导产业营业收入增速(1-11月，") for y in growth.y)
     assert any(y.startswith("软件业务收入增速(") for y in growth.y)
 
 def test_chinese_quotes_on_an_english_page_are_marked_chinese_and_folded(con):
-    frame = db.run_query(con, "series_cards", series=["gdp"])
+    frame = store.run_query(con, "series_cards", series=["gdp"])
     row = frame.to_dict("records")[0]
     english = cards.cards_html(frame, "en")
     # The fold's name says whose sentences it holds (for a screen reader: eight folds, eight names).
@@ -130,7 +130,7 @@ def test_every_card_growth_says_its_price_basis(con):
     from jiangbei.app.topic_page import TOPIC_PAGES
 
     every = [s for page in TOPIC_PAGES.values() for s in page["cards"]]
-    rows = db.run_query(con, "series_cards", series=every).to_dict("records")
+    rows = store.run_query(con, "series_cards", series=every).to_dict("records")
     priced = [r for r in rows if r["growth_value"] == r["growth_value"] and charts.priced(r["growth_price_basis"])]
     assert len(priced) >= 5
     for lang in ("zh", "en"):

@@ -1,6 +1,6 @@
 """Each chart's text alternative (jiangbei.chart_text), read from the real figures the pages draw."""
 
-from jiangbei.core import store as db
+from jiangbei.core import store
 from jiangbei.presentation import chart_text, charts
 from jiangbei.presentation.numbers import bounded, format_value
 
@@ -8,7 +8,7 @@ TRADE = ["trade", "consumption"]
 
 
 def test_summary_names_what_the_chart_shows_and_its_extremes(con):
-    growth = db.run_query(con, "growth_rates", topics=TRADE)
+    growth = store.run_query(con, "growth_rates", topics=TRADE)
     fig = charts.growth_bars(growth, "en")
     low, high = growth.loc[growth["value"].idxmin()], growth.loc[growth["value"].idxmax()]
     text = chart_text.summary(fig, "en")
@@ -23,7 +23,7 @@ def test_summary_names_what_the_chart_shows_and_its_extremes(con):
 
 
 def test_the_data_table_holds_every_bar_with_its_unit(con):
-    levels = db.run_query(con, "levels_in_yuan", topics=["macro", "industry", "services", "innovation", "fiscal"])
+    levels = store.run_query(con, "levels_in_yuan", topics=["macro", "industry", "services", "innovation", "fiscal"])
     fig = charts.levels_bars(levels, "en")  # the year's amounts; balances are charted apart
     table = chart_text.table(fig, "en")
     assert list(table.columns) == ["Item", "Value"]
@@ -35,7 +35,7 @@ def test_the_data_table_holds_every_bar_with_its_unit(con):
 
 
 def test_small_multiples_say_each_panel_has_its_own_scale(con):
-    pairs = db.run_query(con, "topic_results_vs_targets", topics=TRADE)
+    pairs = store.run_query(con, "topic_results_vs_targets", topics=TRADE)
     fig = charts.result_vs_target(pairs, "en")
     panels = min(9, len(pairs))
     assert chart_text.summary(fig, "en").startswith(f"2020 result vs 2021 target: {panels} small charts")
@@ -48,7 +48,7 @@ def test_small_multiples_say_each_panel_has_its_own_scale(con):
 
 def test_a_single_value_is_listed_not_charted(con):
     """One bar is no chart (issue 13): the page lists it instead, so no chart needs a one-value summary."""
-    rates = db.run_query(con, "rates_and_completion", topics=["employment", "social", "environment", "governance"])
+    rates = store.run_query(con, "rates_and_completion", topics=["employment", "social", "environment", "governance"])
     shares = rates[rates["measure"] == "share_pct"]
     assert len(shares) >= 2 and charts.shares_bars(shares, "en") is not None
     assert charts.shares_bars(shares.head(1), "en") is None

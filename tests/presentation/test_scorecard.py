@@ -7,7 +7,7 @@ import csv
 import pandas as pd
 import pytest
 
-from jiangbei.core import store as db
+from jiangbei.core import store
 from jiangbei.presentation import scorecard
 from tests.conftest import DATA
 
@@ -136,7 +136,7 @@ def rebuilt(data_copy, edit) -> pd.DataFrame:
     frame = pd.read_csv(data_copy / "indicators.csv", dtype=str, keep_default_na=False)
     edit(frame)
     frame.to_csv(data_copy / "indicators.csv", index=False)
-    return db.build_database(data_copy).execute("select * from target_scorecard").df().set_index("target_id")
+    return store.build_database(data_copy).execute("select * from target_scorecard").df().set_index("target_id")
 
 
 def test_a_jan_nov_baseline_is_never_set_against_a_full_year_target(data_copy):
@@ -166,7 +166,7 @@ def test_hold_pace_is_within_half_a_point(data_copy, target, status):
 
 
 def test_the_table_says_status_in_words_and_symbols_with_units_and_bounds(con):
-    rows = db.run_query(con, "target_scorecard_rows", topics=[], statuses=[], sort="report")
+    rows = store.run_query(con, "target_scorecard_rows", topics=[], statuses=[], sort="report")
     shown = scorecard.frame(rows, "en")
     shown.index = scorecard.topic_order(rows)["target_id"]
     assert shown.loc["gdp_growth_target_2021", "Status"] == "▲ Raise the pace"
@@ -186,7 +186,7 @@ def test_the_table_says_status_in_words_and_symbols_with_units_and_bounds(con):
 def test_one_dumbbell_per_family_and_none_for_a_lone_target(con):
     from jiangbei.presentation import charts
 
-    rows = db.run_query(con, "target_scorecard_rows", topics=[], statuses=[], sort="report")
+    rows = store.run_query(con, "target_scorecard_rows", topics=[], statuses=[], sort="report")
     for family in scorecard.FAMILIES:
         members = scorecard.chart_rows(rows, family)
         fig = charts.dumbbell(members, family, "en")

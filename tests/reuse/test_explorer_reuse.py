@@ -8,7 +8,7 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 
 from jiangbei.app import db, explorer
-from jiangbei.console import runner as sandbox
+from jiangbei.console import runner
 from jiangbei.core.schema import PAGE_TOPICS
 from jiangbei.presentation.i18n import t
 from tests.apptest import open_page
@@ -94,13 +94,13 @@ def test_show_sql_gives_the_same_rows_in_the_sql_console(params):
     shown = list(at.dataframe[0].value["ID"])
     sql = _sql_link(at)
     # The generated SQL, run in the visitor sandbox, returns the explorer's rows in the explorer's order.
-    outcome = sandbox.run(sql, db.sandbox_database())
+    outcome = runner.run(sql, db.sandbox_database())
     assert outcome.ok, outcome.message
     assert list(outcome.frame["id"]) == shown and len(shown) > 0
     # And the console opened from the link runs it and shows the same rows.
-    console = open_page("sql", "en", {"sql": sql})
-    assert not console.exception and console.text_area(key="sql_text").value == sql
-    assert list(console.dataframe[-1].value["id"]) == shown
+    sql_page = open_page("sql", "en", {"sql": sql})
+    assert not sql_page.exception and sql_page.text_area(key="sql_text").value == sql
+    assert list(sql_page.dataframe[-1].value["id"]) == shown
 
 
 def test_view_sql_drops_filters_that_filter_nothing():

@@ -224,11 +224,11 @@ FORMULAS = ['=HYPERLINK("http://x","y")', "+1+2", "-2+3", "@SUM(A1)", "\t=1", "\
 @pytest.fixture(scope="module")
 def hostile():
     """A console result built from real SQL in the sandbox: every text cell starts like a formula."""
-    from jiangbei.console import runner as sandbox
+    from jiangbei.console import runner
 
     select = ", ".join(f"'{f}' as c{i}" for i, f in enumerate(FORMULAS)).replace("\t", "' || chr(9) || '") \
         .replace("\r", "' || chr(13) || '")
-    outcome = sandbox.run(f"select {select}, -5 as n, 'plain' as p, 1 as \"=cmd\"", db.sandbox_database())
+    outcome = runner.run(f"select {select}, -5 as n, 'plain' as p, 1 as \"=cmd\"", db.sandbox_database())
     assert outcome.ok, outcome.message
     return outcome.frame
 

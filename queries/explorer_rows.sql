@@ -6,7 +6,7 @@
 -- $q: words searched (case-insensitive; every word must occur) in both languages' names and sentences, the id,
 -- the note, the year, the kind and the measure (macros.sql's matches_search); '' for all.
 -- $lang: language of the link to the source page (zh or en); the link is relative, for a path prefix.
--- $row_limit: the most rows returned (db.ROW_LIMIT unless given).
+-- $row_limit: the most rows returned (jiangbei.core.store.ROW_LIMIT unless given).
 SELECT
     id, series, topic, indicator_zh, indicator_en, year, period, kind, measure,
     value, unit, unit_en, price_basis, stock_flow, qualifier, bound, direction, section, source_id, source_quote, note,

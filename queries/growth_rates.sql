@@ -1,6 +1,6 @@
 -- Year-on-year growth rates reported as results, for the growth chart (declines are negative).
 -- $topics: topic codes to include.
--- $row_limit: the most rows returned (db.ROW_LIMIT unless given).
+-- $row_limit: the most rows returned (jiangbei.core.store.ROW_LIMIT unless given).
 SELECT
     id, series, topic, indicator_zh, indicator_en, year, period, stock_flow, price_basis, value, value_decimals,
     unit, unit_en, qualifier, bound, source_quote, source_quote_en, note

@@ -1,7 +1,7 @@
 -- Every indicator of a page's topics, as the page's table shows it, with a link to its sentence.
 -- $topics: topic codes on the page. $years: years to keep (empty list: all). $kinds: kinds to keep (empty: all).
 -- $lang: language of the link target (zh or en).
--- $row_limit: the most rows returned (db.ROW_LIMIT unless given).
+-- $row_limit: the most rows returned (jiangbei.core.store.ROW_LIMIT unless given).
 SELECT
     id, series, topic, indicator_zh, indicator_en, year, period, kind, measure,
     value, unit, unit_en, price_basis, stock_flow, qualifier, bound, direction, section, source_id, source_quote, note,

@@ -2,7 +2,7 @@
 -- results the report judges against the plan only in words (plan_verdict: GDP "难以完成年度目标"), which have no
 -- rate (value NULL, measure of the result itself, so a chart of rates leaves them out and a list keeps them).
 -- beat_plan is true where at least 100% of the annual plan was completed, or the report says it was beaten.
--- $row_limit: the most rows returned (db.ROW_LIMIT unless given).
+-- $row_limit: the most rows returned (jiangbei.core.store.ROW_LIMIT unless given).
 SELECT
     c.id, c.series, c.topic, c.indicator_zh, c.indicator_en, c.year, c.period, c.measure, c.value, c.value_decimals,
     c.unit, c.unit_en, c.bound,

@@ -1,7 +1,7 @@
 -- Shares and rates (in %) and plan completion rates reported as results: the shares chart and the completion chart
 -- (drawn apart: a share is not a plan completion).
 -- $topics: topic codes to include. beat_plan is true where a completion rate is at least 100%.
--- $row_limit: the most rows returned (db.ROW_LIMIT unless given).
+-- $row_limit: the most rows returned (jiangbei.core.store.ROW_LIMIT unless given).
 SELECT
     id, series, topic, indicator_zh, indicator_en, year, period, stock_flow, measure, value, value_decimals, unit,
     unit_en, qualifier, bound, direction, source_quote, source_quote_en,

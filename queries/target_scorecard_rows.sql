@@ -4,7 +4,7 @@
 -- $statuses: status codes to include (an empty list: every status).
 -- $sort: 'report' keeps the report's order within a topic; 'distance' puts the largest distance first
 -- within a topic and family (distances of different kinds are never ranked against each other).
--- $row_limit: the most rows returned (db.ROW_LIMIT unless given).
+-- $row_limit: the most rows returned (jiangbei.core.store.ROW_LIMIT unless given).
 -- The English translations of both sentences come from the indicators they quote (for English pages).
 SELECT s.*, t.source_quote_en AS target_quote_en, b.source_quote_en AS baseline_quote_en
 FROM target_scorecard AS s

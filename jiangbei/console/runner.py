@@ -43,7 +43,7 @@ MAX_ROWS = 10_000  # rows shown; more are cut with a notice
 MAX_CELLS = 100_000  # cells shown (rows x columns); a wide answer shows fewer rows
 MAX_COLUMNS = 2_000  # more columns than this is refused
 MAX_HELD_BYTES = 4 * 1024 * 1024  # an answer's size as the app holds it (numbers 8 bytes, text its UTF-8 + overhead)
-MAX_TEXT_CHARS = 2_000  # longer text is cut, with sandbox_worker.CUT_MARKER
+MAX_TEXT_CHARS = 2_000  # longer text is cut, with worker.CUT_MARKER
 MAX_SENT_BYTES = 8 * 1024 * 1024  # the worker's own budget for its JSON answer
 MAX_OUTPUT_BYTES = MAX_SENT_BYTES + 1024 * 1024  # read at most this from a worker; one that sends more is killed
 DUCKDB_MEMORY_MB = 128  # DuckDB's own memory_limit inside the worker (two workers and the app share ~1 GB)
@@ -58,11 +58,11 @@ SANDBOX_PREFIX = "jiangbei-sandbox-"
 
 class Queue:
     """At most `slots` workers at once, shared between visitors (a visitor: the sessions of one browser, see
-    jiangbei.console.visitor). A visitor runs at most `per_visitor` queries at once, so one visitor's ten tabs of
-    heavy SQL leave a slot to everyone else; when a slot frees, the waiting visitor with the fewest queries running
-    goes first, first come first served among equals. A visitor has at most `visitor_waiting` queries queued; the
-    queue holds `max_waiting` in all, but a visitor with nothing queued or running always gets in line. Each waits
-    a bounded time."""
+    jiangbei.app.sql_console.visitor). A visitor runs at most `per_visitor` queries at once, so one visitor's ten
+    tabs of heavy SQL leave a slot to everyone else; when a slot frees, the waiting visitor with the fewest queries
+    running goes first, first come first served among equals. A visitor has at most `visitor_waiting` queries
+    queued; the queue holds `max_waiting` in all, but a visitor with nothing queued or running always gets in line.
+    Each waits a bounded time."""
 
     def __init__(self, slots: int, max_waiting: int, per_visitor: int | None = None, visitor_waiting: int = 2):
         self.slots, self.max_waiting = slots, max_waiting

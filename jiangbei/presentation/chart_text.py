@@ -37,7 +37,7 @@ def _panel_titles(fig: go.Figure) -> dict[str, str]:
 
 def _is_data(trace) -> bool:
     """Bars, and markers that carry values (a dumbbell's dots and arrowheads); not lines, legend keys or traces
-    marked as a reference (jiangbei.charts.REFERENCE)."""
+    marked as a reference (jiangbei.presentation.charts.REFERENCE)."""
     if trace.type == "bar":
         return True
     return (trace.type == "scatter" and "markers" in (trace.mode or "") and trace.hoverinfo != "skip"

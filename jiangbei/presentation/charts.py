@@ -405,8 +405,8 @@ def dumbbell(df: pd.DataFrame, family: str, lang: str) -> go.Figure | None:
         text=text(start, [None] * len(df), "start") if axis == "values" else None,
         textposition=["middle left" if up else "middle right" for up in rising],
         hovertext=hovers, hoverinfo="text", cliponaxis=False,
-        # customdata names each point for the text alternative (jiangbei.chart_text); on a change axis every
-        # start is the 2020 figure itself (0), a reference rather than a value of the chart
+        # customdata names each point for the text alternative (jiangbei.presentation.chart_text); on a change axis
+        # every start is the 2020 figure itself (0), a reference rather than a value of the chart
         customdata=plain_names, meta=None if axis == "values" else REFERENCE,
     ))
     # The arrowheads point the way from 2020 to the target: one trace each way, so the legend shows a ▶ head.

@@ -3,7 +3,8 @@
 Streamlit defines no CSS variables for its theme (its bundle has none for colours), but it sets `color-scheme`
 on the app to the active theme's scheme, so CSS `light-dark(a, b)` picks the right colour of each pair, and
 follows a change made in Streamlit's settings menu without a rerun. The backgrounds and text colours below are
-those of .streamlit/config.toml ([theme.light] and [theme.dark]); tests/test_theme.py checks every contrast.
+those of .streamlit/config.toml ([theme.light] and [theme.dark]); tests/presentation/test_theme.py checks every
+contrast.
 """
 
 from __future__ import annotations

@@ -1,8 +1,10 @@
-"""data/datapackage.json: the dataset described as a Frictionless Data Package, generated from jiangbei/schema.py.
+"""data/datapackage.json: the dataset described as a Frictionless Data Package, generated from
+jiangbei/core/schema.py.
 
-`python -m reuse.datapackage` rewrites the file; tests/reuse/test_datapackage.py fails when the file and schema.py
-drift apart, and validates the data against it with the frictionless package. Every CSV of data/ is a resource:
-indicators and sources with schema.py's enumerations and keys, any other (a table added later) from its header.
+`python -m jiangbei.reuse.datapackage` rewrites the file; tests/reuse/test_datapackage.py fails when the file and the
+schema drift apart, and validates the data against it with the frictionless package. Every CSV of data/ is a
+resource: indicators and sources with the schema's enumerations and keys, any other (a table added later) from its
+header.
 """
 
 from __future__ import annotations

@@ -1,6 +1,6 @@
 -- results_vs_targets: each 2020 result beside the 2021 target of the same series and measure, one row per target
 -- that has a comparable 2020 figure (same period). Built from target_scorecard, the one definition of the pairing,
--- the status and the derived figures (jiangbei.db loads it first), so the two tables cannot contradict each other.
+-- the status and the derived figures (jiangbei.core.store loads it first), so the two tables cannot contradict each other.
 -- Stated: the result and the target with their bounds. Derived (is_derived = true for these columns), each with
 -- its decimals, bound and unit: gap (target minus result; percentage points for rates and growth rates),
 -- change_needed_pct (the growth from the result a level or count target implies), met_status.

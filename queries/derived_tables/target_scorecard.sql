@@ -1,6 +1,6 @@
 -- target_scorecard: one row per 2021 target, answering "how ambitious is it, against what 2020 achieved?". It is
 -- the ONE definition of a target's baseline, status and distance: results_vs_targets is built from it
--- (jiangbei.db loads this file first), so the two tables never disagree.
+-- (jiangbei.core.store loads this file first), so the two tables never disagree.
 -- The baseline is the 2020 result of the same series, measure, unit and source. It counts only for the same
 -- period (a Jan-Nov result is never set against a full-year target): a pair of different periods is
 -- no_baseline with comparability 'period_differs'; a pair of different price bases keeps its status but says

@@ -46,7 +46,7 @@ CREATE OR REPLACE MACRO round_bound(x, places, b) AS
 -- the figure's error, so the last digit shown is the first uncertain one (unit = 10^-places >= err, so
 -- places = -ceil(log10(err))), at most max_places (a figure keeps no digit its inputs do not support; counts are
 -- exact). supported_places: the same for a relative error of x. The figure is then rounded by round_bound, a lower
--- bound down and an upper bound up; the display writes it with exactly those decimals (jiangbei.scorecard).
+-- bound down and an upper bound up; the display writes it with exactly those decimals (jiangbei.presentation.scorecard).
 CREATE OR REPLACE MACRO half_unit(decimals, b, k) AS
     CASE WHEN b IN ('at_least', 'at_most') OR k = 'target' THEN 0 ELSE 0.5 * pow(10, -decimals) END;
 CREATE OR REPLACE MACRO half_unit_rel(v, decimals, b, k) AS half_unit(decimals, b, k) / abs(v);

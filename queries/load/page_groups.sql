@@ -1,5 +1,5 @@
 -- page_groups: which topic page (economy, investment, trade, livelihood) shows each topic, so the explorer's
--- page facet counts what the topic pages show. $topics, $pages: parallel lists from jiangbei.schema.PAGE_TOPICS.
+-- page facet counts what the topic pages show. $topics, $pages: parallel lists from jiangbei.core.schema.PAGE_TOPICS.
 CREATE TABLE page_groups AS
 SELECT unnest($topics::VARCHAR []) AS topic, unnest($pages::VARCHAR []) AS page;
 COMMENT ON TABLE page_groups IS '专题页面分组 / which topic page shows each topic';

@@ -88,7 +88,7 @@ def test_english_page_translates_everything_it_labels():
     assert set(table["Price basis"]) <= {"current prices (nominal)", "no price", "price basis not stated"}
     assert set(table["Bound"]) == {"exact", "at least"}  # 超过万分之25, 突破600亿元 … are lower bounds
     assert not any(re.search(r"[\u4e00-\u9fff]", q) for q in table["Qualifier"])  # 争取超过 … in English
-    # each English sentence, then its Chinese original folded under "Chinese original" (tests/apptest reads text)
+    # each English sentence, then its Chinese original folded under "Chinese original" (tests/apptest.py reads text)
     with open(DATA / "indicators.csv", encoding="utf-8") as f:
         pairs = {f"{r['source_quote_en']}Chinese original{r['source_quote']}" for r in csv.DictReader(f)}
     assert set(table["Source sentence (unofficial translation)"]) <= pairs

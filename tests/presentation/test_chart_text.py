@@ -1,4 +1,4 @@
-"""Each chart's text alternative (jiangbei.chart_text), read from the real figures the pages draw."""
+"""Each chart's text alternative (jiangbei.presentation.chart_text), read from the real figures the pages draw."""
 
 from jiangbei.core import store
 from jiangbei.presentation import chart_text, charts

@@ -1,4 +1,4 @@
-"""data/datapackage.json: generated from jiangbei/schema.py, describes every CSV in data/, and the data validate
+"""data/datapackage.json: generated from jiangbei/core/schema.py, describes every CSV in data/, and the data validate
 against it with the frictionless package (types, enumerations, keys)."""
 
 import csv
@@ -73,7 +73,7 @@ def test_a_broken_copy_fails_validation(data_copy, column, bad, error):
 
 
 def test_a_csv_added_to_data_becomes_a_resource(data_copy):
-    # e.g. a table of notes added later, which no schema in jiangbei/schema.py names: described from its header
+    # e.g. a table of notes added later, which no schema in jiangbei/core/schema.py names: described from its header
     # and the database's types, and it validates.
     (data_copy / "notes.csv").write_text("note_id,text\n1,over\n2,or more\n", encoding="utf-8")
     (data_copy / datapackage.FILE_NAME).write_text(datapackage.render(data_copy), encoding="utf-8")

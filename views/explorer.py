@@ -3,11 +3,9 @@ details (?row=<id>, shareable); the view's SQL; how to cite."""
 
 import streamlit as st
 
-from jiangbei.app import db, explorer, ui, url_state
+from jiangbei.app import explorer, ui, url_state
 from jiangbei.presentation import tables
-from jiangbei.presentation.charts import basis_label, priced
 from jiangbei.presentation.i18n import ngettext, t
-from jiangbei.presentation.numbers import bounded, format_value
 
 lang = ui.lang()
 allowed = explorer.allowed_params()
@@ -29,46 +27,27 @@ with main:
     st.markdown(f"[{t('explorer_show_sql', lang)}]({explorer.sql_link(view, lang)})",
                 help=t("explorer_show_sql_help", lang))
     # The chosen row: a click in the table, else ?row= (which may lie outside the filters).
-    if selected:
-        row = rows.iloc[selected[0]]
-    elif url_row and position is None:
-        everything = explorer.all_rows(lang)
-        row = everything[everything["id"] == url_row].iloc[0]
+    row, outside = explorer.chosen_row(rows, selected, url_row, lang)
+    if outside:
         st.info(t("explorer_row_outside", lang), icon=":material/info:")
-    else:
-        row = None
     url_state.write("row", [row["id"]] if row is not None else [])
     if row is None:
         st.caption(t("explorer_select", lang))
     else:
-        st.subheader(row[f"indicator_{lang}"])
-        shown = format_value(row["value"], row["unit"], row["unit_en"], lang, int(row["value_decimals"]))
-        st.markdown(f"**{bounded(shown, row['qualifier'], row['bound'], lang)}**"
-                    f" · {row['year']} · {tables.period_label(row['period'], row['stock_flow'], lang)}"
-                    f" · {t('kind_' + row['kind'], lang)}"
-                    + (f" · {basis_label(row['price_basis'], lang)}" if priced(row["price_basis"]) else "")
-                    + f" · `{row['id']}`")
+        detail = explorer.row_detail(row, lang)
+        st.subheader(detail.title)
+        st.markdown(detail.summary)
         st.markdown(f"**{t('explorer_context', lang)}**")
-        before, quote, after = db.quote_context(row["source_id"], row["source_quote"])
-        if lang == "en":  # the English sentence in its paragraph, the official Chinese one click away
-            before_en, quote_en, after_en = db.quote_context(row["source_id"], row["source_quote_en"], "path_en")
-            st.markdown(f"> …{before_en[-160:]}**{quote_en}**{after_en[:160]}…")
+        st.markdown(detail.quote)
+        if detail.original:
             st.caption(t("quote_unofficial", lang))
             with st.expander(t("quote_original", lang)):
-                st.markdown(f"> …{before[-80:]}**{quote}**{after[:80]}…")
-        else:
-            st.markdown(f"> …{before[-80:]}**{quote}**{after[:80]}…")
-        st.markdown(f"[{t('open_source_link', lang)}]({row['source_link']}) · "
-                    f"[{t('explorer_row_link', lang)}](explorer?row={row['id']}&lang={lang})")
-        context = db.query("indicator_context", id=row["id"])
-        for relation, title in (("pair", "explorer_paired"), ("derived", "explorer_derived")):
-            st.markdown(f"**{t(title, lang)}**")
-            part = context[context["relation"] == relation]
-            if part.empty:
+                st.markdown(detail.original)
+        st.markdown(detail.links)
+        for heading, lines in detail.related:
+            st.markdown(f"**{heading}**")
+            if not lines:
                 st.caption(t("explorer_none", lang))
-            for item in part.itertuples():
-                formula = f" — {getattr(item, f'formula_{lang}')}" if relation == "derived" else ""
-                shown = bounded(format_value(item.value, item.unit, item.unit_en, lang), item.qualifier, item.bound,
-                                lang)
-                st.markdown(f"- {getattr(item, f'indicator_{lang}')} ({item.year}): {shown}{formula}")
+            for line in lines:
+                st.markdown(line)
     ui.cite_block()

@@ -1,5 +1,5 @@
 """The explorer's view state: facets, value range, search, sort, columns, row count and the chosen row, all read
-from and kept in the URL; the same view as SQL for the console."""
+from and kept in the URL; the same view as SQL for the console; what the page says about the chosen row."""
 
 from __future__ import annotations
 
@@ -14,9 +14,10 @@ from jiangbei.app import db, url_state
 from jiangbei.console import examples
 from jiangbei.core import store
 from jiangbei.core.schema import PAGE_TOPICS
+from jiangbei.presentation.charts import basis_label, priced
 from jiangbei.presentation.i18n import t
-from jiangbei.presentation.numbers import format_number
-from jiangbei.presentation.tables import INDICATOR_TABLE, OPTIONAL_COLUMNS, header
+from jiangbei.presentation.numbers import bounded, format_number, format_value
+from jiangbei.presentation.tables import INDICATOR_TABLE, OPTIONAL_COLUMNS, header, period_label
 
 # Facet: (URL parameter, query parameter). page: the topic page a topic is shown on (page_groups).
 FACETS = {"page": "pages", "topic": "topics", "year": "years", "kind": "kinds", "measure": "measures",
@@ -202,3 +203,57 @@ def sql_link(view: View, lang: str) -> str:
     from urllib.parse import urlencode
 
     return "sql?" + urlencode({"sql": view_sql(view, lang), "lang": lang})
+
+
+def chosen_row(rows: pd.DataFrame, selected: list[int], url_row: str | None,
+               lang: str) -> tuple[pd.Series | None, bool]:
+    """(the row whose details are shown, whether it lies outside the filters): a click in the table, else ?row=
+    (which may name a row the filters hide), else none."""
+    if selected:
+        return rows.iloc[selected[0]], False
+    if url_row and not (rows["id"] == url_row).any():
+        everything = all_rows(lang)
+        return everything[everything["id"] == url_row].iloc[0], True
+    return None, False
+
+
+@dataclass
+class RowDetail:
+    """The chosen row as the page shows it, in markdown: what the figure is, its sentence in the report, links,
+    and the figures paired with it or derived from it."""
+    title: str
+    summary: str  # the value with its bound, year, period, kind, price basis and id
+    quote: str  # the sentence in its paragraph (on an English page the English one) ...
+    original: str | None  # ... and there the official Chinese one, folded under it
+    links: str
+    related: list[tuple[str, list[str]]]  # (heading, one line per figure) for paired and derived figures
+
+
+def _quoted(before: str, quote: str, after: str, reach: int) -> str:
+    return f"> …{before[-reach:]}**{quote}**{after[:reach]}…"
+
+
+def row_detail(row: pd.Series, lang: str) -> RowDetail:
+    shown = format_value(row["value"], row["unit"], row["unit_en"], lang, int(row["value_decimals"]))
+    summary = (f"**{bounded(shown, row['qualifier'], row['bound'], lang)}**"
+               f" · {row['year']} · {period_label(row['period'], row['stock_flow'], lang)}"
+               f" · {t('kind_' + row['kind'], lang)}"
+               + (f" · {basis_label(row['price_basis'], lang)}" if priced(row["price_basis"]) else "")
+               + f" · `{row['id']}`")
+    original = _quoted(*db.quote_context(row["source_id"], row["source_quote"]), 80)
+    if lang == "en":  # the English sentence in its paragraph, the official Chinese one click away
+        quote = _quoted(*db.quote_context(row["source_id"], row["source_quote_en"], "path_en"), 160)
+    else:
+        quote, original = original, None
+    links = (f"[{t('open_source_link', lang)}]({row['source_link']}) · "
+             f"[{t('explorer_row_link', lang)}](explorer?row={row['id']}&lang={lang})")
+    context = db.query("indicator_context", id=row["id"])
+    related = []
+    for relation, title in (("pair", "explorer_paired"), ("derived", "explorer_derived")):
+        lines = []
+        for item in context[context["relation"] == relation].itertuples():
+            formula = f" — {getattr(item, f'formula_{lang}')}" if relation == "derived" else ""
+            value = bounded(format_value(item.value, item.unit, item.unit_en, lang), item.qualifier, item.bound, lang)
+            lines.append(f"- {getattr(item, f'indicator_{lang}')} ({item.year}): {value}{formula}")
+        related.append((t(title, lang), lines))
+    return RowDetail(row[f"indicator_{lang}"], summary, quote, original, links, related)

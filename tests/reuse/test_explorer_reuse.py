@@ -142,3 +142,31 @@ def test_a_row_with_a_price_basis_says_it():
     from jiangbei.presentation.charts import basis_label
     assert any(basis_label(row["price_basis"], "en") in m.value and "`gdp_growth_2020`" in m.value
                for m in at.markdown)
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_a_rows_details_hold_its_value_sentence_and_related_figures(lang):
+    # Every row's details, in both languages: its id, its own sentence in bold within the paragraph (on an English
+    # page the English one, with the official Chinese under it), and a heading for paired and for derived figures.
+    everything = explorer.all_rows(lang)
+    for row in (r for _, r in everything.iterrows()):
+        detail = explorer.row_detail(row, lang)
+        assert detail.title == row[f"indicator_{lang}"] and f"`{row['id']}`" in detail.summary
+        sentence = row["source_quote_en"] if lang == "en" else row["source_quote"]
+        assert f"**{sentence}**" in detail.quote
+        assert (detail.original is not None) == (lang == "en")
+        if detail.original:
+            assert f"**{row['source_quote']}**" in detail.original
+        assert [heading for heading, _ in detail.related] == [t("explorer_paired", lang), t("explorer_derived", lang)]
+        assert f"explorer?row={row['id']}&lang={lang}" in detail.links
+
+
+def test_the_chosen_row_is_the_click_else_the_url_and_says_when_filters_hide_it():
+    everything = explorer.all_rows("en")
+    trade = everything[everything["topic"] == "trade"].reset_index(drop=True)
+    outside = everything[everything["topic"] != "trade"]["id"].iloc[0]
+    row, hidden = explorer.chosen_row(trade, [1], outside, "en")  # a click wins over the URL
+    assert row["id"] == trade["id"].iloc[1] and not hidden
+    row, hidden = explorer.chosen_row(trade, [], outside, "en")
+    assert row["id"] == outside and hidden
+    assert explorer.chosen_row(trade, [], None, "en") == (None, False)

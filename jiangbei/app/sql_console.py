@@ -212,6 +212,8 @@ def failure_message(outcome: runner.Outcome, lang: str) -> tuple[str, str]:
            "busy": "sql_queue_busy" if outcome.position else "sql_busy", "cooldown": "sql_cooldown",
            "too_wide": "sql_too_wide", "crashed": "sql_crashed"}.get(outcome.kind, "sql_error")
     detail = outcome.message if outcome.kind in ("syntax", "error", "not_allowed") else ""
+    if key == "sql_queue_busy":  # a count of queries ahead
+        return ngettext("sql_queue_busy", outcome.position, lang, **fields), detail
     return t(key, lang, **fields), detail
 
 

@@ -56,10 +56,14 @@ def t(key: str, lang: str, **fields) -> str:
 
 def ngettext(key: str, count: int, lang: str, **fields) -> str:
     """The text for key in lang in the plural form for count (gettext's rule from the catalog's Plural-Forms
-    header: English 1 row / 2 rows, Chinese one form); fields fill {placeholders}, the count among them."""
+    header: English 1 row / 2 rows, Chinese one form); fields fill {placeholders}, the count among them.
+
+    A key without plural forms is an error, as t() with one that has them: one form for every count would show
+    "1 rows" without anyone noticing (tests/presentation/test_i18n.py checks every call site)."""
     forms = TEXT[key][lang]
-    text = forms[PLURAL[lang](int(count))] if isinstance(forms, tuple) else forms
-    return text.format(**fields)
+    if not isinstance(forms, tuple):
+        raise TypeError(f"{key} has no plural forms (msgid_plural) in the {lang} catalog: use t({key!r}, ...)")
+    return forms[PLURAL[lang](int(count))].format(**fields)
 
 
 # Han characters and CJK punctuation: text holding any is Chinese (the report's quotes, its Chinese units).

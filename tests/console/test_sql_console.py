@@ -368,7 +368,9 @@ def test_a_busy_console_says_the_queue_position():
     queue.leave()
     assert queue.enter(0.1) == 0
     message, _ = sql_console.failure_message(runner.Outcome(False, "busy", position=3), "en")
-    assert "3 query(ies) ahead of yours" in message
+    assert "3 queries are ahead of yours" in message
+    one_ahead = runner.Outcome(False, "busy", position=1)
+    assert "1 query is ahead of yours" in sql_console.failure_message(one_ahead, "en")[0]
     assert "前面还有 3 个查询" in sql_console.failure_message(runner.Outcome(False, "busy", position=3), "zh")[0]
 
 

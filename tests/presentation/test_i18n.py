@@ -1,11 +1,14 @@
 """The interface's words: gettext catalogs under jiangbei/locales/, one key in both languages, same placeholders."""
 
+import ast
+import re
 import string
 
 import pytest
 from babel.messages.pofile import read_po
 
 from jiangbei.presentation import i18n
+from tests.conftest import ROOT
 
 LOCALES = i18n.LOCALES_DIR
 
@@ -59,12 +62,47 @@ def test_a_count_gets_its_plural_form():
     assert i18n.ngettext("rows_shown", 1, "zh", n=1) == i18n.ngettext("rows_shown", 2, "zh", n=1)
     with pytest.raises(TypeError):
         i18n.t("rows_shown", "en", n=1)  # a count's text is read with ngettext
+    with pytest.raises(TypeError):
+        i18n.ngettext("bad_param", 2, "en", params="x=1")  # and a text without plural forms is not
+
+
+def _calls(function: str) -> list[tuple[str, int, ast.Call]]:
+    """(file, line, call) of every call of function (by name or as module.function) in the app's code."""
+    files = [*sorted((ROOT / "jiangbei").rglob("*.py")), *sorted((ROOT / "views").glob("*.py")), ROOT / "dashboard.py"]
+    found = []
+    for path in files:
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Call) and function in (getattr(node.func, "id", None),
+                                                           getattr(node.func, "attr", None)):
+                found.append((str(path.relative_to(ROOT)), node.lineno, node))
+    return found
+
+
+def test_every_ngettext_call_names_a_text_with_plural_forms_in_both_catalogs():
+    # ngettext raises for a text without plural forms; this finds such a call before any page reaches it.
+    calls = _calls("ngettext")
+    assert len(calls) > 5
+    for where, line, call in calls:
+        key = call.args[0]
+        assert isinstance(key, ast.Constant) and isinstance(key.value, str), f"{where}:{line}: a literal key, please"
+        assert key.value in i18n.TEXT, f"{where}:{line}: {key.value}"
+        assert all(isinstance(i18n.TEXT[key.value][lang], tuple) for lang in i18n.LANGS), \
+            f"{where}:{line}: {key.value} has no msgid_plural in every catalog"
+
+
+def test_every_t_call_with_a_literal_key_names_a_text_without_plural_forms():
+    for where, line, call in _calls("t"):
+        key = call.args[0] if call.args else None
+        if isinstance(key, ast.Constant) and isinstance(key.value, str):
+            assert key.value in i18n.TEXT, f"{where}:{line}: {key.value}"
+            assert not isinstance(i18n.TEXT[key.value]["en"], tuple), f"{where}:{line}: {key.value} shows a count"
 
 
 def test_no_english_text_hedges_a_count():
-    # "row(s)" is what a text without plural forms writes; every count has its forms instead.
+    # "row(s)", "query(ies)" is what a text without plural forms writes; every count has its forms instead.
     hedged = [key for key, entry in i18n.TEXT.items()
-              for text in (entry["en"] if isinstance(entry["en"], tuple) else [entry["en"]]) if "(s)" in text]
+              for text in (entry["en"] if isinstance(entry["en"], tuple) else [entry["en"]])
+              if re.search(r"\w\((s|es|ies)\)", text)]
     assert hedged == []
 
 

@@ -52,12 +52,6 @@ def to_json(df: pd.DataFrame) -> bytes:
     return json.dumps(records, ensure_ascii=False, indent=1).encode("utf-8")
 
 
-def to_parquet(df: pd.DataFrame) -> bytes:
-    buffer = io.BytesIO()
-    df.to_parquet(buffer, index=False)
-    return buffer.getvalue()
-
-
 def to_excel(df: pd.DataFrame, about: dict[str, str]) -> bytes:
     """The data sheet first; then a sheet with the source, licence, citation, view and export time (about_fields)."""
     buffer = io.BytesIO()

@@ -326,6 +326,9 @@ def _check_meaning(row: dict, p) -> None:
         p(f"qualifier {qualifier!r} mixes bounds: {', '.join(sorted(implied))}")
     elif implied and bound != next(iter(implied)):
         p(f"bound {bound!r} contradicts qualifier {qualifier!r} ({next(iter(implied))})")
+    elif not implied and any(w in qualifier for w, b in schema.QUALIFIER_BOUNDS.items() if b == "exact"):
+        if bound not in ("", "exact"):  # 达到98%: the figure to reach, not a floor; no note can make it one
+            p(f"bound {bound!r} contradicts qualifier {qualifier!r} (exact: it names the figure to reach)")
     elif not implied and bound not in ("", "exact") and not row["note"].strip():
         p(f"bound {bound!r} without a bound word in the qualifier needs a note saying why")
     expected_sf = schema.MEASURE_STOCK_FLOW.get(measure)

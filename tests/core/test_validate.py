@@ -91,6 +91,9 @@ def test_cli_exit_status(data_copy):
         ("gdp_2020", {"qualifier": "最多"}, "contradicts qualifier '最多' (at_most)"),
         ("gdp_2020", {"qualifier": "突破…最多"}, "mixes bounds"),
         ("new_urban_jobs_2020", {"bound": "at_least"}, "needs a note saying why"),
+        # 达到 names the figure to reach: exact, and no note can make it a floor
+        ("pension_coverage_target_2021", {"bound": "at_least", "note": "a floor"}, "(exact: it names the figure"),
+        ("rd_intensity_target_2021", {"bound": "at_most"}, "(exact: it names the figure"),
         ("relief_funds_2020", {"qualifier": "累计", "note": ""}, "累计 is not a bound word"),
         # stock_flow follows the measure; a stock is read at a point in time
         ("gdp_growth_2020", {"stock_flow": "stock"}, "for measure yoy_growth_pct: expected flow"),
@@ -153,6 +156,27 @@ def test_columns_out_of_order(data_copy):
     write_rows(data_copy, read_rows(data_copy), columns)
     problems = validate(data_copy)
     assert len(problems) == 1 and problems[0].line == 1 and "columns out of order" in problems[0].message
+
+
+def qualifier_bound(qualifier):
+    """The bound the one table (schema.QUALIFIER_BOUNDS) gives a qualifier: a bound word decides, else an exact word
+    (达到) makes it exact, else None (no bound word: exact unless the note says why)."""
+    found = {b for w, b in schema.QUALIFIER_BOUNDS.items() if w in qualifier}
+    bounds = found - {"exact"}
+    return bounds.pop() if len(bounds) == 1 else ("exact" if found == {"exact"} else None)
+
+
+def test_every_bound_follows_its_wording_by_the_one_table():
+    rows = read_rows(DATA)
+    worded = [r for r in rows if qualifier_bound(r["qualifier"])]
+    assert any("达到" in r["qualifier"] for r in worded)
+    for r in worded:
+        assert r["bound"] == qualifier_bound(r["qualifier"]), (r["id"], r["qualifier"], r["bound"])
+    # 达到 alone never makes a floor; 力争达到…以上 is one through 以上
+    assert {r["bound"] for r in rows if "达到" in r["qualifier"] and "以上" not in r["qualifier"]} == {"exact"}
+    for r in rows:  # a bound with no bound word says why in its note
+        if qualifier_bound(r["qualifier"]) is None and r["bound"] != "exact":
+            assert r["note"].strip(), r["id"]
 
 
 def test_every_pair_of_the_real_data_measures_the_same_thing():

@@ -67,7 +67,8 @@ with main:
             if part.empty:
                 st.caption(t("explorer_none", lang))
             for item in part.itertuples():
-                formula = f" — {getattr(item, f'formula_{lang}')}" if relation == "derived" else ""
+                formula = (f" — {getattr(item, f'formula_{lang}')} ({getattr(item, f'note_{lang}')})"
+                           if relation == "derived" else "")  # with the condition it holds under
                 shown = bounded(format_value(item.value, item.unit, item.unit_en, lang), item.qualifier, item.bound,
                                 lang)
                 st.markdown(f"- {getattr(item, f'indicator_{lang}')} ({item.year}): {shown}{formula}")

@@ -106,8 +106,8 @@ def original_columns(df: pd.DataFrame, lang: str) -> dict[str, str]:
 
 
 def derived_frame(df: pd.DataFrame, lang: str) -> pd.DataFrame:
-    """Derived figures as shown, each marked derived, with its bound, price basis and formula; English units as
-    in indicator_frame."""
+    """Derived figures as shown, each marked derived, with its bound, price basis, formula and the condition it
+    holds under (note); English units as in indicator_frame."""
     shown = shown_values(df, lang)  # value_decimals: the decimals SQL rounded the figure to (the one rule)
     return pd.DataFrame({
         t("col_indicator", lang): df[f"indicator_{lang}"],
@@ -119,6 +119,8 @@ def derived_frame(df: pd.DataFrame, lang: str) -> pd.DataFrame:
         t("col_price_basis", lang): df["price_basis"].map(lambda b: t(f"price_basis_{b}", lang)),
         t("col_kind", lang): t("kind_derived", lang),
         t("col_formula", lang): df[f"formula_{lang}"],
+        # the condition each row holds under (同口径, price basis, bound, period), then its inputs' caveats
+        t("col_note", lang): [scorecard.notes_text(n, i) for n, i in zip(df[f"note_{lang}"], df["input_notes"])],
         t("col_id", lang): df["input_ids"].map(lambda ids: ", ".join(ids)),
     }).reset_index(drop=True)
 

@@ -39,6 +39,7 @@ COMMENT ON COLUMN sources.path_en IS '非官方英译本 / unofficial English tr
 COMMENT ON TABLE results_vs_targets IS '2020年实绩与2021年目标配对 / each result paired with next year''s target (gap, change needed: derived)';
 COMMENT ON TABLE target_scorecard IS '2021年目标计分卡:每项目标一行,含可比的2020年基数、状态与距离(推算) / one row per 2021 target: comparable 2020 baseline, status and distance (derived)';
 COMMENT ON TABLE derived IS '推算数据,非报告原数 / figures computed in SQL, not stated in the report';
+COMMENT ON COLUMN derived.note_en IS '该行成立的条件(同口径、价格口径、界限、时期) / the condition the row holds under (same scope, price basis, bound, period); note_zh in Chinese';
 COMMENT ON TABLE facets IS '筛选项的全部取值 / every value of each explorer facet';
 COMMENT ON TABLE series_summary IS '每个指标序列的主要实绩、增速与目标 / per series: main result, growth and next year''s target';
 COMMENT ON TABLE glossary IS '术语表:报告中的中国特有用语 / China-specific terms of the report, in both languages';

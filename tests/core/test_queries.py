@@ -208,6 +208,57 @@ def test_nothing_derived_mixes_price_bases(con):
             assert bases <= {r["price_basis"], "none"}, derived_id
 
 
+def test_every_derived_row_says_the_condition_it_holds_under(con):
+    """Each derived row has a note in both languages: an implied prior-year level is conditional on the same scope
+    (同口径) and price basis; a level from a growth whose basis is real or not stated is conditional, never a
+    nominal forecast; a bound or Jan-Nov figure says so; and its inputs' caveats travel with it."""
+    df = q(con, "topic_derived", topics=TOPICS)
+    assert len(df) >= 15 and df["note_zh"].str.len().gt(0).all() and df["note_en"].str.len().gt(0).all()
+    for r in df.to_dict("records"):
+        ident = r["derived_id"]
+        if r["derivation"] == "implied_prior_level":
+            assert "同口径" in r["note_zh"] and "same scope" in r["note_en"] and "conditional" in r["note_en"], ident
+            assert "不一定等于" in r["note_zh"] and "not necessarily the figure published" in r["note_en"], ident
+        if r["price_basis"] in ("comparable", "not_stated"):
+            assert "not a forecast of the nominal" in r["note_en"] or "conditional" in r["note_en"], ident
+            assert "价格" in r["note_zh"], ident
+        if r["bound"] in ("at_least", "at_most"):
+            assert "bound" in r["note_en"] and "限" in r["note_zh"], ident
+        if r["period"] == "jan_nov":
+            assert "November" in r["note_en"] and "11月" in r["note_zh"], ident
+        inputs = con.execute("SELECT note FROM indicators WHERE list_contains($ids, id) AND note <> ''",
+                             {"ids": list(r["input_ids"])}).fetchall()
+        for (note,) in inputs:
+            assert note in (r["input_notes"] or ""), ident
+    # no prior-year level from a growth rate of another price basis (real growth is no nominal 2019 level)
+    prior = con.execute("""
+        SELECT d.derived_id FROM derived AS d, indicators AS l, indicators AS g
+        WHERE d.derivation = 'implied_prior_level' AND l.id = d.input_ids[1] AND g.id = d.input_ids[2]
+          AND l.price_basis <> g.price_basis""").fetchall()
+    assert prior == []
+    exports = df.set_index("derived_id").loc["implied_prior_level__exports__full_year"]
+    assert "preliminary customs data" in exports["input_notes"] and "newly counted" in exports["input_notes"]
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_derived_tab_table_and_its_export_carry_the_note(con, lang):
+    from jiangbei.presentation import tables
+    from jiangbei.presentation.i18n import t
+
+    df = q(con, "topic_derived", topics=TOPICS)
+    shown = tables.derived_frame(df, lang)
+    notes = shown[t("col_note", lang)]
+    assert (notes.str.len() > 0).all()
+    assert list(notes.str.split("; ").str[0]) == list(df[f"note_{lang}"].str.split("; ").str[0])
+    # the export of the tab is the shown table after its code columns: the note travels into the file
+    import io
+
+    from jiangbei.reuse import export
+
+    exported = pd.read_csv(io.BytesIO(export.to_csv(export.with_code_columns(shown, df))))
+    assert list(exported[t("col_note", lang)]) == list(notes)
+
+
 def test_opposite_bounds_give_no_figure(con):
     # 突破150 -> 超过170 high-tech firms: both lower bounds pull the change opposite ways, so it has no bound and is
     # not stated

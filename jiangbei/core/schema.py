@@ -59,6 +59,19 @@ QUALIFIER_BOUNDS = {
 BOUND_WORDS = {
     bound: tuple(w for w, b in QUALIFIER_BOUNDS.items() if b == bound) for bound in ("at_least", "at_most", "about")
 }
+# Caveats the report gives, which must travel with every figure they cover (the validator checks the note):
+# the report's phrase -> (words the note must hold, the series it covers; () = every figure quoted from the sentence,
+# up to 。, that holds the phrase). The phrase must be in the source.
+CAVEATS = {
+    # 根据海关初步数据,全区实现外贸自营出口额443.4亿元,…完成进度排名全市第3。
+    "根据海关初步数据": ("preliminary customs data (海关初步数据)", ()),
+    # 外贸自营出口额等指标因防疫物资出口规模持续扩大和电商新增企业数据贡献,超额完成年度目标: the 2020 exports, and
+    # what is computed from them (growth, its rank, the national share), partly count firms newly added to the data
+    "电商新增企业数据贡献": ("newly counted e-commerce firms (电商新增企业数据贡献)",
+                            ("exports", "export_national_share")),
+    # 受疫情影响,全年地区生产总值等指标难以完成年度目标
+    "难以完成年度目标": ("难以完成年度目标", ("gdp",)),
+}
 # Words that are not qualifiers: 累计 says how a total was added up, not a bound.
 NOT_QUALIFIERS = ("累计",)
 # Measures whose stock_flow and price_basis follow from the measure alone.

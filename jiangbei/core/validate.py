@@ -351,6 +351,22 @@ def _check_meaning(row: dict, p) -> None:
         p(f"price_basis 'not_stated' for a {measure}: an amount as written is at current prices (nominal)")
 
 
+def _check_caveats(rows: list[tuple[int, dict]], texts: dict[str, str], problems: list[Problem]) -> None:
+    """A caveat the report gives (schema.CAVEATS: preliminary customs data, newly counted firms, a missed plan)
+    travels with every figure it covers: the figures quoted from its sentence, and the results of the series it
+    names, say it in their note."""
+    for phrase, (words, series) in schema.CAVEATS.items():
+        sentences = [s for text in texts.values() for s in re.split(r"(?<=。)", text) if phrase in s]
+        if not sentences:
+            problems.append(Problem(INDICATORS_FILE, None, None, f"caveat {phrase!r} is not in the source text"))
+            continue
+        for line, row in rows:
+            quoted = row["source_quote"] and any(row["source_quote"] in s for s in sentences)
+            if (quoted or (row["series"] in series and row["kind"] == "actual")) and words not in row["note"]:
+                problems.append(Problem(INDICATORS_FILE, line, row["id"] or None,
+                                        f"note lacks the report's caveat {words!r} ({phrase})"))
+
+
 def _check_target_years(rows: list[tuple[int, dict]], source_rows, problems: list[Problem]) -> None:
     """A target is a number the report dates to its plan year, the year of the report (a 2021 plan report of
     2021-03-18 sets 2021 targets); only such targets get a status in the app. A plan without a year (继续推动…十大
@@ -423,6 +439,7 @@ def validate(data_dir: str | Path = "data") -> list[Problem]:
                                     "duplicate (series, year, kind, measure, period): " + ", ".join(key)))
     _check_pairs(rows, problems)
     _check_target_years(rows, source_rows or [], problems)
+    _check_caveats(rows, texts, problems)
     glossary = _read_table(data_dir / GLOSSARY_FILE, schema.GLOSSARY_COLUMNS, problems)
     _check_glossary(glossary or [], texts, rows, problems)
     return problems

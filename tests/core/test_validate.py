@@ -91,6 +91,10 @@ def test_cli_exit_status(data_copy):
         ("gdp_2020", {"qualifier": "最多"}, "contradicts qualifier '最多' (at_most)"),
         ("gdp_2020", {"qualifier": "突破…最多"}, "mixes bounds"),
         ("new_urban_jobs_2020", {"bound": "at_least"}, "needs a note saying why"),
+        # the report's caveats travel with every figure they cover (schema.CAVEATS)
+        ("cbec_exports_2020", {"note": "part of the district's exports"}, "lacks the report's caveat 'preliminary"),
+        ("exports_growth_2020", {"note": "at current prices (nominal)"}, "lacks the report's caveat 'newly counted"),
+        ("gdp_growth_2020", {"note": "price basis not stated"}, "lacks the report's caveat '难以完成年度目标'"),
         # 达到 names the figure to reach: exact, and no note can make it a floor
         ("pension_coverage_target_2021", {"bound": "at_least", "note": "a floor"}, "(exact: it names the figure"),
         ("rd_intensity_target_2021", {"bound": "at_most"}, "(exact: it names the figure"),
@@ -177,6 +181,27 @@ def test_every_bound_follows_its_wording_by_the_one_table():
     for r in rows:  # a bound with no bound word says why in its note
         if qualifier_bound(r["qualifier"]) is None and r["bound"] != "exact":
             assert r["note"].strip(), r["id"]
+
+
+def test_every_caveat_of_the_table_is_in_the_report_and_on_every_figure_it_covers():
+    import re
+
+    text = (DATA / "source" / "jiangbei-2020-plan-report.zh.txt").read_text(encoding="utf-8")
+    rows = read_rows(DATA)
+    for phrase, (words, series) in schema.CAVEATS.items():
+        sentences = [s for s in re.split(r"(?<=。)", text) if phrase in s]
+        assert sentences, phrase
+        covered = [r for r in rows if any(r["source_quote"] in s for s in sentences)
+                   or (r["series"] in series and r["kind"] == "actual")]
+        assert covered, phrase
+        assert all(words in r["note"] for r in covered), phrase
+    # the customs figures are each preliminary: the whole sentence, not only the headline exports
+    assert sum(schema.CAVEATS["根据海关初步数据"][0] in r["note"] for r in rows) >= 7
+
+
+def test_a_caveat_missing_from_the_report_is_reported(data_copy, monkeypatch):
+    monkeypatch.setitem(schema.CAVEATS, "一次性因素", ("one-off", ()))
+    assert any("caveat '一次性因素' is not in the source text" in p.message for p in validate(data_copy))
 
 
 def test_every_pair_of_the_real_data_measures_the_same_thing():

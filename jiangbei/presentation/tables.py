@@ -240,6 +240,27 @@ def figure_lines(df: pd.DataFrame, lang: str) -> list[str]:
             + period_mark(r["period"], lang, r.get("stock_flow")) for r in df.to_dict("records")]
 
 
+def plan_outcome_lines(df: pd.DataFrame, lang: str) -> list[str]:
+    """One line per outcome that occurs — beat, met (exactly the plan), missed — naming its results, completion
+    rates as written and those the report judges only in words (GDP missed its 2020 plan)."""
+    lines = []
+    for outcome in ("beat", "met", "missed"):
+        rows = df[df["plan_outcome"] == outcome].to_dict("records")
+        if not rows:
+            continue
+        names = [r[f"indicator_{lang}"] + ("" if lang == "zh" else " ") + _completion(r, lang) for r in rows]
+        lines.append(t(f"plan_outcome_{outcome}", lang, n=len(rows), names=t("list_sep", lang).join(names)))
+    return lines
+
+
+def _completion(row: dict, lang: str) -> str:
+    """A completion rate as written (106%), or that the report judges the result in words only."""
+    value = row["value"]
+    if value is None or value != value:
+        return t("plan_in_words", lang)
+    return format_value(value, "%", "%", lang, int(row["value_decimals"]))
+
+
 def plan_verdict_lines(df: pd.DataFrame, lang: str) -> list[str]:
     """The results the report judges against the annual plan only in words (plan_completion rows without a rate):
     "GDP: missed the 2020 annual plan (no completion rate given) — <the note with the report's words>"."""

@@ -285,6 +285,42 @@ def test_plan_completion(con, rows):
     assert key["beat_plan"] and key["level_value"] == 160
 
 
+def test_plan_outcome_is_beat_met_or_missed_by_one_rule(con, rows):
+    df = q(con, "plan_completion")
+    for r in df.to_dict("records"):
+        if r["measure"] == "completion_pct" and r["bound"] == "exact":
+            expected = "beat" if r["value"] > 100 else "met" if r["value"] == 100 else "missed"
+        else:
+            expected = r["plan_verdict"]
+        assert r["plan_outcome"] == expected and r["beat_plan"] == (expected == "beat"), r["id"]
+    # GDP missed its 2020 plan (难以完成年度目标) and is among the missed, with the report's words
+    assert df.set_index("id").loc["gdp_2020", "plan_outcome"] == "missed"
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_exactly_the_plan_is_met_in_the_lines_and_the_chart(data_copy, lang):
+    from jiangbei.presentation import charts, tables
+    from jiangbei.presentation.i18n import t
+
+    frame = pd.read_csv(data_copy / "indicators.csv", dtype=str, keep_default_na=False)
+    row = frame["id"] == "zhejiang_merchant_capital_completion_2020"
+    frame.loc[row, ["value", "source_quote"]] = ["100", frame.loc[row, "source_quote"].iloc[0].replace("110%", "100%")]
+    frame.to_csv(data_copy / "indicators.csv", index=False)
+    df = db.run_query(db.build_database(data_copy), "plan_completion")
+    assert set(df["plan_outcome"]) == {"beat", "met", "missed"}
+    lines = tables.plan_outcome_lines(df, lang)
+    assert len(lines) == 3
+    met_name = df.set_index("plan_outcome").loc["met", f"indicator_{lang}"]
+    assert met_name in lines[1] and lines[1].startswith(t("plan_outcome_met", lang, names="")[:4])
+    gdp = df.set_index("id").loc["gdp_2020", f"indicator_{lang}"]
+    assert gdp in lines[2]  # missed, said in words
+    fig = charts.completion_bars(df, lang)
+    names = [trace.name for trace in fig.data]
+    assert [t(k, lang) for k in ("beat_plan", "met_plan", "missed_plan")] == names[:3]
+    met = fig.data[1]
+    assert list(met.x) == [100.0] and met.marker.pattern.shape  # a pattern, never colour alone
+
+
 def test_sources(con, rows):
     df = q(con, "sources")
     assert list(df["source_id"]) == ["jb-2020-plan-report"]

@@ -9,6 +9,9 @@ SOURCE_COLUMNS = [
     "source_id", "title_zh", "title_en", "publisher_zh", "publisher_en", "date", "index_no", "path", "note", "path_en",
 ]
 GLOSSARY_COLUMNS = ["term_zh", "term_en", "explanation_zh", "explanation_en"]
+# A glossary explanation quoting a number the report does not write marks it: computed from the report's figures
+# (推算 / derived) or a constant of a unit or statistical standard (定义 / by definition).
+GLOSSARY_NUMBER_MARKS = {"explanation_zh": ("推算", "定义"), "explanation_en": ("derived", "by definition")}
 
 TOPICS = [
     "macro", "industry", "services", "innovation", "fiscal", "investment", "urban",

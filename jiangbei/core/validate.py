@@ -399,10 +399,14 @@ def _check_pairs(rows: list[tuple[int, dict]], problems: list[Problem]) -> None:
 
 
 def _check_glossary(rows: list[tuple[int, dict]], texts: dict[str, str], indicators: list[tuple[int, dict]],
-                    problems: list[Problem]) -> None:
-    """Every term filled in both languages, once, and used: in a source text or in the indicators."""
+                    problems: list[Problem], english: dict[str, str] | None = None) -> None:
+    """Every term filled in both languages, once, and used: in a source text or in the indicators; a number an
+    explanation quotes is one the report writes, or is marked derived or a definition."""
     used_in = "\n".join(texts.values()) + "\n".join("\t".join(r.values()) for _, r in indicators)
     seen = Counter(r["term_zh"].strip() for _, r in rows)
+    # every number the report writes, in the Chinese text or its English translation (66 of CNY 66 billion)
+    report = [*texts.values(), *(english or {}).values()]
+    written = {n.replace(",", "") for text in report for n in re.findall(r"\d+(?:[.,]\d+)*", text)}
     for line, row in rows:
         term = row["term_zh"].strip()
         p = lambda msg: problems.append(Problem(GLOSSARY_FILE, line, term or None, msg))  # noqa: E731
@@ -413,6 +417,10 @@ def _check_glossary(rows: list[tuple[int, dict]], texts: dict[str, str], indicat
             p("duplicate term_zh")
         if term and term not in used_in:
             p(f"term {term!r} is used neither in the report nor in the indicators")
+        for col, marks in schema.GLOSSARY_NUMBER_MARKS.items():
+            unwritten = [n for n in re.findall(r"\d+(?:[.,]\d+)*", row[col]) if n.replace(",", "") not in written]
+            if unwritten and not any(m in row[col].lower() for m in marks):
+                p(f"{col} quotes {', '.join(unwritten)}, not in the report: mark it {' or '.join(marks)}")
         if re.search(r"[\u4e00-\u9fff]", row["term_en"]):
             p(f"term_en {row['term_en']!r} is not in English")
 
@@ -441,7 +449,7 @@ def validate(data_dir: str | Path = "data") -> list[Problem]:
     _check_target_years(rows, source_rows or [], problems)
     _check_caveats(rows, texts, problems)
     glossary = _read_table(data_dir / GLOSSARY_FILE, schema.GLOSSARY_COLUMNS, problems)
-    _check_glossary(glossary or [], texts, rows, problems)
+    _check_glossary(glossary or [], texts, rows, problems, english)
     return problems
 
 

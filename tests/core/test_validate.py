@@ -376,6 +376,9 @@ def write_glossary(data_dir, rows):
     ({"explanation_en": ""}, "explanation_en is empty"),
     ({"term_zh": "火星开发区"}, "used neither in the report nor in the indicators"),
     ({"term_en": "above 规模"}, "is not in English"),
+    # a number the report does not write (−44.7, computed) is marked derived, or a constant by definition
+    ({"explanation_zh": "如增速由-44.7%收窄到-20.6%为24.1个百分点。"}, "explanation_zh quotes 44.7, not in the report"),
+    ({"explanation_en": "from −44.7 % to −20.6 % is 24.1 pp"}, "explanation_en quotes 44.7, not in the report"),
 ])
 def test_glossary_fault_is_named_and_located(data_copy, changes, expected):
     rows = read_glossary(data_copy)
@@ -383,6 +386,19 @@ def test_glossary_fault_is_named_and_located(data_copy, changes, expected):
     write_glossary(data_copy, rows)
     [problem] = validate(data_copy)
     assert problem.file == "glossary.csv" and problem.line == 4 and expected in problem.message
+
+
+def test_the_percentage_points_entry_has_an_example_and_marks_what_it_computes():
+    import re
+
+    text = (DATA / "source" / "jiangbei-2020-plan-report.zh.txt").read_text(encoding="utf-8")
+    written = set(re.findall(r"\d+(?:\.\d+)?", text))
+    entry = next(r for r in read_glossary(DATA) if r["term_zh"] == "个百分点")
+    for col, marks in schema.GLOSSARY_NUMBER_MARKS.items():
+        numbers = re.findall(r"\d+(?:\.\d+)?", entry[col])
+        assert any(n in written for n in numbers), col  # an example quoting the report
+        if any(n not in written for n in numbers):
+            assert any(m in entry[col].lower() for m in marks), col
 
 
 def test_glossary_duplicate_and_missing(data_copy):

@@ -33,6 +33,8 @@ with views[view]:
 
 st.header(t("overview_plan", lang))
 ui.chart(figures.figure("plan", lang), key="overview_plan")
+for line in tables.plan_outcome_lines(db.query("plan_completion"), lang):  # beat / met / missed, in words too
+    st.markdown(f"- {line}")
 for line in tables.plan_verdict_lines(db.query("plan_completion"), lang):  # judged in words, no rate to chart
     st.markdown(f"- {line}")
 

@@ -11,12 +11,6 @@ lang = ui.lang()
 ui.notice_bad_params({"lang": None, "topic": TOPICS, "status": scorecard.STATUSES, "sort": scorecard.SORTS})
 st.title(t("page_targets", lang))
 st.caption(t("intro_targets", lang))
-# What each status means, before the first symbol a reader meets (charts, table).
-with st.expander(t("status_legend", lang), icon=":material/help:"):
-    st.markdown("\n".join(f"- {scorecard.status_text(code, lang)}: {t(f'status_help_{code}', lang)}"
-                          for code in scorecard.STATUSES))
-    st.caption(t("distance_note", lang))
-
 f1, f2, f3 = st.columns([2, 2, 1])
 topics = url_state.multiselect(f1, t("filter_topic", lang), TOPICS, "topic", "targets_topic",
                                format_func=lambda code: t(f"topic_{code}", lang))
@@ -27,6 +21,10 @@ sort = url_state.selectbox(f3, t("sort_label", lang), scorecard.SORTS, "sort", "
 
 rows = db.query("target_scorecard_rows", topics=topics, statuses=statuses, sort=sort)
 st.markdown(" · ".join(f"{scorecard.status_text(code, lang)}: **{n}**" for code, n in scorecard.counts(rows).items()))
+# What each status means, before the first chart or table: the statuses and bounds of the rows shown.
+with st.expander(t("status_legend", lang), icon=":material/help:"):
+    st.markdown("\n".join(f"- {line}" for line in scorecard.legend_lines(rows, lang)))  # only what occurs
+    st.caption(t("distance_note", lang))
 
 # One chart per family of comparable targets, two side by side (Streamlit stacks them on a phone).
 drawn = {family: fig for family in scorecard.FAMILIES

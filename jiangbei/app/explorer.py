@@ -252,7 +252,8 @@ def row_detail(row: pd.Series, lang: str) -> RowDetail:
     for relation, title in (("pair", "explorer_paired"), ("derived", "explorer_derived")):
         lines = []
         for item in context[context["relation"] == relation].itertuples():
-            formula = f" — {getattr(item, f'formula_{lang}')}" if relation == "derived" else ""
+            formula = (f" — {getattr(item, f'formula_{lang}')} ({getattr(item, f'note_{lang}')})"
+                       if relation == "derived" else "")  # with the condition it holds under
             value = bounded(format_value(item.value, item.unit, item.unit_en, lang), item.qualifier, item.bound, lang)
             lines.append(f"- {getattr(item, f'indicator_{lang}')} ({item.year}): {value}{formula}")
         related.append((t(title, lang), lines))

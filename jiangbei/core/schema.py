@@ -9,6 +9,9 @@ SOURCE_COLUMNS = [
     "source_id", "title_zh", "title_en", "publisher_zh", "publisher_en", "date", "index_no", "path", "note", "path_en",
 ]
 GLOSSARY_COLUMNS = ["term_zh", "term_en", "explanation_zh", "explanation_en"]
+# A glossary explanation quoting a number the report does not write marks it: computed from the report's figures
+# (推算 / derived) or a constant of a unit or statistical standard (定义 / by definition).
+GLOSSARY_NUMBER_MARKS = {"explanation_zh": ("推算", "定义"), "explanation_en": ("derived", "by definition")}
 
 TOPICS = [
     "macro", "industry", "services", "innovation", "fiscal", "investment", "urban",
@@ -44,11 +47,33 @@ ENUMS = {
     # (全年地区生产总值等指标难以完成年度目标: GDP missed); the sentence is quoted in the note.
     "plan_verdict": ["beat", "missed"],
 }
-# Bound words of the qualifier column and the bound each implies (力争/争取 and 达到 imply none).
+# The one table of bound wording: each word of the qualifier column and the bound it gives the value. A bound
+# word (突破/超过/以上 at_least; 最多/不超过/以内/跻身 at_most; 左右/约 about) decides; 达到/达/提升至 say the value is
+# reached, an exact figure (达到98% is 98, not "at least 98"), unless a bound word stands beside them (力争达到…以上:
+# at least). Words not in the table (力争, 争取, 保持在, 稳定在) do not bound: the row is exact unless its note says
+# why not (城镇登记失业率保持在3.5% is a ceiling).
+QUALIFIER_BOUNDS = {
+    "突破": "at_least", "超过": "at_least", "以上": "at_least",
+    "最多": "at_most", "不超过": "at_most", "以内": "at_most", "跻身": "at_most",  # 跻身…十强: rank ten or better
+    "左右": "about", "约": "about",
+    "达到": "exact", "达": "exact", "提升至": "exact",
+}
+# Bound words grouped by the bound they give (exact words excluded: they give way to a bound word beside them).
 BOUND_WORDS = {
-    "at_least": ("突破", "超过", "以上"),
-    "at_most": ("最多", "不超过", "以内", "跻身"),  # 跻身…十强: a rank of ten or better
-    "about": ("左右", "约"),
+    bound: tuple(w for w, b in QUALIFIER_BOUNDS.items() if b == bound) for bound in ("at_least", "at_most", "about")
+}
+# Caveats the report gives, which must travel with every figure they cover (the validator checks the note):
+# the report's phrase -> (words the note must hold, the series it covers; () = every figure quoted from the sentence,
+# up to 。, that holds the phrase). The phrase must be in the source.
+CAVEATS = {
+    # 根据海关初步数据,全区实现外贸自营出口额443.4亿元,…完成进度排名全市第3。
+    "根据海关初步数据": ("preliminary customs data (海关初步数据)", ()),
+    # 外贸自营出口额等指标因防疫物资出口规模持续扩大和电商新增企业数据贡献,超额完成年度目标: the 2020 exports, and
+    # what is computed from them (growth, its rank, the national share), partly count firms newly added to the data
+    "电商新增企业数据贡献": ("newly counted e-commerce firms (电商新增企业数据贡献)",
+                            ("exports", "export_national_share")),
+    # 受疫情影响,全年地区生产总值等指标难以完成年度目标
+    "难以完成年度目标": ("难以完成年度目标", ("gdp",)),
 }
 # Words that are not qualifiers: 累计 says how a total was added up, not a bound.
 NOT_QUALIFIERS = ("累计",)

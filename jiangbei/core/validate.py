@@ -326,6 +326,9 @@ def _check_meaning(row: dict, p) -> None:
         p(f"qualifier {qualifier!r} mixes bounds: {', '.join(sorted(implied))}")
     elif implied and bound != next(iter(implied)):
         p(f"bound {bound!r} contradicts qualifier {qualifier!r} ({next(iter(implied))})")
+    elif not implied and any(w in qualifier for w, b in schema.QUALIFIER_BOUNDS.items() if b == "exact"):
+        if bound not in ("", "exact"):  # 达到98%: the figure to reach, not a floor; no note can make it one
+            p(f"bound {bound!r} contradicts qualifier {qualifier!r} (exact: it names the figure to reach)")
     elif not implied and bound not in ("", "exact") and not row["note"].strip():
         p(f"bound {bound!r} without a bound word in the qualifier needs a note saying why")
     expected_sf = schema.MEASURE_STOCK_FLOW.get(measure)
@@ -346,6 +349,22 @@ def _check_meaning(row: dict, p) -> None:
         p(f"price_basis 'none' for an amount of money ({row['unit']}): expected nominal or comparable")
     if basis == "not_stated" and measure not in schema.CHANGE_MEASURES:
         p(f"price_basis 'not_stated' for a {measure}: an amount as written is at current prices (nominal)")
+
+
+def _check_caveats(rows: list[tuple[int, dict]], texts: dict[str, str], problems: list[Problem]) -> None:
+    """A caveat the report gives (schema.CAVEATS: preliminary customs data, newly counted firms, a missed plan)
+    travels with every figure it covers: the figures quoted from its sentence, and the results of the series it
+    names, say it in their note."""
+    for phrase, (words, series) in schema.CAVEATS.items():
+        sentences = [s for text in texts.values() for s in re.split(r"(?<=。)", text) if phrase in s]
+        if not sentences:
+            problems.append(Problem(INDICATORS_FILE, None, None, f"caveat {phrase!r} is not in the source text"))
+            continue
+        for line, row in rows:
+            quoted = row["source_quote"] and any(row["source_quote"] in s for s in sentences)
+            if (quoted or (row["series"] in series and row["kind"] == "actual")) and words not in row["note"]:
+                problems.append(Problem(INDICATORS_FILE, line, row["id"] or None,
+                                        f"note lacks the report's caveat {words!r} ({phrase})"))
 
 
 def _check_target_years(rows: list[tuple[int, dict]], source_rows, problems: list[Problem]) -> None:
@@ -380,10 +399,14 @@ def _check_pairs(rows: list[tuple[int, dict]], problems: list[Problem]) -> None:
 
 
 def _check_glossary(rows: list[tuple[int, dict]], texts: dict[str, str], indicators: list[tuple[int, dict]],
-                    problems: list[Problem]) -> None:
-    """Every term filled in both languages, once, and used: in a source text or in the indicators."""
+                    problems: list[Problem], english: dict[str, str] | None = None) -> None:
+    """Every term filled in both languages, once, and used: in a source text or in the indicators; a number an
+    explanation quotes is one the report writes, or is marked derived or a definition."""
     used_in = "\n".join(texts.values()) + "\n".join("\t".join(r.values()) for _, r in indicators)
     seen = Counter(r["term_zh"].strip() for _, r in rows)
+    # every number the report writes, in the Chinese text or its English translation (66 of CNY 66 billion)
+    report = [*texts.values(), *(english or {}).values()]
+    written = {n.replace(",", "") for text in report for n in re.findall(r"\d+(?:[.,]\d+)*", text)}
     for line, row in rows:
         term = row["term_zh"].strip()
         p = lambda msg: problems.append(Problem(GLOSSARY_FILE, line, term or None, msg))  # noqa: E731
@@ -394,6 +417,10 @@ def _check_glossary(rows: list[tuple[int, dict]], texts: dict[str, str], indicat
             p("duplicate term_zh")
         if term and term not in used_in:
             p(f"term {term!r} is used neither in the report nor in the indicators")
+        for col, marks in schema.GLOSSARY_NUMBER_MARKS.items():
+            unwritten = [n for n in re.findall(r"\d+(?:[.,]\d+)*", row[col]) if n.replace(",", "") not in written]
+            if unwritten and not any(m in row[col].lower() for m in marks):
+                p(f"{col} quotes {', '.join(unwritten)}, not in the report: mark it {' or '.join(marks)}")
         if re.search(r"[\u4e00-\u9fff]", row["term_en"]):
             p(f"term_en {row['term_en']!r} is not in English")
 
@@ -420,8 +447,9 @@ def validate(data_dir: str | Path = "data") -> list[Problem]:
                                     "duplicate (series, year, kind, measure, period): " + ", ".join(key)))
     _check_pairs(rows, problems)
     _check_target_years(rows, source_rows or [], problems)
+    _check_caveats(rows, texts, problems)
     glossary = _read_table(data_dir / GLOSSARY_FILE, schema.GLOSSARY_COLUMNS, problems)
-    _check_glossary(glossary or [], texts, rows, problems)
+    _check_glossary(glossary or [], texts, rows, problems, english)
     return problems
 
 

@@ -276,15 +276,18 @@ def shares_bars(df: pd.DataFrame, lang: str) -> go.Figure | None:
 
 
 def completion_bars(df: pd.DataFrame, lang: str) -> go.Figure | None:
-    """Completion of the annual plan: bars that beat and missed it as two named series (a legend, and missed
-    bars hatched, so colour is not the only signal) against a dashed 100 % plan line in the legend too."""
+    """Completion of the annual plan: bars that beat, met (exactly 100 %) and missed it as named series (a legend,
+    and met and missed bars patterned, so colour is not the only signal) against a dashed 100 % plan line in the
+    legend too. The outcome is the query's plan_outcome (one rule, queries/plan_completion.sql)."""
     df = df[df["measure"] == "completion_pct"].sort_values("value")
     if len(df) < 2:
         return None
     fig = go.Figure()
-    for beat, colour, key, pattern in ((True, RESULT_COLOUR, "beat_plan", ""),
-                                       (False, DECLINE_COLOUR, "missed_plan", "/")):
-        part = df[df["value"] >= 100] if beat else df[df["value"] < 100]
+    for outcome, colour, key, pattern in (("beat", RESULT_COLOUR, "beat_plan", ""),
+                                          ("met", PLAN_COLOUR, "met_plan", "."),
+                                          ("missed", DECLINE_COLOUR, "missed_plan", "/")):
+        part = df[df["plan_outcome"] == outcome]
+        beat = outcome == "beat"
         if part.empty:
             continue
         fig.add_trace(go.Bar(

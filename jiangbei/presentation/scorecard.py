@@ -7,16 +7,22 @@ import pandas as pd
 
 from jiangbei.core.schema import TOPICS
 from jiangbei.presentation.i18n import t
-from jiangbei.presentation.numbers import bound_mark, format_number, format_value, period_mark
+from jiangbei.presentation.numbers import BOUND_MARKS, bound_mark, format_number, format_value, period_mark
 
-# Status codes in the order a reader scans them, each with a symbol so colour is never the only signal.
+# Status codes in the order a reader scans them, each with its own symbol so colour is never the only signal
+# (queries/derived_tables/target_scorecard.sql says when each applies). The unknowns and the missing baselines say
+# why in their words.
 STATUS_SYMBOLS = {
     "raise_pace": "▲", "hold_pace": "●", "ease_pace": "▼",
-    "above_2020": "↑", "below_2020": "↓",
+    "above_2020": "↑", "equal_2020": "=", "below_2020": "↓",
+    "floor_below_2020": "⇣", "ceiling_above_2020": "⇡",
     "to_reach": "○", "met_already": "✓",
-    "unknown": "?", "no_baseline": "∅",
+    "unknown_both_lower_bounds": "≥?", "unknown_both_upper_bounds": "≤?", "unknown_bounds_open": "?",
+    "no_baseline": "∅", "no_baseline_period": "◔", "no_baseline_parts": "⊕",
 }
 STATUSES = list(STATUS_SYMBOLS)
+# The bound marks a figure can carry, in the order the legend lists them.
+BOUNDS = ["at_least", "at_most", "about"]
 FAMILIES = ["growth", "flow", "rate", "stock"]
 SORTS = ["report", "distance"]
 
@@ -24,6 +30,20 @@ SORTS = ["report", "distance"]
 def status_text(code: str, lang: str) -> str:
     """▲ Raise the pace / ▲ 提速."""
     return f"{STATUS_SYMBOLS[code]} {t(f'status_{code}', lang)}"
+
+
+def legend_lines(df: pd.DataFrame, lang: str) -> list[str]:
+    """The legend of the rows shown: each status that occurs (symbol, words, what it means), then each bound mark
+    that occurs on a target, a 2020 figure or a distance (≥ at least …). Built from the data, so it never explains a
+    symbol the page does not show."""
+    present = set(df["status"]) if len(df) else set()
+    lines = [f"{status_text(code, lang)}: {t(f'status_help_{code}', lang)}" for code in STATUSES if code in present]
+    marks = set()
+    for column in ("target_bound", "baseline_bound", "distance_bound"):
+        if column in df.columns:
+            marks |= set(df[column].dropna())
+    lines += [t("bound_legend", lang, mark=BOUND_MARKS[b], bound=t(f"bound_{b}", lang)) for b in BOUNDS if b in marks]
+    return lines
 
 
 def figure_text(value, unit: str, unit_en: str, decimals, bound: str | None, period: str | None, lang: str,

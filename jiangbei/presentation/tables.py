@@ -106,8 +106,8 @@ def original_columns(df: pd.DataFrame, lang: str) -> dict[str, str]:
 
 
 def derived_frame(df: pd.DataFrame, lang: str) -> pd.DataFrame:
-    """Derived figures as shown, each marked derived, with its bound, price basis and formula; English units as
-    in indicator_frame."""
+    """Derived figures as shown, each marked derived, with its bound, price basis, formula and the condition it
+    holds under (note); English units as in indicator_frame."""
     shown = shown_values(df, lang)  # value_decimals: the decimals SQL rounded the figure to (the one rule)
     return pd.DataFrame({
         t("col_indicator", lang): df[f"indicator_{lang}"],
@@ -119,6 +119,8 @@ def derived_frame(df: pd.DataFrame, lang: str) -> pd.DataFrame:
         t("col_price_basis", lang): df["price_basis"].map(lambda b: t(f"price_basis_{b}", lang)),
         t("col_kind", lang): t("kind_derived", lang),
         t("col_formula", lang): df[f"formula_{lang}"],
+        # the condition each row holds under (同口径, price basis, bound, period), then its inputs' caveats
+        t("col_note", lang): [scorecard.notes_text(n, i) for n, i in zip(df[f"note_{lang}"], df["input_notes"])],
         t("col_id", lang): df["input_ids"].map(lambda ids: ", ".join(ids)),
     }).reset_index(drop=True)
 
@@ -236,6 +238,27 @@ def figure_lines(df: pd.DataFrame, lang: str) -> list[str]:
     return [f"{r[f'indicator_{lang}']}: " + bound_mark(format_value(r["value"], r["unit"], r["unit_en"], lang,
                                                                      int(r["value_decimals"])), r["bound"])
             + period_mark(r["period"], lang, r.get("stock_flow")) for r in df.to_dict("records")]
+
+
+def plan_outcome_lines(df: pd.DataFrame, lang: str) -> list[str]:
+    """One line per outcome that occurs — beat, met (exactly the plan), missed — naming its results, completion
+    rates as written and those the report judges only in words (GDP missed its 2020 plan)."""
+    lines = []
+    for outcome in ("beat", "met", "missed"):
+        rows = df[df["plan_outcome"] == outcome].to_dict("records")
+        if not rows:
+            continue
+        names = [r[f"indicator_{lang}"] + ("" if lang == "zh" else " ") + _completion(r, lang) for r in rows]
+        lines.append(t(f"plan_outcome_{outcome}", lang, n=len(rows), names=t("list_sep", lang).join(names)))
+    return lines
+
+
+def _completion(row: dict, lang: str) -> str:
+    """A completion rate as written (106%), or that the report judges the result in words only."""
+    value = row["value"]
+    if value is None or value != value:
+        return t("plan_in_words", lang)
+    return format_value(value, "%", "%", lang, int(row["value_decimals"]))
 
 
 def plan_verdict_lines(df: pd.DataFrame, lang: str) -> list[str]:

@@ -13,6 +13,12 @@
 --   implied_prior_level   last year's level implied by this year's level and its growth rate (same price basis),
 --                         on this year's scope (同口径: growth compares the same set of units), not necessarily the
 --                         level published for last year
+-- note_zh, note_en: the condition under which each row holds, in words (shown beside every derived row and in its
+-- exports): an implied prior-year level is last year's level only on this year's scope (同口径) and at the same
+-- price basis; a level grown by a real (or unstated-basis) growth target is a volume at this year's prices, not a
+-- nominal forecast; a figure from a bound is itself a bound; a Jan-Nov figure is not a full year's. input_notes:
+-- the caveats of its inputs as the data gives them (preliminary customs data, newly counted firms …), so they
+-- travel with the figure.
 -- Materialised as a table, like results_vs_targets: computed once at load time.
 CREATE OR REPLACE TABLE derived AS
 WITH
@@ -77,7 +83,23 @@ implied_target_level AS (
                 || l.year || ' prices, not a nominal forecast'
             ELSE ''
         END AS formula_en,
-        [l.id, gt.id] AS input_ids, l.source_id
+        [l.id, gt.id] AS input_ids, l.source_id,
+        CASE gt.price_basis
+            WHEN 'comparable' THEN '条件:增速为可比价(实际)增速,结果是按' || l.year || '年价格计的' || gt.year
+                || '年实物量水平,不是名义水平的预测'
+            WHEN 'not_stated' THEN '有条件:报告未说明增速的价格口径;仅当增速为现价(名义)增速时才是' || gt.year
+                || '年的名义水平;若为可比价增速(统计惯例),则是按' || l.year || '年价格计的水平'
+            ELSE '条件:现价增速作用于现价水平,即增速目标实现时的' || gt.year || '年名义水平'
+        END AS note_zh,
+        CASE gt.price_basis
+            WHEN 'comparable' THEN 'condition: the growth is real (comparable prices), so this is the ' || gt.year
+                || ' volume at ' || l.year || ' prices, not a forecast of the nominal level'
+            WHEN 'not_stated' THEN 'conditional: the report does not state the growth''s price basis; only if it is '
+                || 'nominal is this the ' || gt.year || ' nominal level; if real (the NBS convention) it is at '
+                || l.year || ' prices'
+            ELSE 'condition: nominal growth on a nominal level, so this is the ' || gt.year
+                || ' nominal level if the growth target is met'
+        END AS note_en
     FROM levels AS l
     INNER JOIN growth_targets AS gt
         ON
@@ -104,7 +126,11 @@ growth_needed AS (
         '%', '%',
         '(' || lt.year || '年目标 ÷ ' || l.year || '年实绩 − 1) × 100',
         '(' || lt.year || ' target ÷ ' || l.year || ' level − 1) × 100',
-        [l.id, lt.id], l.source_id
+        [l.id, lt.id], l.source_id,
+        '条件:两者为同一指标、同一时期、同一价格口径(' || CASE l.price_basis WHEN 'nominal' THEN '现价' ELSE '同一口径' END
+        || '),目标实现时的名义增速',
+        'condition: the same measure, period and price basis (' || l.price_basis
+        || '): the growth at that basis if the target is met'
     FROM levels AS l
     INNER JOIN level_targets AS lt
         ON
@@ -129,7 +155,10 @@ implied_plan AS (
         l.unit, l.unit_en,
         '实绩 ÷ 年度计划完成率',
         'result ÷ completion rate',
-        [l.id, c.id], l.source_id
+        [l.id, c.id], l.source_id,
+        '条件:完成率按报告所写的舍入值计算,推算的计划只准确到该精度;报告未直接给出计划数',
+        'condition: from the completion rate as the report rounds it, so the plan is only as precise as that; '
+        || 'the report does not state the plan itself'
     FROM levels AS l
     INNER JOIN completion AS c
         ON l.series = c.series AND l.year = c.year AND l.source_id = c.source_id
@@ -156,7 +185,12 @@ implied_prior_level AS (
         l.year || ' level ÷ (1 + growth rate); growth is computed on the same scope (同口径: the same set of units), '
         || 'so this is last year''s level on ' || l.year || '''s scope, not necessarily the figure published for '
         || (l.year - 1),
-        [l.id, g.id], l.source_id
+        [l.id, g.id], l.source_id,
+        '有条件:仅当同比增速按同口径(同一统计范围)、同一价格口径计算时成立;所得为与' || l.year
+        || '年同口径的上年水平,不一定等于' || (l.year - 1) || '年公布的数(统计范围变化、新纳统企业等会使两者不同)',
+        'conditional: holds only if the growth rate is on the same scope (同口径: the same set of units) and the '
+        || 'same price basis; it is last year''s level on ' || l.year || '''s scope, not necessarily the figure '
+        || 'published for ' || (l.year - 1) || ' (a changed scope or newly counted firms make them differ)'
     FROM levels AS l
     INNER JOIN growth AS g
         ON
@@ -176,7 +210,20 @@ SELECT
     greatest(places, 0) AS value_decimals,
     unit, unit_en, price_basis, stock_flow, bound,
     true AS is_derived,
-    formula_zh, formula_en, input_ids, source_id
+    formula_zh, formula_en, input_ids, source_id,
+    -- the condition, then what the bound and the period add
+    note_zh
+    || CASE bound WHEN 'at_least' THEN ';由下限推算,本身也是下限' WHEN 'at_most' THEN ';由上限推算,本身也是上限'
+        ELSE '' END
+    || CASE WHEN period = 'jan_nov' AND stock_flow = 'stock' THEN ';11月末余额,不是年末'
+        WHEN period = 'jan_nov' THEN ';1-11月,不是全年' ELSE '' END AS note_zh,
+    note_en
+    || CASE bound WHEN 'at_least' THEN '; computed from a lower bound, so itself a lower bound'
+        WHEN 'at_most' THEN '; computed from an upper bound, so itself an upper bound' ELSE '' END
+    || CASE WHEN period = 'jan_nov' AND stock_flow = 'stock' THEN '; a balance at the end of November, not year end'
+        WHEN period = 'jan_nov' THEN '; January to November, not a full year' ELSE '' END AS note_en,
+    (SELECT string_agg(DISTINCT i.note, '; ') FROM indicators AS i
+     WHERE list_contains(computed.input_ids, i.id) AND i.note IS NOT NULL AND i.note <> '') AS input_notes
 FROM computed
 -- inputs whose bounds pull opposite ways give no figure that can be stated
 WHERE bound IS NOT NULL;

@@ -14,17 +14,35 @@
 --   distance     the figure the chart and the status use: gap for growth rates, rates and stocks ('pp' / 'gap'),
 --                change_pct for flows ('implied_growth_pct'); distance_decimals, distance_bound, distance_unit
 -- status (one rule, from the distance and its bound; a figure known only as a bound never decides more than it
--- can): growth raise_pace / hold_pace / ease_pace (above / within +-0.5 pp of / below the 2020 growth);
--- flows and rates of a year's flows above_2020 / below_2020; stocks and rates read at a point in time
--- (point_in_time) met_already / to_reach (2020 already at / not yet at the target level, judged by direction:
--- lower is better for unemployment); unknown (the bounds leave it open);
--- no_baseline (no comparable 2020 figure in the report).
+-- can), each code saying why:
+--   growth                raise_pace / hold_pace / ease_pace (above / within +-0.5 pp of / below the 2020 growth)
+--   flows, rates of a year's flows   above_2020 / equal_2020 / below_2020
+--   stocks, point-in-time rates      met_already / to_reach (2020 already at / not yet at the target level, judged
+--                         by direction: lower is better for unemployment); equal_2020 when the target is the 2020 level
+--   any family            floor_below_2020 (a lower-bound target below what 2020 achieved: met if 2020 holds);
+--                         ceiling_above_2020 (an upper-bound target above the 2020 level: met if 2020 holds)
+--   unknown_both_lower_bounds / unknown_both_upper_bounds (the two bounds leave the gap open: 突破150 against
+--                         超过170); unknown_bounds_open (a bound that does not decide the side asked)
+--   no_baseline (no 2020 figure of the same measure in the report); no_baseline_period (2020 only for Jan-Nov);
+--   no_baseline_parts (2020 given only in parts: 一网一膜 is 工业物联网 115.1 and 光电膜材料 19.7 亿元, never added
+--                         up in the report, so no sum is stated here)
 -- family: which chart the row belongs to, so no chart mixes units: growth (% a year), flow (implied growth %),
 -- rate (shares and rates in %), stock (stocks, ceilings and rates in other units).
 CREATE OR REPLACE TABLE target_scorecard AS
 WITH
 targets AS (
     SELECT * FROM indicators WHERE kind = 'target'
+),
+-- targets whose 2020 figure the report gives only in parts: (target series, part series), curated from the
+-- report's wording (“一网一膜”…工业物联网、光电膜材料实现产值115.1亿元、19.7亿元)
+parts_of (series, part_series) AS (
+    VALUES ('net_film_industry_output', 'industrial_iot_output'), ('net_film_industry_output', 'optical_film_output')
+),
+parted AS (
+    SELECT p.series, list(a.id ORDER BY a.csv_line) AS part_ids
+    FROM parts_of AS p
+    INNER JOIN indicators AS a ON a.series = p.part_series AND a.kind = 'actual' AND a.measure = 'level'
+    GROUP BY p.series
 ),
 candidates AS (
     -- every 2020 result a target could be set against, the same period first
@@ -55,6 +73,7 @@ pairs AS (
         b.indicator_zh AS baseline_indicator_zh,
         b.indicator_en AS baseline_indicator_en,
         CASE
+            WHEN b.id IS NULL AND pt.series IS NOT NULL THEN 'parts_only'
             WHEN b.id IS NULL THEN 'no_figure'
             WHEN b.period <> t.period THEN 'period_differs'
             WHEN b.price_basis IS DISTINCT FROM t.price_basis THEN 'basis_differs'
@@ -73,10 +92,12 @@ pairs AS (
         AND t.measure NOT IN ('yoy_growth_pct', 'pct_point_change') AND t.direction <> 'neutral' AS point_in_time,
         -- a difference of two rates or growth rates in % is in percentage points (24.7 against 25 per ten
         -- thousand stays per ten thousand)
-        t.unit = '%' AS in_points
+        t.unit = '%' AS in_points,
+        pt.part_ids
     FROM targets AS t
     LEFT JOIN candidates AS c ON t.id = c.target_id
     LEFT JOIN indicators AS b ON c.baseline_id = b.id
+    LEFT JOIN parted AS pt ON t.series = pt.series
 ),
 bounded AS (
     SELECT
@@ -160,19 +181,31 @@ SELECT
     baseline_quote_en,
     baseline_note,
     comparability,
+    part_ids,
     point_in_time,
     CASE
+        WHEN comparability = 'period_differs' THEN 'no_baseline_period'
+        WHEN comparability = 'parts_only' THEN 'no_baseline_parts'
         WHEN NOT has_baseline THEN 'no_baseline'
-        WHEN gap_bound IS NULL THEN 'unknown'
+        WHEN gap_bound IS NULL AND bound = 'at_least' THEN 'unknown_both_lower_bounds'
+        WHEN gap_bound IS NULL AND bound = 'at_most' THEN 'unknown_both_upper_bounds'
+        WHEN gap_bound IS NULL THEN 'unknown_bounds_open'
+        -- a floor below, or a ceiling above, what 2020 achieved: 2020 already satisfies it (any family)
+        WHEN bound = 'at_least' AND baseline_bound IN ('exact', 'at_least') AND baseline_value > value
+            THEN 'floor_below_2020'
+        WHEN bound = 'at_most' AND baseline_bound IN ('exact', 'at_most') AND baseline_value < value
+            THEN 'ceiling_above_2020'
         -- growth: the pace against 2020; a bound decides only the side it bounds
         WHEN family = 'growth' AND gap > 0.5 AND gap_bound <> 'at_most' THEN 'raise_pace'
         WHEN family = 'growth' AND gap < -0.5 AND gap_bound <> 'at_least' THEN 'ease_pace'
         WHEN family = 'growth' AND gap_bound IN ('exact', 'about') THEN 'hold_pace'
-        WHEN family = 'growth' THEN 'unknown'
+        WHEN family = 'growth' THEN 'unknown_bounds_open'
+        -- the target is the 2020 figure itself (84 against 84, 100% against 100%, 25以上 against 25)
+        WHEN baseline_bound = 'exact' AND value = baseline_value THEN 'equal_2020'
         -- a year's amount or rate: the target against the 2020 figure
-        WHEN NOT point_in_time AND raw_gap >= 0 AND gap_bound <> 'at_most' THEN 'above_2020'
+        WHEN NOT point_in_time AND raw_gap > 0 AND gap_bound <> 'at_most' THEN 'above_2020'
         WHEN NOT point_in_time AND raw_gap < 0 AND gap_bound <> 'at_least' THEN 'below_2020'
-        WHEN NOT point_in_time THEN 'unknown'
+        WHEN NOT point_in_time THEN 'unknown_bounds_open'
         -- stocks and point-in-time rates: is the 2020 level already at the target? a 2020 lower bound cannot say
         -- "not yet"
         WHEN direction = 'down' AND baseline_bound IN ('exact', 'at_most') AND baseline_value <= value
@@ -183,7 +216,7 @@ SELECT
             THEN 'to_reach'
         WHEN direction <> 'down' AND baseline_bound IN ('exact', 'at_most') AND baseline_value < value
             THEN 'to_reach'
-        ELSE 'unknown'
+        ELSE 'unknown_bounds_open'
     END AS status,
     distance,
     distance_kind,

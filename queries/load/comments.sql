@@ -39,6 +39,7 @@ COMMENT ON COLUMN sources.path_en IS '非官方英译本 / unofficial English tr
 COMMENT ON TABLE results_vs_targets IS '2020年实绩与2021年目标配对 / each result paired with next year''s target (gap, change needed: derived)';
 COMMENT ON TABLE target_scorecard IS '2021年目标计分卡:每项目标一行,含可比的2020年基数、状态与距离(推算) / one row per 2021 target: comparable 2020 baseline, status and distance (derived)';
 COMMENT ON TABLE derived IS '推算数据,非报告原数 / figures computed in SQL, not stated in the report';
+COMMENT ON COLUMN derived.note_en IS '该行成立的条件(同口径、价格口径、界限、时期) / the condition the row holds under (same scope, price basis, bound, period); note_zh in Chinese';
 COMMENT ON TABLE facets IS '筛选项的全部取值 / every value of each explorer facet';
 COMMENT ON TABLE series_summary IS '每个指标序列的主要实绩、增速与目标 / per series: main result, growth and next year''s target';
 COMMENT ON TABLE glossary IS '术语表:报告中的中国特有用语 / China-specific terms of the report, in both languages';
@@ -47,7 +48,7 @@ COMMENT ON COLUMN glossary.term_en IS '英文译法 / its English rendering, use
 COMMENT ON COLUMN glossary.explanation_zh IS '中文解释 / what it means, in Chinese';
 COMMENT ON COLUMN glossary.explanation_en IS '英文解释 / what it means, in English';
 COMMENT ON COLUMN glossary.csv_line IS 'CSV 行号 / line of the CSV';
-COMMENT ON COLUMN target_scorecard.status IS '状态(唯一规则,results_vs_targets 由此生成) / the one status rule: raise/hold/ease_pace, above/below_2020, met_already/to_reach, unknown (bounds leave it open), no_baseline';
+COMMENT ON COLUMN target_scorecard.status IS '状态(唯一规则,results_vs_targets 由此生成) / the one status rule: raise/hold/ease_pace, above/equal/below_2020, floor_below/ceiling_above_2020, met_already/to_reach, unknown_* (why the bounds leave it open), no_baseline(_period, _parts)';
 COMMENT ON COLUMN target_scorecard.gap IS '目标减2020年(推算;比率之差以百分点计,见 gap_unit) / target minus 2020 (derived; rates in percentage points, see gap_unit)';
 COMMENT ON COLUMN target_scorecard.gap_unit IS '差距的单位(% 之差为个百分点) / unit of the gap (a difference of % is 个百分点, gap_unit_en pp)';
 COMMENT ON COLUMN results_vs_targets.gap IS '目标减实绩(推算;比率之差以百分点计,见 gap_unit) / target minus result (derived; rates in percentage points, see gap_unit)';

@@ -58,3 +58,14 @@ CREATE OR REPLACE MACRO places_for_error(err, max_places) AS
     END;
 CREATE OR REPLACE MACRO supported_places(x, rel_err, max_places) AS
     CASE WHEN x = 0 THEN max_places ELSE places_for_error(abs(x) * rel_err, max_places) END;
+
+-- plan_outcome: a completion rate of the annual plan against 100 %: 'beat' (over), 'met' (exactly the plan), 'missed'
+-- (under); a rate written as a bound decides only the side it bounds, else NULL (no outcome claimed). The one rule
+-- for every list and chart of plan completion.
+CREATE OR REPLACE MACRO plan_outcome(v, b) AS
+    CASE
+        WHEN v > 100 AND b <> 'at_most' THEN 'beat'
+        WHEN v < 100 AND b <> 'at_least' THEN 'missed'
+        WHEN v = 100 AND b IN ('exact', 'about') THEN 'met'
+        WHEN v >= 100 AND b = 'at_least' THEN 'beat'
+    END;

@@ -208,6 +208,57 @@ def test_nothing_derived_mixes_price_bases(con):
             assert bases <= {r["price_basis"], "none"}, derived_id
 
 
+def test_every_derived_row_says_the_condition_it_holds_under(con):
+    """Each derived row has a note in both languages: an implied prior-year level is conditional on the same scope
+    (同口径) and price basis; a level from a growth whose basis is real or not stated is conditional, never a
+    nominal forecast; a bound or Jan-Nov figure says so; and its inputs' caveats travel with it."""
+    df = q(con, "topic_derived", topics=TOPICS)
+    assert len(df) >= 15 and df["note_zh"].str.len().gt(0).all() and df["note_en"].str.len().gt(0).all()
+    for r in df.to_dict("records"):
+        ident = r["derived_id"]
+        if r["derivation"] == "implied_prior_level":
+            assert "同口径" in r["note_zh"] and "same scope" in r["note_en"] and "conditional" in r["note_en"], ident
+            assert "不一定等于" in r["note_zh"] and "not necessarily the figure published" in r["note_en"], ident
+        if r["price_basis"] in ("comparable", "not_stated"):
+            assert "not a forecast of the nominal" in r["note_en"] or "conditional" in r["note_en"], ident
+            assert "价格" in r["note_zh"], ident
+        if r["bound"] in ("at_least", "at_most"):
+            assert "bound" in r["note_en"] and "限" in r["note_zh"], ident
+        if r["period"] == "jan_nov":
+            assert "November" in r["note_en"] and "11月" in r["note_zh"], ident
+        inputs = con.execute("SELECT note FROM indicators WHERE list_contains($ids, id) AND note <> ''",
+                             {"ids": list(r["input_ids"])}).fetchall()
+        for (note,) in inputs:
+            assert note in (r["input_notes"] or ""), ident
+    # no prior-year level from a growth rate of another price basis (real growth is no nominal 2019 level)
+    prior = con.execute("""
+        SELECT d.derived_id FROM derived AS d, indicators AS l, indicators AS g
+        WHERE d.derivation = 'implied_prior_level' AND l.id = d.input_ids[1] AND g.id = d.input_ids[2]
+          AND l.price_basis <> g.price_basis""").fetchall()
+    assert prior == []
+    exports = df.set_index("derived_id").loc["implied_prior_level__exports__full_year"]
+    assert "preliminary customs data" in exports["input_notes"] and "newly counted" in exports["input_notes"]
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_derived_tab_table_and_its_export_carry_the_note(con, lang):
+    from jiangbei.presentation import tables
+    from jiangbei.presentation.i18n import t
+
+    df = q(con, "topic_derived", topics=TOPICS)
+    shown = tables.derived_frame(df, lang)
+    notes = shown[t("col_note", lang)]
+    assert (notes.str.len() > 0).all()
+    assert list(notes.str.split("; ").str[0]) == list(df[f"note_{lang}"].str.split("; ").str[0])
+    # the export of the tab is the shown table after its code columns: the note travels into the file
+    import io
+
+    from jiangbei.reuse import export
+
+    exported = pd.read_csv(io.BytesIO(export.to_csv(export.with_code_columns(shown, df))))
+    assert list(exported[t("col_note", lang)]) == list(notes)
+
+
 def test_opposite_bounds_give_no_figure(con):
     # 突破150 -> 超过170 high-tech firms: both lower bounds pull the change opposite ways, so it has no bound and is
     # not stated
@@ -232,6 +283,42 @@ def test_plan_completion(con, rows):
     assert not worded.loc["gdp_2020", "beat_plan"] and "难以完成年度目标" in worded.loc["gdp_2020", "note"]
     key = df.set_index("series").loc["key_project_investment"]
     assert key["beat_plan"] and key["level_value"] == 160
+
+
+def test_plan_outcome_is_beat_met_or_missed_by_one_rule(con, rows):
+    df = q(con, "plan_completion")
+    for r in df.to_dict("records"):
+        if r["measure"] == "completion_pct" and r["bound"] == "exact":
+            expected = "beat" if r["value"] > 100 else "met" if r["value"] == 100 else "missed"
+        else:
+            expected = r["plan_verdict"]
+        assert r["plan_outcome"] == expected and r["beat_plan"] == (expected == "beat"), r["id"]
+    # GDP missed its 2020 plan (难以完成年度目标) and is among the missed, with the report's words
+    assert df.set_index("id").loc["gdp_2020", "plan_outcome"] == "missed"
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_exactly_the_plan_is_met_in_the_lines_and_the_chart(data_copy, lang):
+    from jiangbei.presentation import charts, tables
+    from jiangbei.presentation.i18n import t
+
+    frame = pd.read_csv(data_copy / "indicators.csv", dtype=str, keep_default_na=False)
+    row = frame["id"] == "zhejiang_merchant_capital_completion_2020"
+    frame.loc[row, ["value", "source_quote"]] = ["100", frame.loc[row, "source_quote"].iloc[0].replace("110%", "100%")]
+    frame.to_csv(data_copy / "indicators.csv", index=False)
+    df = store.run_query(store.build_database(data_copy), "plan_completion")
+    assert set(df["plan_outcome"]) == {"beat", "met", "missed"}
+    lines = tables.plan_outcome_lines(df, lang)
+    assert len(lines) == 3
+    met_name = df.set_index("plan_outcome").loc["met", f"indicator_{lang}"]
+    assert met_name in lines[1] and lines[1].startswith(t("plan_outcome_met", lang, names="")[:4])
+    gdp = df.set_index("id").loc["gdp_2020", f"indicator_{lang}"]
+    assert gdp in lines[2]  # missed, said in words
+    fig = charts.completion_bars(df, lang)
+    names = [trace.name for trace in fig.data]
+    assert [t(k, lang) for k in ("beat_plan", "met_plan", "missed_plan")] == names[:3]
+    met = fig.data[1]
+    assert list(met.x) == [100.0] and met.marker.pattern.shape  # a pattern, never colour alone
 
 
 def test_sources(con, rows):
@@ -350,7 +437,8 @@ def test_value_range(con):
 def test_target_scorecard_rows_filter_and_sort(con, rows):
     everything = q(con, "target_scorecard_rows", topics=[], statuses=[], sort="report")
     assert sorted(everything["target_id"]) == sorted(i for i, r in rows.items() if r["kind"] == "target")
-    picked = q(con, "target_scorecard_rows", topics=["employment", "macro"], statuses=["met_already"], sort="report")
+    picked = q(con, "target_scorecard_rows", topics=["employment", "macro"], statuses=["ceiling_above_2020"],
+               sort="report")
     assert list(picked["target_id"]) == ["unemployment_rate_target_2021"]
     by_distance = q(con, "target_scorecard_rows", topics=["investment", "trade"], statuses=[], sort="distance")
     for _, group in by_distance.groupby(["topic", "family"], sort=False):

@@ -91,6 +91,13 @@ def test_cli_exit_status(data_copy):
         ("gdp_2020", {"qualifier": "最多"}, "contradicts qualifier '最多' (at_most)"),
         ("gdp_2020", {"qualifier": "突破…最多"}, "mixes bounds"),
         ("new_urban_jobs_2020", {"bound": "at_least"}, "needs a note saying why"),
+        # the report's caveats travel with every figure they cover (schema.CAVEATS)
+        ("cbec_exports_2020", {"note": "part of the district's exports"}, "lacks the report's caveat 'preliminary"),
+        ("exports_growth_2020", {"note": "at current prices (nominal)"}, "lacks the report's caveat 'newly counted"),
+        ("gdp_growth_2020", {"note": "price basis not stated"}, "lacks the report's caveat '难以完成年度目标'"),
+        # 达到 names the figure to reach: exact, and no note can make it a floor
+        ("pension_coverage_target_2021", {"bound": "at_least", "note": "a floor"}, "(exact: it names the figure"),
+        ("rd_intensity_target_2021", {"bound": "at_most"}, "(exact: it names the figure"),
         ("relief_funds_2020", {"qualifier": "累计", "note": ""}, "累计 is not a bound word"),
         # stock_flow follows the measure; a stock is read at a point in time
         ("gdp_growth_2020", {"stock_flow": "stock"}, "for measure yoy_growth_pct: expected flow"),
@@ -153,6 +160,48 @@ def test_columns_out_of_order(data_copy):
     write_rows(data_copy, read_rows(data_copy), columns)
     problems = validate(data_copy)
     assert len(problems) == 1 and problems[0].line == 1 and "columns out of order" in problems[0].message
+
+
+def qualifier_bound(qualifier):
+    """The bound the one table (schema.QUALIFIER_BOUNDS) gives a qualifier: a bound word decides, else an exact word
+    (达到) makes it exact, else None (no bound word: exact unless the note says why)."""
+    found = {b for w, b in schema.QUALIFIER_BOUNDS.items() if w in qualifier}
+    bounds = found - {"exact"}
+    return bounds.pop() if len(bounds) == 1 else ("exact" if found == {"exact"} else None)
+
+
+def test_every_bound_follows_its_wording_by_the_one_table():
+    rows = read_rows(DATA)
+    worded = [r for r in rows if qualifier_bound(r["qualifier"])]
+    assert any("达到" in r["qualifier"] for r in worded)
+    for r in worded:
+        assert r["bound"] == qualifier_bound(r["qualifier"]), (r["id"], r["qualifier"], r["bound"])
+    # 达到 alone never makes a floor; 力争达到…以上 is one through 以上
+    assert {r["bound"] for r in rows if "达到" in r["qualifier"] and "以上" not in r["qualifier"]} == {"exact"}
+    for r in rows:  # a bound with no bound word says why in its note
+        if qualifier_bound(r["qualifier"]) is None and r["bound"] != "exact":
+            assert r["note"].strip(), r["id"]
+
+
+def test_every_caveat_of_the_table_is_in_the_report_and_on_every_figure_it_covers():
+    import re
+
+    text = (DATA / "source" / "jiangbei-2020-plan-report.zh.txt").read_text(encoding="utf-8")
+    rows = read_rows(DATA)
+    for phrase, (words, series) in schema.CAVEATS.items():
+        sentences = [s for s in re.split(r"(?<=。)", text) if phrase in s]
+        assert sentences, phrase
+        covered = [r for r in rows if any(r["source_quote"] in s for s in sentences)
+                   or (r["series"] in series and r["kind"] == "actual")]
+        assert covered, phrase
+        assert all(words in r["note"] for r in covered), phrase
+    # the customs figures are each preliminary: the whole sentence, not only the headline exports
+    assert sum(schema.CAVEATS["根据海关初步数据"][0] in r["note"] for r in rows) >= 7
+
+
+def test_a_caveat_missing_from_the_report_is_reported(data_copy, monkeypatch):
+    monkeypatch.setitem(schema.CAVEATS, "一次性因素", ("one-off", ()))
+    assert any("caveat '一次性因素' is not in the source text" in p.message for p in validate(data_copy))
 
 
 def test_every_pair_of_the_real_data_measures_the_same_thing():
@@ -327,6 +376,9 @@ def write_glossary(data_dir, rows):
     ({"explanation_en": ""}, "explanation_en is empty"),
     ({"term_zh": "火星开发区"}, "used neither in the report nor in the indicators"),
     ({"term_en": "above 规模"}, "is not in English"),
+    # a number the report does not write (−44.7, computed) is marked derived, or a constant by definition
+    ({"explanation_zh": "如增速由-44.7%收窄到-20.6%为24.1个百分点。"}, "explanation_zh quotes 44.7, not in the report"),
+    ({"explanation_en": "from −44.7 % to −20.6 % is 24.1 pp"}, "explanation_en quotes 44.7, not in the report"),
 ])
 def test_glossary_fault_is_named_and_located(data_copy, changes, expected):
     rows = read_glossary(data_copy)
@@ -334,6 +386,19 @@ def test_glossary_fault_is_named_and_located(data_copy, changes, expected):
     write_glossary(data_copy, rows)
     [problem] = validate(data_copy)
     assert problem.file == "glossary.csv" and problem.line == 4 and expected in problem.message
+
+
+def test_the_percentage_points_entry_has_an_example_and_marks_what_it_computes():
+    import re
+
+    text = (DATA / "source" / "jiangbei-2020-plan-report.zh.txt").read_text(encoding="utf-8")
+    written = set(re.findall(r"\d+(?:\.\d+)?", text))
+    entry = next(r for r in read_glossary(DATA) if r["term_zh"] == "个百分点")
+    for col, marks in schema.GLOSSARY_NUMBER_MARKS.items():
+        numbers = re.findall(r"\d+(?:\.\d+)?", entry[col])
+        assert any(n in written for n in numbers), col  # an example quoting the report
+        if any(n not in written for n in numbers):
+            assert any(m in entry[col].lower() for m in marks), col
 
 
 def test_glossary_duplicate_and_missing(data_copy):

@@ -48,20 +48,73 @@ def test_fiscal_revenue_growth_target_eases_the_pace(card, facts):
     assert (fiscal["status"], fiscal["distance"]) == ("ease_pace", pytest.approx(expected))
 
 
-def test_a_floor_below_2020_leaves_the_status_open_with_its_bounded_implied_growth(card, facts):
+def test_a_floor_below_2020_says_so_with_its_bounded_implied_growth(card, facts):
     jobs = card.loc["new_urban_jobs_target_2021"]
-    # 8000人以上 against 10,288: the floor is below 2020, the target itself is not said to be
+    # 8000人以上 against 10,288: the floor is below 2020 (met if 2020 holds); the target itself is not said to be
     implied = (value(facts, "new_urban_jobs_target_2021") / value(facts, "new_urban_jobs_2020") - 1) * 100
-    assert (jobs["status"], jobs["family"], jobs["distance_kind"]) == ("unknown", "flow", "implied_growth_pct")
+    assert (jobs["status"], jobs["family"], jobs["distance_kind"]) == ("floor_below_2020", "flow",
+                                                                       "implied_growth_pct")
     assert jobs["distance"] <= implied < jobs["distance"] + 10.0 ** -jobs["distance_decimals"] and implied < 0
     assert jobs["target_bound"] == "at_least" and jobs["distance_bound"] == "at_least"
 
 
-def test_unemployment_is_met_already_because_lower_is_better(card, facts):
+def test_unemployment_is_a_ceiling_above_2020(card, facts):
     rate = card.loc["unemployment_rate_target_2021"]
     assert rate["direction"] == "down" and rate["family"] == "rate"
     assert rate["baseline_value"] < rate["target_value"]  # 2.6% under a 3.5% ceiling
-    assert rate["status"] == "met_already" and rate["target_period"] == rate["baseline_period"] == "year_end"
+    assert rate["status"] == "ceiling_above_2020" and rate["target_period"] == rate["baseline_period"] == "year_end"
+
+
+def test_each_status_follows_its_rule_on_every_row(card):
+    """The statuses that used to be folded into others, each by its rule over every row (not one example)."""
+    for target_id, r in card.iterrows():
+        compared = r["comparability"] in ("comparable", "basis_differs")
+        tb, bb, tv, bv = r["target_bound"], r["baseline_bound"], r["target_value"], r["baseline_value"]
+        floor = compared and tb == "at_least" and bb in ("exact", "at_least") and bv > tv
+        ceiling = compared and tb == "at_most" and bb in ("exact", "at_most") and bv < tv
+        assert (r["status"] == "floor_below_2020") == floor, target_id
+        assert (r["status"] == "ceiling_above_2020") == ceiling, target_id
+        equal = compared and r["family"] != "growth" and bb == "exact" and tv == bv
+        assert (r["status"] == "equal_2020") == equal, target_id
+        assert (r["status"] == "unknown_both_lower_bounds") == (compared and tb == bb == "at_least"), target_id
+        assert (r["status"] == "unknown_both_upper_bounds") == (compared and tb == bb == "at_most"), target_id
+        assert (r["status"] == "no_baseline_parts") == (r["comparability"] == "parts_only"), target_id
+        assert (r["status"] == "no_baseline_period") == (r["comparability"] == "period_differs"), target_id
+        assert (r["status"] == "no_baseline") == (r["comparability"] == "no_figure"), target_id
+        if r["status"] == "above_2020":
+            assert r["gap"] > 0, target_id  # equal is its own status now
+    # the data has each of the new statuses (else the rule above would be vacuous)
+    assert {"floor_below_2020", "ceiling_above_2020", "equal_2020", "unknown_both_lower_bounds",
+            "no_baseline_parts"} <= set(card["status"])
+    parts = card[card["status"] == "no_baseline_parts"]
+    assert all(len(ids) >= 2 for ids in parts["part_ids"])  # 一网一膜: 工业物联网 and 光电膜材料
+
+
+def test_every_status_has_its_own_symbol_and_words_in_both_languages():
+    from jiangbei.presentation.i18n import t
+
+    assert len(set(scorecard.STATUS_SYMBOLS.values())) == len(scorecard.STATUSES)
+    for lang in ("zh", "en"):
+        words = [t(f"status_{code}", lang) for code in scorecard.STATUSES]
+        assert len(set(words)) == len(words)
+        for code in scorecard.STATUSES:
+            assert t(f"status_help_{code}", lang) != f"status_help_{code}", (lang, code)
+            assert scorecard.status_text(code, lang).startswith(scorecard.STATUS_SYMBOLS[code] + " ")
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_legend_lists_only_the_statuses_and_bounds_that_occur(con, lang):
+    every = store.run_query(con, "target_scorecard_rows", topics=[], statuses=[], sort="report")
+    for rows in (every, every[every["topic"] == "employment"], every[every["status"] == "raise_pace"], every[:0]):
+        legend = scorecard.legend_lines(rows, lang)
+        shown = [code for code in scorecard.STATUSES if code in set(rows["status"])]
+        assert legend[:len(shown)] == [f"{scorecard.status_text(c, lang)}: {scorecard.t(f'status_help_{c}', lang)}"
+                                       for c in shown]
+        marks = set(rows[["target_bound", "baseline_bound", "distance_bound"]].stack().dropna())
+        bounds = [b for b in scorecard.BOUNDS if b in marks]
+        assert len(legend) == len(shown) + len(bounds)
+        for line, b in zip(legend[len(shown):], bounds):
+            assert line.startswith(scorecard.BOUND_MARKS[b] + " ")
 
 
 def test_fixed_asset_investment_target_is_above_2020(card, facts):
@@ -75,17 +128,18 @@ def test_high_tech_firms_gap_is_unknown_when_both_figures_are_lower_bounds(card,
     firms = card.loc["hightech_firms_target_2021"]
     # "over 150" against "over 170": 2020 may already have had 170, or not; no gap and no status can be stated
     assert (firms["baseline_bound"], firms["target_bound"]) == ("at_least", "at_least")
-    assert (firms["status"], firms["family"], firms["gap_unknown_reason"]) == ("unknown", "stock", "both_lower_bounds")
+    assert (firms["status"], firms["family"], firms["gap_unknown_reason"]) == \
+        ("unknown_both_lower_bounds", "stock", "both_lower_bounds")
     assert pd.isna(firms["distance"]) and pd.isna(firms["gap"]) and pd.isna(firms["distance_bound"])
 
 
 def test_no_status_is_claimed_that_the_bounds_do_not_support(card):
     """Property over every row: a met/reach/above/below/pace status is stated only where the bounds decide it."""
-    judged = card[card["status"] != "no_baseline"]
+    judged = card[~card["status"].str.startswith("no_baseline")]
     assert len(judged) >= 15
     for target_id, r in judged.iterrows():
         if pd.isna(r["gap_bound"]):
-            assert r["status"] == "unknown", target_id
+            assert r["status"].startswith("unknown_"), target_id
         if r["status"] in ("raise_pace", "above_2020"):
             assert r["gap_bound"] != "at_most" and r["gap"] >= 0, target_id
         if r["status"] in ("ease_pace", "below_2020"):
@@ -100,7 +154,8 @@ def test_results_vs_targets_never_contradicts_the_scorecard(con):
     card = con.execute("select * from target_scorecard").df().set_index("target_id")
     compared = card[card["comparability"].isin(["comparable", "basis_differs"])]
     assert sorted(pairs.index) == sorted(compared.index)
-    met = {"met_already": "met", "to_reach": "not_met"}
+    met = {"met_already": "met", "equal_2020": "met", "floor_below_2020": "met", "ceiling_above_2020": "met",
+           "to_reach": "not_met"}
     for target_id, p in pairs.iterrows():
         c = card.loc[target_id]
         assert p["status"] == c["status"] and p["result_id"] == c["baseline_id"], target_id
@@ -144,7 +199,7 @@ def test_a_jan_nov_baseline_is_never_set_against_a_full_year_target(data_copy):
         frame.loc[frame["id"] == "fiscal_revenue_growth_2020", "period"] = "jan_nov"
 
     fiscal = rebuilt(data_copy, to_jan_nov).loc["fiscal_revenue_growth_target_2021"]
-    assert (fiscal["status"], fiscal["comparability"]) == ("no_baseline", "period_differs")
+    assert (fiscal["status"], fiscal["comparability"]) == ("no_baseline_period", "period_differs")
     assert pd.isna(fiscal["distance"])
 
 
@@ -180,7 +235,8 @@ def test_the_table_says_status_in_words_and_symbols_with_units_and_bounds(con):
     assert shown.loc["unemployment_rate_target_2021", "Better"] == "lower is better"
     assert shown.loc["unemployment_rate_target_2021", "2021 target"] == "≤3.5% (year end)"  # 保持在: a ceiling
     zh = scorecard.frame(rows, "zh")
-    assert "2020年已达到" in set(zh["状态"].str[2:]) and "✓ 2020年已达到" in set(zh["状态"])
+    assert "✓ 2020年已达到" in set(zh["状态"]) and "⇡ 上限高于2020年" in set(zh["状态"])
+    assert shown.loc["new_urban_jobs_target_2021", "Status"] == "⇣ Floor below 2020"
 
 
 def test_one_dumbbell_per_family_and_none_for_a_lone_target(con):

@@ -25,7 +25,8 @@ statuses = url_state.multiselect(f2, t("filter_status", lang), scorecard.STATUSE
 sort = url_state.selectbox(f3, t("sort_label", lang), scorecard.SORTS, "sort", "targets_sort", default="report",
                            format_func=lambda code: t(f"sort_{code}", lang))
 
-rows = db.query("target_scorecard_rows", topics=topics, statuses=statuses, sort=sort)
+# Ordered once: the table and its export's code columns (id, value as reported) come from these same rows.
+rows = scorecard.topic_order(db.query("target_scorecard_rows", topics=topics, statuses=statuses, sort=sort))
 st.markdown(" · ".join(f"{scorecard.status_text(code, lang)}: **{n}**" for code, n in scorecard.counts(rows).items()))
 
 # One chart per family of comparable targets, two side by side (Streamlit stacks them on a phone).

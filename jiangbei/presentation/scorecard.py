@@ -123,18 +123,19 @@ def comparability_text(row: dict, lang: str) -> str:
 
 
 def topic_order(df: pd.DataFrame) -> pd.DataFrame:
-    """Rows grouped by topic in the app's topic order (the query keeps its own order within a topic)."""
+    """Rows grouped by topic in the app's topic order (the query keeps its own order within a topic). The page
+    orders its rows once with this, before the table and its export are made from them, so both agree row by row."""
     position = {topic: i for i, topic in enumerate(TOPICS)}
     return df.assign(_pos=df["topic"].map(position)).sort_values("_pos", kind="stable").drop(columns="_pos")
 
 
 def frame(df: pd.DataFrame, lang: str) -> pd.DataFrame:
-    """target_scorecard rows as the table shows and exports them, grouped by topic.
+    """target_scorecard rows as the table shows and exports them, in the rows' own order (row i of the frame is
+    row i of df, so the export's code columns from df line up; order the rows first with topic_order).
 
     In English the figures are in CNY bn / USD m like the cards and charts; the report's own number and unit
     are in the 'as reported' columns for those who want them.
     """
-    df = topic_order(df)
     rows = df.to_dict("records")
 
     def figure(row, side):

@@ -10,7 +10,7 @@ from __future__ import annotations
 import pandas as pd
 
 from jiangbei.presentation.charts import basis_label, priced
-from jiangbei.presentation.i18n import lang_html, t
+from jiangbei.presentation.i18n import lang_html, notes_text, t
 from jiangbei.presentation.numbers import bounded, format_change, format_value
 from jiangbei.presentation.tables import period_label
 
@@ -68,8 +68,8 @@ def card(c: dict, lang: str) -> dict[str, str | None]:
     if isinstance(verdict, str) and verdict:  # GDP missed its 2020 plan: said beside the figure, not only in a list
         target_line = f"{t(f'plan_verdict_{verdict}', lang)} · {target_line}"
     quotes, originals = card_quotes(c, lang)
-    note = c.get("note")
-    if isinstance(note, str) and note:  # the caveats (newly counted e-commerce firms …) travel with the figure
+    note = notes_text([c.get("note")], lang)
+    if note:  # the caveats (newly counted e-commerce firms …) travel with the figure
         quotes = f"{quotes} — {t('col_note', lang)}: {note}"
     return {"label": c[f"indicator_{lang}"], "value": value, "delta": delta, "delta_tone": tone,
             "target": target_line, "quotes": quotes, "original": originals, "quotes_title": t("card_quotes", lang)}

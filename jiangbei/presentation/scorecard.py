@@ -6,7 +6,7 @@ from __future__ import annotations
 import pandas as pd
 
 from jiangbei.core.schema import TOPICS
-from jiangbei.presentation.i18n import t
+from jiangbei.presentation.i18n import notes_text, t
 from jiangbei.presentation.numbers import bound_mark, format_number, format_value, period_mark
 
 # Status codes in the order a reader scans them, each with a symbol so colour is never the only signal.
@@ -110,11 +110,6 @@ def distance_meaning(row: dict, lang: str) -> str:
     return t(f"distance_{kind}", lang)
 
 
-def notes_text(*notes) -> str:
-    """The notes of the figures a row shows, joined once each: the caveats travel with the figure."""
-    return "; ".join(dict.fromkeys(n for n in notes if isinstance(n, str) and n))
-
-
 def comparability_text(row: dict, lang: str) -> str:
     code = row["comparability"]
     if code == "period_differs":
@@ -160,7 +155,7 @@ def frame(df: pd.DataFrame, lang: str) -> pd.DataFrame:
         t("col_better", lang): [t(f"direction_{r['direction']}", lang) for r in rows],
         t("col_price_basis", lang): [t(f"price_basis_{_code(r['target_price_basis'])}", lang) for r in rows],
         t("col_comparability", lang): [comparability_text(r, lang) for r in rows],
-        t("col_note", lang): [notes_text(r.get("baseline_note"), r.get("target_note")) for r in rows],
+        t("col_note", lang): [notes_text((r.get("baseline_note"), r.get("target_note")), lang) for r in rows],
     }
     if lang == "en":
         columns[t("col_baseline_reported", lang)] = [as_reported(r, "baseline") for r in rows]

@@ -11,7 +11,7 @@ import html
 import pandas as pd
 
 from jiangbei.presentation import scorecard
-from jiangbei.presentation.i18n import lang_html, t
+from jiangbei.presentation.i18n import lang_html, notes_text, t
 from jiangbei.presentation.numbers import bound_mark, format_value, period_mark, qualifier_text, scaled_for
 
 # Columns of the indicator table, in order: (header key, source column or a function of the row frame).
@@ -72,7 +72,7 @@ def indicator_frame(df: pd.DataFrame, lang: str, columns: list[str] | None = Non
         "section": lambda: df["section"],
         "source_quote": lambda: df["source_quote"] if lang == "zh" else df["source_quote_en"],
         "source_quote_zh": lambda: df["source_quote"],
-        "note": lambda: df["note"].fillna(""),
+        "note": lambda: df["note"].map(lambda n: notes_text([n], lang)),
         "link": lambda: df["source_link"],
     }
     return pd.DataFrame({header(c, lang): build[c]() for c in columns}).reset_index(drop=True)
@@ -150,7 +150,7 @@ def targets_frame(df: pd.DataFrame, lang: str) -> pd.DataFrame:
         t("col_met", lang) + f" ({t('derived_label', lang)})":
             df["met_status"].map(lambda m: t(f"met_status_{m}", lang)),
         t("col_qualifier", lang): df["target_qualifier"].map(lambda q: qualifier_text(q, lang)),
-        t("col_note", lang): [scorecard.notes_text(r.get("result_note"), r.get("target_note")) for r in records],
+        t("col_note", lang): [notes_text((r.get("result_note"), r.get("target_note")), lang) for r in records],
     }
     if lang == "en":
         columns[t("col_result_reported", lang)] = as_reported(df, "result_value", "result_decimals")
@@ -243,7 +243,7 @@ def plan_verdict_lines(df: pd.DataFrame, lang: str) -> list[str]:
     "GDP: missed the 2020 annual plan (no completion rate given) — <the note with the report's words>"."""
     rows = df[df["plan_verdict"].notna() & (df["plan_verdict"] != "")] if "plan_verdict" in df.columns else df[:0]
     return [t("plan_verdict_line", lang, indicator=r[f"indicator_{lang}"],
-              verdict=t(f"plan_verdict_{r['plan_verdict']}", lang), note=r["note"] or "")
+              verdict=t(f"plan_verdict_{r['plan_verdict']}", lang), note=notes_text([r["note"]], lang))
             for r in rows.to_dict("records")]
 
 

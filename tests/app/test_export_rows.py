@@ -5,6 +5,8 @@ apart from its rows would put every id beside another figure's name. The frames 
 in both languages, so the rule holds for every format built from them (CSV, Excel, JSON, Parquet).
 """
 
+import re
+
 import pandas as pd
 import pytest
 
@@ -52,10 +54,13 @@ def exported_frames(monkeypatch, page: str, lang: str, params: dict) -> list[pd.
 def test_every_exported_row_names_its_own_figure(monkeypatch, indicators, derived, page, params, lang):
     frames = exported_frames(monkeypatch, page, lang, params)
     assert frames, f"{page} {params} exported nothing"
-    name_header, value_header, unit_header = (header(c, lang) for c in ("indicator", "value", "unit"))
+    name_header, value_header, unit_header, note_header = (header(c, lang) for c in ("indicator", "value", "unit",
+                                                                                       "note"))
     assert sum(len(frame) for frame in frames) > 0 or params.get("view") == "derived"  # livelihood has none
     for frame in frames:
         for row in frame.to_dict("records"):
+            if lang == "zh" and isinstance(row.get(note_header), str):  # notes in the reader's language
+                assert not re.search(r"[A-Za-z]{3,}", row[note_header]), row[note_header]
             if row.get("kind_code") == "derived":  # a derived figure: its name is the derived table's
                 assert row[name_header] == derived.loc[row["id"], f"indicator_{lang}"]
                 continue

@@ -1,0 +1,41 @@
+"""Every figure's note in the reader's language (locales/*/notes.po), each caveat said once per cell."""
+
+import re
+
+import pandas as pd
+import pytest
+
+from jiangbei.core import store as db
+from jiangbei.presentation import scorecard, tables
+from jiangbei.presentation.i18n import TEXT, note_text, notes_text, t
+from tests.conftest import DATA
+
+LATIN_WORD = re.compile(r"[A-Za-z]{3,}")  # an English word; 5G, 1:7 and the like are not
+NOTES = sorted(set(pd.read_csv(DATA / "indicators.csv")["note"].dropna()))
+
+
+@pytest.mark.parametrize("note", NOTES)
+def test_every_note_of_the_data_has_its_chinese_and_english(note):
+    assert note in TEXT, f"add this note to locales/zh|en/LC_MESSAGES/notes.po: {note}"
+    zh = note_text(note, "zh")
+    assert re.search(r"[\u4e00-\u9fff]", zh) and not LATIN_WORD.search(zh), zh
+    assert note_text(note, "en") == note
+
+
+def clauses(cell: str) -> list[str]:
+    return [c.strip() for c in re.split(r"[;；]", cell) if c.strip()]
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_a_cell_of_notes_says_each_clause_once_in_its_language(con, lang):
+    rows = db.run_query(con, "target_scorecard_rows", topics=[], statuses=[], sort="report")
+    pairs = con.sql("SELECT * FROM results_vs_targets").df()
+    cells = list(scorecard.frame(rows, lang)[t("col_note", lang)]) + \
+        list(tables.targets_frame(pairs, lang)[t("col_note", lang)])
+    assert any(cells)
+    for cell in cells:
+        assert len(clauses(cell)) == len(set(clauses(cell))), cell
+        if lang == "zh":
+            assert not LATIN_WORD.search(cell), cell
+    for note in NOTES:  # a result and its target with the same note: said once
+        assert notes_text([note, note], lang) == notes_text([note], lang)

@@ -11,14 +11,16 @@ import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
 from jiangbei.presentation import scorecard, theme
-from jiangbei.presentation.i18n import TEXT, t
-from jiangbei.presentation.numbers import (
+from jiangbei.presentation.i18n import t
+from jiangbei.presentation.numbers import (  # basis_label, priced: used here and imported from here by pages
+    basis_label,
     bound_mark,
     bounded,
     format_change,
     format_value,
     period_mark,
     plain_number,
+    priced,
     scaled_for,
 )
 
@@ -56,19 +58,6 @@ def _wrap_chars(text: str, width: int) -> str:
 
 def wrap(text: str, lang: str, width_en: int, width_zh: int) -> str:
     return _wrap(text, width_en) if lang == "en" else _wrap_chars(text, width_zh)
-
-
-def basis_label(code, lang: str, short: bool = False) -> str:
-    """A price basis code (indicators.price_basis) in words: comparable prices (real), current prices (nominal),
-    not stated. A code without words of its own (missing, or new in the data) reads "not stated", never a guess."""
-    form = "price_basis_short" if short else "price_basis"
-    key = f"{form}_{code}" if isinstance(code, str) and code else f"{form}_unknown"
-    return t(key if key in TEXT else f"{form}_unknown", lang)
-
-
-def priced(code) -> bool:
-    """Whether a figure has a price basis at all (a count or a share has none)."""
-    return code != "none"
 
 
 def _notes(row, lang: str, basis: bool = False) -> list[str]:

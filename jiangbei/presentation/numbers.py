@@ -6,7 +6,7 @@ from babel.numbers import format_decimal
 
 from jiangbei.core import schema
 from jiangbei.core.units import EN_MULTIPLY, EN_SCALE
-from jiangbei.presentation.i18n import BABEL_LOCALE, t
+from jiangbei.presentation.i18n import BABEL_LOCALE, TEXT, t
 
 # How a value in a report unit is shown in English: jiangbei.core.units (the table the validator reads too).
 
@@ -59,7 +59,7 @@ def bounded(formatted: str, qualifier: str | None, bound: str, lang: str, keep_w
         return qualified(formatted, words, lang) if keep_words else formatted
     if has_bound_word:
         return qualified(formatted, words, lang)
-    return f"{t(f'bound_{bound}', lang)} {formatted}"
+    return t(f"bound_before_{bound}", lang, value=formatted)  # at most 3.5% / 不超过3.5%
 
 
 def _decimals(value: float) -> int:
@@ -166,3 +166,55 @@ def scaled_for(value: float | None, unit: str, unit_en: str, lang: str, decimals
         shown = None if value is None or value != value else value * factor
         return shown, unit_en.split(" ", 1)[1], max(0, decimals - len(str(factor)) + 1)
     return value, unit_en, decimals
+
+
+# Measures whose figure is a growth rate: written signed, year on year, with the price basis it is at.
+GROWTH_MEASURES = ("yoy_growth_pct",)
+
+
+def basis_label(code, lang: str, short: bool = False) -> str:
+    """A price basis code (indicators.price_basis) in words: comparable prices (real), current prices (nominal),
+    not stated. A code without words of its own (missing, or new in the data) reads "not stated", never a guess."""
+    form = "price_basis_short" if short else "price_basis"
+    key = f"{form}_{code}" if isinstance(code, str) and code else f"{form}_unknown"
+    return t(key if key in TEXT else f"{form}_unknown", lang)
+
+
+def priced(code) -> bool:
+    """Whether a figure has a price basis at all (a count or a share has none)."""
+    return code != "none"
+
+
+def figure_text(value, unit: str, unit_en: str, lang: str, *, decimals=None, measure: str | None = None,
+                qualifier: str | None = None, bound: str | None = None, period: str | None = None,
+                stock_flow: str | None = None, price_basis: str | None = None, keep_words: bool = False) -> str:
+    """One figure as every page writes it in words (cards, the report's marked numbers, the explorer, hovers):
+    the value in the reader's unit, its bound in the report's words or the bound's name, its period unless a full
+    year, and for a growth rate its sign, "year on year" and its price basis (real, nominal, or not stated):
+    over CNY 66.0 bn · CNY 136.39 bn (end of November) · +4.0% yoy (basis not stated) · 不超过3.5%(年末)."""
+    if value is None or value != value:
+        return "—"
+    places = int(decimals) if decimals is not None and decimals == decimals else None
+    if measure in GROWTH_MEASURES:
+        text = bounded(format_change(value, lang, places, yoy=False), qualifier, bound or "exact", lang, keep_words)
+        text = f"{text} {t('yoy', lang)}"
+        text = t("growth_with_basis", lang, change=text, basis=basis_label(price_basis, lang, short=True))
+    else:
+        text = bounded(format_value(value, unit, unit_en, lang, places), qualifier, bound or "exact", lang,
+                       keep_words)
+    return text + period_mark(period, lang, stock_flow)
+
+
+def row_figure(row, lang: str, side: str = "", keep_words: bool = False) -> str:
+    """figure_text of a query row; side picks a pair's columns (target_value, target_bound …), sharing the row's
+    unit, measure and stock_flow where the side has none of its own."""
+    def get(column):
+        for name in (f"{side}_{column}" if side else column, column):
+            if name in row and not (row[name] is None or (isinstance(row[name], float) and row[name] != row[name])):
+                return row[name]
+        return None
+
+    return figure_text(get("value"), get("unit"), get("unit_en"), lang, decimals=get("decimals")
+                       if side else get("value_decimals"), measure=get("measure"), qualifier=get("qualifier"),
+                       bound=get("bound"), period=get("period"), stock_flow=get("stock_flow"),
+                       price_basis=get("price_basis"), keep_words=keep_words)

@@ -4,10 +4,10 @@ details (?row=<id>, shareable); the view's SQL; how to cite."""
 import streamlit as st
 
 from jiangbei.app import db, explorer, ui, url_state
+from jiangbei.core.schema import TOPICS
 from jiangbei.presentation import tables
-from jiangbei.presentation.charts import basis_label, priced
 from jiangbei.presentation.i18n import ngettext, t
-from jiangbei.presentation.numbers import bounded, format_value
+from jiangbei.presentation.numbers import row_figure
 
 lang = ui.lang()
 allowed = explorer.allowed_params()
@@ -42,12 +42,9 @@ with main:
         st.caption(t("explorer_select", lang))
     else:
         st.subheader(row[f"indicator_{lang}"])
-        shown = format_value(row["value"], row["unit"], row["unit_en"], lang, int(row["value_decimals"]))
-        st.markdown(f"**{bounded(shown, row['qualifier'], row['bound'], lang)}**"
+        st.markdown(f"**{row_figure(row.to_dict(), lang)}**"
                     f" · {row['year']} · {tables.period_label(row['period'], row['stock_flow'], lang)}"
-                    f" · {t('kind_' + row['kind'], lang)}"
-                    + (f" · {basis_label(row['price_basis'], lang)}" if priced(row["price_basis"]) else "")
-                    + f" · `{row['id']}`")
+                    f" · {t('kind_' + row['kind'], lang)}" + f" · `{row['id']}`")
         st.markdown(f"**{t('explorer_context', lang)}**")
         before, quote, after = db.quote_context(row["source_id"], row["source_quote"])
         if lang == "en":  # the English sentence in its paragraph, the official Chinese one click away
@@ -61,6 +58,8 @@ with main:
         st.markdown(f"[{t('open_source_link', lang)}]({row['source_link']}) · "
                     f"[{t('explorer_row_link', lang)}](explorer?row={row['id']}&lang={lang})")
         context = db.query("indicator_context", id=row["id"])
+        every = {r["id"]: r for r in explorer.all_rows(lang).to_dict("records")}
+        derived = {r["derived_id"]: r for r in db.query("topic_derived", topics=TOPICS).to_dict("records")}
         for relation, title in (("pair", "explorer_paired"), ("derived", "explorer_derived")):
             st.markdown(f"**{t(title, lang)}**")
             part = context[context["relation"] == relation]
@@ -68,7 +67,9 @@ with main:
                 st.caption(t("explorer_none", lang))
             for item in part.itertuples():
                 formula = f" — {getattr(item, f'formula_{lang}')}" if relation == "derived" else ""
-                shown = bounded(format_value(item.value, item.unit, item.unit_en, lang), item.qualifier, item.bound,
-                                lang)
+                # written from the figure's own row (period, measure, basis and all): an indicator or a derived one
+                other = (every.get(item.other_id) if relation == "pair" else derived.get(item.derived_id)) \
+                    or item._asdict()
+                shown = row_figure(other, lang)
                 st.markdown(f"- {getattr(item, f'indicator_{lang}')} ({item.year}): {shown}{formula}")
     ui.cite_block()

@@ -24,8 +24,12 @@ url_row = next((v for v in url_state.values("row") if v in allowed["row"]), None
 position = next(iter(rows.index[rows["id"] == url_row]), None) if url_row else None
 with main:
     st.markdown(ngettext("explorer_matches", len(rows), lang, n=len(rows)))
+    # The download always carries each figure's price basis in words and its notes (caveats), shown or not.
+    exported = tables.indicator_frame(rows, lang, view.columns + [c for c in tables.EXPORT_ALWAYS
+                                                                  if c not in view.columns])
     selected = ui.table(tables.indicator_frame(rows, lang, view.columns), key="explorer", stem_parts=view.stem(),
-                        filters=view.described(), selectable=True, codes=rows, selected_row=position)
+                        filters=view.described(), selectable=True, codes=rows, selected_row=position,
+                        exported=exported)
     st.markdown(f"[{t('explorer_show_sql', lang)}]({explorer.sql_link(view, lang)})",
                 help=t("explorer_show_sql_help", lang))
     # The chosen row: a click in the table, else ?row= (which may lie outside the filters).

@@ -77,7 +77,7 @@ def notes_text(notes, lang: str) -> str:
     """The notes of the figures one row or cell shows, in lang, each clause once (a result and its target often
     share one: preliminary customs data): the caveats travel with the figure, said once."""
     clauses = [c.strip() for n in notes for c in re.split(r"[;；]", note_text(n, lang))]
-    return ("；" if lang == "zh" else "; ").join(dict.fromkeys(c for c in clauses if c))
+    return (";" if lang == "zh" else "; ").join(dict.fromkeys(c for c in clauses if c))  # the report's own ";"
 
 
 # Han characters and CJK punctuation: text holding any is Chinese (the report's quotes, its Chinese units).

@@ -19,6 +19,8 @@ from jiangbei.presentation.numbers import bound_mark, format_value, period_mark,
 INDICATOR_TABLE = ["indicator", "value", "unit", "year", "period", "kind", "measure", "bound", "qualifier",
                    "source_quote", "link"]
 OPTIONAL_COLUMNS = ["id", "topic", "price_basis", "stock_flow", "section", "note"]
+# Columns every export of indicators carries, whatever the view shows: the caveats travel with the figures.
+EXPORT_ALWAYS = ["price_basis", "note"]
 # A topic page's table (and its export): every figure with its price basis and the caveats in its note.
 TOPIC_TABLE = [*INDICATOR_TABLE[:-2], "price_basis", "note", *INDICATOR_TABLE[-2:]]
 

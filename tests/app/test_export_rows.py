@@ -81,3 +81,16 @@ def test_a_table_and_rows_of_different_lengths_are_refused(con):
     rows = db.run_query(con, "target_scorecard_rows", topics=[], statuses=[], sort="report")
     with pytest.raises(ValueError):
         export.with_code_columns(pd.DataFrame({"x": [1]}), rows)
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_explorer_download_carries_price_basis_in_words_and_notes(monkeypatch, indicators, lang):
+    from jiangbei.presentation.i18n import note_text, t
+
+    [frame] = exported_frames(monkeypatch, "explorer", lang, {})
+    basis, note = header("price_basis", lang), header("note", lang)
+    assert {basis, note, "price_basis_code"} <= set(frame.columns)
+    for row in frame.to_dict("records"):
+        source = indicators.loc[row["id"]]
+        assert row[basis] == t(f"price_basis_{source['price_basis']}", lang) != source["price_basis"]
+        assert row[note] == (note_text(source["note"], lang) if isinstance(source["note"], str) else "")

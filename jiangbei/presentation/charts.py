@@ -13,6 +13,7 @@ from plotly.subplots import make_subplots
 from jiangbei.presentation import scorecard, theme
 from jiangbei.presentation.i18n import t
 from jiangbei.presentation.numbers import (  # basis_label, priced: used here and imported from here by pages
+    GROWTH_MEASURES,
     basis_label,
     bound_mark,
     bounded,
@@ -101,9 +102,12 @@ def quote(row, lang: str, column: str = "source_quote") -> str:
 
 
 def _basis_line(row, lang: str, column: str = "price_basis") -> str:
-    """A hover's line saying the price basis, where the figure has one."""
+    """A hover's line saying the price basis, for a growth rate only: a count, share or money level has none that
+    a reader needs (a money amount is at current prices anyway)."""
     code = row.get(column)
-    return f"<br>{t('col_price_basis', lang)}: {basis_label(code, lang)}" if priced(code) else ""
+    if row.get("measure") not in GROWTH_MEASURES or not priced(code):
+        return ""
+    return f"<br>{t('col_price_basis', lang)}: {basis_label(code, lang)}"
 
 
 def _shown(row, lang: str, value_col: str = "value", decimals_col: str = "value_decimals",

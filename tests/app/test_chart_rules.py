@@ -10,6 +10,7 @@ from jiangbei.app import db, figures
 from jiangbei.app.topic_page import TOPIC_PAGES
 from jiangbei.presentation import chart_text, charts, scorecard
 from jiangbei.presentation.i18n import t
+from jiangbei.presentation.numbers import GROWTH_MEASURES
 
 HAN = re.compile(r"[\u3400-\u9fff]")
 SOURCE = {"publisher_en": "Jiangbei District Development and Reform Bureau", "publisher_zh": "江北区发展和改革局",
@@ -94,11 +95,15 @@ def test_growth_charts_have_priced_figures():
 
 @pytest.mark.parametrize("name, lang, fig, rows", PRICED, ids=[f[0] for f in PRICED])
 def test_growth_figures_say_their_price_basis(name, lang, fig, rows):
-    """Every point of a figure with a price basis says it in its hover (real, nominal, or not stated)."""
+    """Every growth rate says its price basis in its hover (real, nominal, or not stated); a count, share or money
+    level says none (it would be meaningless there)."""
     column = _basis_column(rows)
-    said = {charts.basis_label(code, lang) for code in rows[column] if charts.priced(code)}
-    hovers = " ".join(str(h) for tr in fig.data if chart_text._is_data(tr) for h in (tr.hovertext or ()))
-    assert all(label in hovers for label in said)
+    growth = rows["measure"].isin(GROWTH_MEASURES) if "measure" in rows.columns else rows[column].isna()
+    said = {charts.basis_label(code, lang) for code in rows[growth][column] if charts.priced(code)}
+    hovers = [str(h) for tr in fig.data if chart_text._is_data(tr) for h in (tr.hovertext or ())]
+    assert all(label in " ".join(hovers) for label in said)
+    lines = sum(h.count(f"{t('col_price_basis', lang)}:") for h in hovers)
+    assert lines <= sum(growth) * 2  # at most a result's and a target's point per growth row
 
 
 def test_an_unknown_price_basis_reads_not_stated():

@@ -150,6 +150,12 @@ def period_mark(period: str | None, lang: str, stock_flow: str | None = None) ->
     return f" ({word if word.startswith('Jan') else word[:1].lower() + word[1:]})"  # Jan–Nov keeps its capital
 
 
+def period_stock_flow(row) -> str | None:
+    """The stock_flow a row's period is read with: a Jan–Nov growth of a balance (deposits, loans; the queries'
+    growth_of_balance) is at the end of November, like the balance itself."""
+    return "stock" if row.get("growth_of_balance") in (True,) else row.get("stock_flow")  # numpy bools too
+
+
 def scaled_for(value: float | None, unit: str, unit_en: str, lang: str, decimals: int = 0) -> tuple:
     """(value, unit, decimals) as the reader of lang sees them in a table: 134.5 亿元 -> 13.45 CNY bn in English.
 
@@ -216,5 +222,5 @@ def row_figure(row, lang: str, side: str = "", keep_words: bool = False) -> str:
 
     return figure_text(get("value"), get("unit"), get("unit_en"), lang, decimals=get("decimals")
                        if side else get("value_decimals"), measure=get("measure"), qualifier=get("qualifier"),
-                       bound=get("bound"), period=get("period"), stock_flow=get("stock_flow"),
+                       bound=get("bound"), period=get("period"), stock_flow=period_stock_flow(row),
                        price_basis=get("price_basis"), keep_words=keep_words)

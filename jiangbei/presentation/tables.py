@@ -12,7 +12,14 @@ import pandas as pd
 
 from jiangbei.presentation import scorecard
 from jiangbei.presentation.i18n import lang_html, notes_text, t
-from jiangbei.presentation.numbers import bound_mark, format_value, period_mark, qualifier_text, scaled_for
+from jiangbei.presentation.numbers import (
+    bound_mark,
+    format_value,
+    period_mark,
+    period_stock_flow,
+    qualifier_text,
+    scaled_for,
+)
 
 # Columns of the indicator table, in order: (header key, source column or a function of the row frame).
 # Every number with its unit, period and bound.
@@ -88,8 +95,8 @@ def period_label(period: str, stock_flow: str | None, lang: str) -> str:
 
 
 def period_labels(df: pd.DataFrame, lang: str) -> pd.Series:
-    stock_flow = df["stock_flow"] if "stock_flow" in df.columns else pd.Series(None, index=df.index)
-    return pd.Series([period_label(p, s, lang) for p, s in zip(df["period"], stock_flow)], index=df.index)
+    return pd.Series([period_label(r["period"], period_stock_flow(r), lang) for r in df.to_dict("records")],
+                     index=df.index)
 
 
 def header(column: str, lang: str) -> str:

@@ -39,3 +39,21 @@ def test_a_cell_of_notes_says_each_clause_once_in_its_language(con, lang):
             assert not LATIN_WORD.search(cell), cell
     for note in NOTES:  # a result and its target with the same note: said once
         assert notes_text([note, note], lang) == notes_text([note], lang)
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_growth_of_a_balance_is_read_at_the_end_of_november(con, lang):
+    """A balance (stock) in a 1-11月 paragraph is at the end of November, and so is its growth; flows stay Jan–Nov."""
+    from jiangbei.presentation.numbers import row_figure
+
+    data = pd.read_csv(DATA / "indicators.csv")
+    balances = set(data.loc[data["stock_flow"] == "stock", "series"])
+    rows = db.run_query(con, "page_indicators", topics=list(data["topic"].unique()), years=[], kinds=[], lang=lang)
+    shown = tables.indicator_frame(rows, lang, tables.TOPIC_TABLE)[t("col_period", lang)]
+    jan_nov = rows["period"] == "jan_nov"
+    at_end = jan_nov & (rows["series"].isin(balances))
+    assert at_end.sum() >= 4 and (jan_nov & ~at_end).sum() > 0
+    assert (shown[at_end] == t("period_end_nov", lang)).all()
+    assert (shown[jan_nov & ~at_end] == t("period_jan_nov", lang)).all()
+    for row in rows[at_end].to_dict("records"):
+        assert t("period_end_nov", lang).lower() in row_figure(row, lang).lower()

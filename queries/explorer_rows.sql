@@ -13,7 +13,7 @@ SELECT
     value, unit, unit_en, price_basis, stock_flow, qualifier, bound, direction, section, source_id, source_quote, note,
     source_quote_en, plan_verdict, value_decimals, csv_line,
     measure = 'yoy_growth_pct' AND period = 'jan_nov'
-    AND series IN (SELECT series FROM indicators WHERE stock_flow = 'stock') AS growth_of_balance,
+    AND series IN (SELECT series FROM indicators GROUP BY series HAVING bool_or(stock_flow = 'stock')) AS growth_of_balance,
     'source?id=' || id || '&lang=' || $lang AS source_link
 FROM indicators
 INNER JOIN page_groups USING (topic)

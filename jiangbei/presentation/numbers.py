@@ -109,6 +109,19 @@ def format_value(value: float | None, unit: str, unit_en: str, lang: str, decima
     return f"{format_number(value, lang, decimals)} {unit_en}"
 
 
+# Units the report writes before or around its number: 万分之24.7, 第3名, 1:7.
+_REPORT_ORDER = {"万分之": "万分之{n}", "名": "第{n}名", "比": "1:{n}", "强": "{n}强"}
+
+
+def as_reported(value, unit: str, decimals) -> str:
+    """The number and unit in the report's own characters and order, without grouping (the 'as reported' columns
+    of English tables): 134.5 亿元, 万分之24.7, 第3名, 1:7; '' where there is no value."""
+    if value is None or value != value:
+        return ""
+    number = f"{value:.{int(decimals) if decimals == decimals and decimals is not None else 0}f}"
+    return _REPORT_ORDER[unit].format(n=number) if unit in _REPORT_ORDER else f"{number} {unit}"
+
+
 def format_change(value: float | None, lang: str, decimals: int | None = None, yoy: bool = True) -> str | None:
     """A growth rate as a signed change, as the cards show it: +3.4% 同比 / +3.4% yoy.
 

@@ -7,6 +7,7 @@ import pandas as pd
 
 from jiangbei.core.schema import TOPICS
 from jiangbei.presentation.i18n import notes_text, t
+from jiangbei.presentation.numbers import as_reported as reported
 from jiangbei.presentation.numbers import bound_mark, format_number, format_value, period_mark
 
 # Status codes in the order a reader scans them, each with a symbol so colour is never the only signal.
@@ -139,10 +140,7 @@ def frame(df: pd.DataFrame, lang: str) -> pd.DataFrame:
                            row[f"{side}_bound"], period, lang, row["stock_flow"])
 
     def as_reported(row, side):
-        value = row[f"{side}_value"]
-        if value is None or value != value:
-            return ""
-        return f"{value:.{int(row[f'{side}_decimals'])}f} {row['unit']}"
+        return reported(row[f"{side}_value"], row["unit"], row[f"{side}_decimals"])
 
     columns = {
         t("col_topic", lang): [t(f"topic_{r['topic']}", lang) for r in rows],

@@ -12,6 +12,7 @@ import pandas as pd
 
 from jiangbei.presentation import scorecard
 from jiangbei.presentation.i18n import lang_html, notes_text, t
+from jiangbei.presentation.numbers import as_reported as reported
 from jiangbei.presentation.numbers import (
     bound_mark,
     format_value,
@@ -42,8 +43,8 @@ def shown_values(df: pd.DataFrame, lang: str, value: str = "value", decimals: st
 
 def as_reported(df: pd.DataFrame, value: str = "value", decimals: str = "value_decimals") -> pd.Series:
     """The number and unit as the report writes them (134.5 亿元), for English readers who want the original."""
-    return pd.Series([f"{v:.{int(d)}f} {u}" if v == v else "" for v, u, d in zip(df[value], df["unit"], df[decimals])],
-                     index=df.index, dtype=object)
+    return pd.Series([reported(v, u, d) for v, u, d in zip(df[value], df["unit"], df[decimals])], index=df.index,
+                     dtype=object)
 
 
 def value_decimals(df: pd.DataFrame, lang: str) -> pd.Series:

@@ -57,3 +57,15 @@ def test_growth_of_a_balance_is_read_at_the_end_of_november(con, lang):
     assert (shown[jan_nov & ~at_end] == t("period_jan_nov", lang)).all()
     for row in rows[at_end].to_dict("records"):
         assert t("period_end_nov", lang).lower() in row_figure(row, lang).lower()
+
+
+def test_as_reported_keeps_the_reports_characters_in_its_order(con):
+    """万分之24.7, not 24.7 万分之: the 'as reported' columns read as the report writes each figure."""
+    from jiangbei.presentation.numbers import as_reported
+
+    rows = con.sql("SELECT * FROM indicators").df()
+    written = [as_reported(r.value, r.unit, r.value_decimals).replace(" ", "") in r.source_quote
+               for r in rows.itertuples()]
+    # the rest are the report's words for numbers (九大, 千亿, 下降20.6%) or ranks in words (排名第2)
+    assert sum(written) >= 0.9 * len(rows)
+    assert all(w for w, unit in zip(written, rows["unit"]) if unit in ("万分之", "比"))

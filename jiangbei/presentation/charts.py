@@ -89,7 +89,9 @@ def _label(row, lang: str, basis: bool = False) -> str:
     text = indicator_name(row, lang)
     if notes:
         text += f" ({', '.join(notes)})" if lang == "en" else f"({'，'.join(notes)})"
-    return _wrap(text, 38) if lang == "en" else text
+    # Wrapped in both languages: a long Chinese label on a phone's narrow chart was cut at the left edge, losing
+    # the qualifier that starts it (规上, 限上); wrapped, every word of it stays.
+    return wrap(text, lang, 38, 12)
 
 
 def quote(row, lang: str, column: str = "source_quote") -> str:

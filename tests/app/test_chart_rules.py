@@ -123,3 +123,20 @@ def test_the_drawn_chart_names_place_source_date_and_link_and_keeps_the_original
     assert "2021-03-18" in line.text and "example.org/targets?lang=" in line.text
     assert line.y < 0 and shown.layout.margin.b > (fig.layout.margin.b or 0)  # below the axis, inside the image
     assert shown.layout.margin.t >= (fig.layout.margin.t or 0) + charts.MODEBAR_ROOM
+
+
+@pytest.mark.parametrize("name, lang, fig, rows", FIGURES, ids=IDS)
+def test_bar_labels_wrap_and_keep_every_word(name, lang, fig, rows):
+    """A category label is wrapped, never cut: each line fits a phone's narrow chart and, joined again, the label
+    still holds the whole name with its qualifiers (规上, 限上) and notes."""
+    width = 38 if lang == "en" else 14
+    names = set(rows[f"indicator_{lang}"]) if f"indicator_{lang}" in rows.columns else set()
+    for trace in fig.data:
+        if trace.type != "bar" or trace.orientation != "h":
+            continue
+        for label in trace.y:
+            lines = str(label).split("<br>")
+            assert all(len(line) <= width or " " not in line for line in lines), label
+            joined = ("" if lang == "zh" else " ").join(lines)
+            if lang == "zh" and names:
+                assert any(joined.startswith(n) for n in names), joined

@@ -375,6 +375,13 @@ def dumbbell(df: pd.DataFrame, family: str, lang: str) -> go.Figure | None:
             shown.append(bound_mark(number, b) if side == "target" else number)
         return shown
 
+    def levels(r) -> str:
+        base = scorecard.figure_text(r["baseline_value"], r["unit"], r["unit_en"], r["baseline_decimals"],
+                                     r["baseline_bound"], r["baseline_period"], lang, r["stock_flow"])
+        target = scorecard.figure_text(r["target_value"], r["unit"], r["unit_en"], r["target_decimals"],
+                                       r["target_bound"], r["target_period"], lang, r["stock_flow"])
+        return f"{base} → 2021: {target}"
+
     def hover(r):
         base = scorecard.figure_text(r["baseline_value"], r["unit"], r["unit_en"], r["baseline_decimals"],
                                      r["baseline_bound"], r["baseline_period"], lang, r["stock_flow"])
@@ -387,6 +394,11 @@ def dumbbell(df: pd.DataFrame, family: str, lang: str) -> go.Figure | None:
                 f"{quote(r, lang, 'baseline_quote')}<br>{quote(r, lang, 'target_quote')}")
 
     hovers = [hover(r) for _, r in df.iterrows()]
+    # On a gap or change axis the text alternative names each arrowhead with the two levels it is computed from
+    # (2020 result → 2021 target), which the axis alone does not show.
+    opening = " (2020: " if lang == "en" else "(2020:"
+    target_names = plain_names if axis == "values" else [f"{name}{opening}{levels(r)})"
+                                                         for name, (_, r) in zip(plain_names, df.iterrows())]
     xs, ys = [], []
     for s, e, p in zip(start, end, positions):
         xs += [s, e, None]
@@ -410,7 +422,8 @@ def dumbbell(df: pd.DataFrame, family: str, lang: str) -> go.Figure | None:
         labels = text(end, df["target_bound"], "target")
     else:  # a derived figure: written with the decimals SQL rounded it to (one rule, scorecard.derived_text)
         places = df["change_decimals" if family == "stock" else "distance_decimals"]
-        labels = [scorecard.derived_text(v, d, b, "%" if axis != "gap" else "", lang)
+        gap_unit = "pp" if lang == "en" else "个百分点"  # a difference of rates is in percentage points
+        labels = [scorecard.derived_text(v, d, b, "%" if axis != "gap" else gap_unit, lang)
                   for v, d, b in zip(end, places, df["distance_bound"])]
     for way in (True, False):
         keep = [i for i, up in enumerate(rising) if up == way]
@@ -420,7 +433,7 @@ def dumbbell(df: pd.DataFrame, family: str, lang: str) -> go.Figure | None:
             marker={"color": TARGET_COLOUR, "size": 13, "symbol": "triangle-right" if way else "triangle-left"},
             text=[labels[i] for i in keep], textposition="middle right" if way else "middle left",
             hovertext=[hovers[i] for i in keep], hoverinfo="text", cliponaxis=False,
-            customdata=[plain_names[i] for i in keep],
+            customdata=[target_names[i] for i in keep],
         ))
     for name, p in zip(names, positions):
         fig.add_annotation(text=name, x=0, xref="paper", xanchor="left", y=p + 0.4, yanchor="bottom",

@@ -140,3 +140,19 @@ def test_bar_labels_wrap_and_keep_every_word(name, lang, fig, rows):
             joined = ("" if lang == "zh" else " ").join(lines)
             if lang == "zh" and names:
                 assert any(joined.startswith(n) for n in names), joined
+
+
+@pytest.mark.parametrize("name, lang, fig, rows", [f for f in FIGURES if f[0].split("/")[0] == "targets"],
+                         ids=[i for i in IDS if i.startswith("targets/")])
+def test_a_gap_or_change_chart_says_its_unit_and_both_levels_in_words(name, lang, fig, rows):
+    """The text alternative of a dumbbell drawn as a gap (pp) or change (%) gives each value with its unit and the
+    2020 result and 2021 target it is computed from, which the axis alone does not show."""
+    family = name.split("/")[1]
+    if charts.DUMBBELL_AXES[family] == "values":
+        return
+    unit = "%" if charts.DUMBBELL_AXES[family] == "change" else ("pp" if lang == "en" else "个百分点")
+    table = chart_text.table(fig, lang)
+    assert len(table) == len(rows)
+    for label, value in zip(table[t("chart_col_label", lang)], table[t("col_value", lang)]):
+        assert value.endswith(unit), value
+        assert "2020" in label and "2021" in label and re.search(r"\d.*→.*\d", label), label

@@ -109,8 +109,9 @@ def test_charts_say_jan_nov_and_keep_bounds(con):
     assert labels[gdp] == "over CNY 66.0 bn"  # 突破660亿元
     assert any("(Jan–Nov" in y and "six leading service" in y for y in labels)
     growth = charts.growth_bars(db.run_query(con, "growth_rates", topics=["services"]), "zh").data[0]
-    assert any(y.startswith("服务业六大主导产业营业收入增速(1-11月，") for y in growth.y)
-    assert any(y.startswith("软件业务收入增速(") for y in growth.y)
+    names = [y.replace("<br>", "") for y in growth.y]  # wrapped, not cut
+    assert any(y.startswith("服务业六大主导产业营业收入增速(1-11月，") for y in names)
+    assert any(y.startswith("软件业务收入增速(") for y in names)
 
 def test_chinese_quotes_on_an_english_page_are_marked_chinese_and_folded(con):
     frame = db.run_query(con, "series_cards", series=["gdp"])

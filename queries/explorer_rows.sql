@@ -7,10 +7,13 @@
 -- the note, the year, the kind and the measure (macros.sql's matches_search); '' for all.
 -- $lang: language of the link to the source page (zh or en); the link is relative, for a path prefix.
 -- $row_limit: the most rows returned (jiangbei.core.store.ROW_LIMIT unless given).
+-- growth_of_balance: a Jan–Nov growth of a balance (deposits, loans) is the growth at the end of November.
 SELECT
     id, series, topic, indicator_zh, indicator_en, year, period, kind, measure,
     value, unit, unit_en, price_basis, stock_flow, qualifier, bound, direction, section, source_id, source_quote, note,
     source_quote_en, plan_verdict, value_decimals, csv_line,
+    measure = 'yoy_growth_pct' AND period = 'jan_nov'
+    AND series IN (SELECT series FROM indicators GROUP BY series HAVING bool_or(stock_flow = 'stock')) AS growth_of_balance,
     'source?id=' || id || '&lang=' || $lang AS source_link
 FROM indicators
 INNER JOIN page_groups USING (topic)

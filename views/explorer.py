@@ -23,7 +23,8 @@ position = next(iter(rows.index[rows["id"] == url_row]), None) if url_row else N
 with main:
     st.markdown(ngettext("explorer_matches", len(rows), lang, n=len(rows)))
     selected = ui.table(tables.indicator_frame(rows, lang, view.columns), key="explorer", stem_parts=view.stem(),
-                        filters=view.described(), selectable=True, codes=rows, selected_row=position)
+                        filters=view.described(), selectable=True, codes=rows, selected_row=position,
+                        exported=explorer.exported_frame(rows, view, lang))
     st.markdown(f"[{t('explorer_show_sql', lang)}]({explorer.sql_link(view, lang)})",
                 help=t("explorer_show_sql_help", lang))
     # The chosen row: a click in the table, else ?row= (which may lie outside the filters).

@@ -19,7 +19,8 @@ statuses = url_state.multiselect(f2, t("filter_status", lang), scorecard.STATUSE
 sort = url_state.selectbox(f3, t("sort_label", lang), scorecard.SORTS, "sort", "targets_sort", default="report",
                            format_func=lambda code: t(f"sort_{code}", lang))
 
-rows = db.query("target_scorecard_rows", topics=topics, statuses=statuses, sort=sort)
+# Ordered once: the table and its export's code columns (id, value as reported) come from these same rows.
+rows = scorecard.topic_order(db.query("target_scorecard_rows", topics=topics, statuses=statuses, sort=sort))
 st.markdown(" · ".join(f"{scorecard.status_text(code, lang)}: **{n}**" for code, n in scorecard.counts(rows).items()))
 # What each status means, before the first chart or table: the statuses and bounds of the rows shown.
 with st.expander(t("status_legend", lang), icon=":material/help:"):

@@ -13,11 +13,17 @@ import streamlit as st
 from jiangbei.app import db, url_state
 from jiangbei.console import examples
 from jiangbei.core import store
-from jiangbei.core.schema import PAGE_TOPICS
-from jiangbei.presentation.charts import basis_label, priced
+from jiangbei.core.schema import PAGE_TOPICS, TOPICS
 from jiangbei.presentation.i18n import t
-from jiangbei.presentation.numbers import bounded, format_number, format_value
-from jiangbei.presentation.tables import INDICATOR_TABLE, OPTIONAL_COLUMNS, header, period_label
+from jiangbei.presentation.numbers import format_number, row_figure
+from jiangbei.presentation.tables import (
+    EXPORT_ALWAYS,
+    INDICATOR_TABLE,
+    OPTIONAL_COLUMNS,
+    header,
+    indicator_frame,
+    period_label,
+)
 
 # Facet: (URL parameter, query parameter). page: the topic page a topic is shown on (page_groups).
 FACETS = {"page": "pages", "topic": "topics", "year": "years", "kind": "kinds", "measure": "measures",
@@ -217,6 +223,12 @@ def chosen_row(rows: pd.DataFrame, selected: list[int], url_row: str | None,
     return None, False
 
 
+def exported_frame(rows: pd.DataFrame, view: View, lang: str) -> pd.DataFrame:
+    """The table a download holds: the shown columns, plus each figure's price basis in words and its notes
+    (caveats), shown or not."""
+    return indicator_frame(rows, lang, view.columns + [c for c in EXPORT_ALWAYS if c not in view.columns])
+
+
 @dataclass
 class RowDetail:
     """The chosen row as the page shows it, in markdown: what the figure is, its sentence in the report, links,
@@ -234,12 +246,10 @@ def _quoted(before: str, quote: str, after: str, reach: int) -> str:
 
 
 def row_detail(row: pd.Series, lang: str) -> RowDetail:
-    shown = format_value(row["value"], row["unit"], row["unit_en"], lang, int(row["value_decimals"]))
-    summary = (f"**{bounded(shown, row['qualifier'], row['bound'], lang)}**"
+    # value, bound, period, unit and a growth rate's yoy and basis: numbers.row_figure, as cards and /source write it
+    summary = (f"**{row_figure(row.to_dict(), lang)}**"
                f" · {row['year']} · {period_label(row['period'], row['stock_flow'], lang)}"
-               f" · {t('kind_' + row['kind'], lang)}"
-               + (f" · {basis_label(row['price_basis'], lang)}" if priced(row["price_basis"]) else "")
-               + f" · `{row['id']}`")
+               f" · {t('kind_' + row['kind'], lang)} · `{row['id']}`")
     original = _quoted(*db.quote_context(row["source_id"], row["source_quote"]), 80)
     if lang == "en":  # the English sentence in its paragraph, the official Chinese one click away
         quote = _quoted(*db.quote_context(row["source_id"], row["source_quote_en"], "path_en"), 160)
@@ -248,13 +258,18 @@ def row_detail(row: pd.Series, lang: str) -> RowDetail:
     links = (f"[{t('open_source_link', lang)}]({row['source_link']}) · "
              f"[{t('explorer_row_link', lang)}](explorer?row={row['id']}&lang={lang})")
     context = db.query("indicator_context", id=row["id"])
+    every = {r["id"]: r for r in all_rows(lang).to_dict("records")}
+    derived = {r["derived_id"]: r for r in db.query("topic_derived", topics=TOPICS).to_dict("records")}
     related = []
     for relation, title in (("pair", "explorer_paired"), ("derived", "explorer_derived")):
         lines = []
         for item in context[context["relation"] == relation].itertuples():
             formula = (f" — {getattr(item, f'formula_{lang}')} ({getattr(item, f'note_{lang}')})"
                        if relation == "derived" else "")  # with the condition it holds under
-            value = bounded(format_value(item.value, item.unit, item.unit_en, lang), item.qualifier, item.bound, lang)
+            # written from the figure's own row (period, measure, basis and all): an indicator or a derived one
+            other = (every.get(item.other_id) if relation == "pair" else derived.get(item.derived_id)) \
+                or item._asdict()
+            value = row_figure(other, lang)
             lines.append(f"- {getattr(item, f'indicator_{lang}')} ({item.year}): {value}{formula}")
         related.append((t(title, lang), lines))
     return RowDetail(row[f"indicator_{lang}"], summary, quote, original, links, related)

@@ -16,7 +16,7 @@ import streamlit as st
 
 from jiangbei.core import source_text
 from jiangbei.presentation.i18n import t
-from jiangbei.presentation.numbers import bounded, format_value
+from jiangbei.presentation.numbers import row_figure
 
 TEXT_MODES = ("zh", "en", "both")
 
@@ -71,8 +71,7 @@ def facts(rows: pd.DataFrame, lang: str, mode: str) -> dict[str, source_text.Fac
     """Each indicator's details in a marked number: name = value (year, kind), links, and its Chinese quote."""
     out = {}
     for r in rows.itertuples():
-        value = bounded(format_value(r.value, r.unit, r.unit_en, lang, int(r.value_decimals)), r.qualifier, r.bound,
-                        lang)
+        value = row_figure(r._asdict(), lang)  # as every page writes it: bound, period, unit, growth's basis
         label = f"{getattr(r, f'indicator_{lang}')} = {value} ({r.year}, {t('kind_' + r.kind, lang)})"
         links = ((t("fact_show_sentence", lang), "source?" + urlencode({"id": r.id, "lang": lang, "text": mode})),
                  (t("fact_open_explorer", lang), "explorer?" + urlencode({"q": r.id, "lang": lang})))

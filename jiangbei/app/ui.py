@@ -116,12 +116,13 @@ def export_buttons(df: pd.DataFrame, stem_parts: list[str], about: dict[str, str
 def table(df: pd.DataFrame, key: str, stem_parts: list[str], filters: dict[str, str], selectable: bool = False,
           value_decimals: pd.Series | None = None, codes: pd.DataFrame | None = None,
           selected_row: int | None = None, compact: bool = False,
-          phone_folded: list[str] | None = None) -> list[int]:
+          phone_folded: list[str] | None = None, exported: pd.DataFrame | None = None) -> list[int]:
     """A table as shown, its row count, export buttons of exactly it, and the source line.
 
     Selectable tables (the explorer) are an st.dataframe, where a click selects a row; the others are plain HTML,
     which the browser draws without loading the grid component. Returns the selected row positions.
     compact and phone_folded: the HTML table's phone layout (tables.html_table).
+    exported: what the downloads hold where it is more than the table shows (the same rows, more columns).
     """
     language = lang()
     link_header = header("link", language)
@@ -158,7 +159,8 @@ def table(df: pd.DataFrame, key: str, stem_parts: list[str], filters: dict[str, 
     if len(df) >= store.ROW_LIMIT:  # a canned query stops at ROW_LIMIT rows
         st.warning(ngettext("rows_capped", store.ROW_LIMIT, language, n=store.ROW_LIMIT), icon=":material/info:")
     if selectable or df.empty:
-        export_buttons(df.drop(columns=[link_header], errors="ignore"), stem_parts, filters, key, codes=codes)
+        export_buttons((df if exported is None else exported).drop(columns=[link_header], errors="ignore"),
+                       stem_parts, filters, key, codes=codes)
     source_caption()
     return rows
 

@@ -9,10 +9,8 @@ from __future__ import annotations
 
 import pandas as pd
 
-from jiangbei.presentation.charts import basis_label, priced
-from jiangbei.presentation.i18n import lang_html, t
-from jiangbei.presentation.numbers import bounded, format_change, format_value
-from jiangbei.presentation.tables import period_label
+from jiangbei.presentation.i18n import TEXT, lang_html, notes_text, t
+from jiangbei.presentation.numbers import basis_label, figure_text, format_change, priced
 
 # Colours are presentation.theme's variables (light and dark); the tone is never the only signal: ▲/▼ and the sign
 # say the direction, the words say good or bad. On phones two compact cards share a row.
@@ -40,11 +38,13 @@ STYLE = """<style>
 
 
 def card(c: dict, lang: str) -> dict[str, str | None]:
-    """One series' card as text: label, value, delta (growth), delta_tone (good/bad), target line and quotes."""
-    value = format_value(c["value"], c["unit"], c["unit_en"], lang, int(c["value_decimals"]))
-    value = bounded(value, c["qualifier"], c["bound"], lang)  # "over 150 firms" is not "150 firms"
-    if c["period"] != "full_year":  # Jan-Nov revenue is not the year's
-        value = t("card_period", lang, value=value, period=period_label(c["period"], c["stock_flow"], lang))
+    """One series' card as text: label, value, delta (growth), delta_tone (good/bad), target line and quotes.
+
+    Every figure is written by numbers.figure_text: its bound ("over 150 firms" is not "150 firms"), its period
+    (Jan-Nov revenue is not the year's), and for a growth rate "year on year" and its price basis."""
+    value = figure_text(c["value"], c["unit"], c["unit_en"], lang, decimals=c["value_decimals"],
+                        measure=c["measure"], qualifier=c["qualifier"], bound=c["bound"], period=c["period"],
+                        stock_flow=c["stock_flow"], price_basis=c["price_basis"])
     delta = tone = None
     if pd.notna(c["growth_value"]):
         delta = format_change(c["growth_value"], lang, int(c["growth_decimals"]))
@@ -55,21 +55,21 @@ def card(c: dict, lang: str) -> dict[str, str | None]:
             delta = t("growth_with_basis", lang, change=delta, basis=basis_label(c["growth_price_basis"], lang, True))
         delta = f"{delta} · {t('change_' + tone, lang)}"
     if pd.notna(c["target_value"]):
-        decimals = int(c["target_decimals"])
-        if c["target_measure"] == "yoy_growth_pct":
-            target = format_change(c["target_value"], lang, decimals)
-        else:
-            target = format_value(c["target_value"], c["target_unit"], c["target_unit_en"], lang, decimals)
-        target_line = t("target_2021", lang, value=bounded(target, c["target_qualifier"], c["target_bound"], lang,
-                                                           keep_words=True))
+        target = figure_text(c["target_value"], c["target_unit"], c["target_unit_en"], lang,
+                             decimals=c["target_decimals"], measure=c["target_measure"],
+                             qualifier=c["target_qualifier"], bound=c["target_bound"],
+                             price_basis=c.get("target_price_basis"), keep_words=True)
+        target_line = t("target_2021", lang, value=target)
+    elif f"qualitative_target_{c['series']}" in TEXT:  # the report sets it in words only: say so, with its words
+        target_line = t("qualitative_target", lang, sentence=t(f"qualitative_target_{c['series']}", lang))
     else:
         target_line = t("no_target", lang)
     verdict = c.get("plan_verdict")
     if isinstance(verdict, str) and verdict:  # GDP missed its 2020 plan: said beside the figure, not only in a list
         target_line = f"{t(f'plan_verdict_{verdict}', lang)} · {target_line}"
     quotes, originals = card_quotes(c, lang)
-    note = c.get("note")
-    if isinstance(note, str) and note:  # the caveats (newly counted e-commerce firms …) travel with the figure
+    note = notes_text([c.get("note")], lang)
+    if note:  # the caveats (newly counted e-commerce firms …) travel with the figure
         quotes = f"{quotes} — {t('col_note', lang)}: {note}"
     return {"label": c[f"indicator_{lang}"], "value": value, "delta": delta, "delta_tone": tone,
             "target": target_line, "quotes": quotes, "original": originals, "quotes_title": t("card_quotes", lang)}

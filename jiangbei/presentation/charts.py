@@ -11,14 +11,18 @@ import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
 from jiangbei.presentation import scorecard, theme
-from jiangbei.presentation.i18n import TEXT, t
-from jiangbei.presentation.numbers import (
+from jiangbei.presentation.i18n import t
+from jiangbei.presentation.numbers import (  # basis_label, priced: used here and imported from here by pages
+    GROWTH_MEASURES,
+    basis_label,
     bound_mark,
     bounded,
     format_change,
     format_value,
     period_mark,
+    period_stock_flow,
     plain_number,
+    priced,
     scaled_for,
 )
 
@@ -58,23 +62,10 @@ def wrap(text: str, lang: str, width_en: int, width_zh: int) -> str:
     return _wrap(text, width_en) if lang == "en" else _wrap_chars(text, width_zh)
 
 
-def basis_label(code, lang: str, short: bool = False) -> str:
-    """A price basis code (indicators.price_basis) in words: comparable prices (real), current prices (nominal),
-    not stated. A code without words of its own (missing, or new in the data) reads "not stated", never a guess."""
-    form = "price_basis_short" if short else "price_basis"
-    key = f"{form}_{code}" if isinstance(code, str) and code else f"{form}_unknown"
-    return t(key if key in TEXT else f"{form}_unknown", lang)
-
-
-def priced(code) -> bool:
-    """Whether a figure has a price basis at all (a count or a share has none)."""
-    return code != "none"
-
-
 def _notes(row, lang: str, basis: bool = False) -> list[str]:
     """What a bare name leaves out: the period unless a full year, the price basis of a growth rate (basis=True:
     real and nominal growth side by side; a money level is at current prices anyway), and "lower is better"."""
-    notes = [period_mark(row.get("period"), lang, row.get("stock_flow")).strip(" ()")]
+    notes = [period_mark(row.get("period"), lang, period_stock_flow(row)).strip(" ()")]
     if basis and "price_basis" in row and priced(row.get("price_basis")):
         notes.append(basis_label(row.get("price_basis"), lang, short=True))
     if row.get("direction") == "down":
@@ -98,7 +89,9 @@ def _label(row, lang: str, basis: bool = False) -> str:
     text = indicator_name(row, lang)
     if notes:
         text += f" ({', '.join(notes)})" if lang == "en" else f"({'，'.join(notes)})"
-    return _wrap(text, 38) if lang == "en" else text
+    # Wrapped in both languages: a long Chinese label on a phone's narrow chart was cut at the left edge, losing
+    # the qualifier that starts it (规上, 限上); wrapped, every word of it stays.
+    return wrap(text, lang, 38, 12)
 
 
 def quote(row, lang: str, column: str = "source_quote") -> str:
@@ -112,9 +105,12 @@ def quote(row, lang: str, column: str = "source_quote") -> str:
 
 
 def _basis_line(row, lang: str, column: str = "price_basis") -> str:
-    """A hover's line saying the price basis, where the figure has one."""
+    """A hover's line saying the price basis, for a growth rate only: a count, share or money level has none that
+    a reader needs (a money amount is at current prices anyway)."""
     code = row.get(column)
-    return f"<br>{t('col_price_basis', lang)}: {basis_label(code, lang)}" if priced(code) else ""
+    if row.get("measure") not in GROWTH_MEASURES or not priced(code):
+        return ""
+    return f"<br>{t('col_price_basis', lang)}: {basis_label(code, lang)}"
 
 
 def _shown(row, lang: str, value_col: str = "value", decimals_col: str = "value_decimals",
@@ -382,6 +378,13 @@ def dumbbell(df: pd.DataFrame, family: str, lang: str) -> go.Figure | None:
             shown.append(bound_mark(number, b) if side == "target" else number)
         return shown
 
+    def levels(r) -> str:
+        base = scorecard.figure_text(r["baseline_value"], r["unit"], r["unit_en"], r["baseline_decimals"],
+                                     r["baseline_bound"], r["baseline_period"], lang, r["stock_flow"])
+        target = scorecard.figure_text(r["target_value"], r["unit"], r["unit_en"], r["target_decimals"],
+                                       r["target_bound"], r["target_period"], lang, r["stock_flow"])
+        return f"{base} → 2021: {target}"
+
     def hover(r):
         base = scorecard.figure_text(r["baseline_value"], r["unit"], r["unit_en"], r["baseline_decimals"],
                                      r["baseline_bound"], r["baseline_period"], lang, r["stock_flow"])
@@ -394,6 +397,11 @@ def dumbbell(df: pd.DataFrame, family: str, lang: str) -> go.Figure | None:
                 f"{quote(r, lang, 'baseline_quote')}<br>{quote(r, lang, 'target_quote')}")
 
     hovers = [hover(r) for _, r in df.iterrows()]
+    # On a gap or change axis the text alternative names each arrowhead with the two levels it is computed from
+    # (2020 result → 2021 target), which the axis alone does not show.
+    opening = " (2020: " if lang == "en" else "(2020:"
+    target_names = plain_names if axis == "values" else [f"{name}{opening}{levels(r)})"
+                                                         for name, (_, r) in zip(plain_names, df.iterrows())]
     xs, ys = [], []
     for s, e, p in zip(start, end, positions):
         xs += [s, e, None]
@@ -417,7 +425,8 @@ def dumbbell(df: pd.DataFrame, family: str, lang: str) -> go.Figure | None:
         labels = text(end, df["target_bound"], "target")
     else:  # a derived figure: written with the decimals SQL rounded it to (one rule, scorecard.derived_text)
         places = df["change_decimals" if family == "stock" else "distance_decimals"]
-        labels = [scorecard.derived_text(v, d, b, "%" if axis != "gap" else "", lang)
+        gap_unit = "pp" if lang == "en" else "个百分点"  # a difference of rates is in percentage points
+        labels = [scorecard.derived_text(v, d, b, "%" if axis != "gap" else gap_unit, lang)
                   for v, d, b in zip(end, places, df["distance_bound"])]
     for way in (True, False):
         keep = [i for i, up in enumerate(rising) if up == way]
@@ -427,7 +436,7 @@ def dumbbell(df: pd.DataFrame, family: str, lang: str) -> go.Figure | None:
             marker={"color": TARGET_COLOUR, "size": 13, "symbol": "triangle-right" if way else "triangle-left"},
             text=[labels[i] for i in keep], textposition="middle right" if way else "middle left",
             hovertext=[hovers[i] for i in keep], hoverinfo="text", cliponaxis=False,
-            customdata=[plain_names[i] for i in keep],
+            customdata=[target_names[i] for i in keep],
         ))
     for name, p in zip(names, positions):
         fig.add_annotation(text=name, x=0, xref="paper", xanchor="left", y=p + 0.4, yanchor="bottom",

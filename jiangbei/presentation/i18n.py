@@ -66,6 +66,24 @@ def ngettext(key: str, count: int, lang: str, **fields) -> str:
     return forms[PLURAL[lang](int(count))].format(**fields)
 
 
+def note_text(note: str | None, lang: str) -> str:
+    """A figure's note (indicators.note, written in English) in lang, from the notes.po catalogs; '' for none.
+
+    A note the catalogs lack (a note just edited in the data) is shown as written rather than hidden: its caveat
+    matters more than its language (tests/presentation/test_notes.py keeps the catalogs complete)."""
+    if not isinstance(note, str) or not note.strip():
+        return ""
+    entry = TEXT.get(note)
+    return entry[lang] if entry and isinstance(entry.get(lang), str) else note
+
+
+def notes_text(notes, lang: str) -> str:
+    """The notes of the figures one row or cell shows, in lang, each clause once (a result and its target often
+    share one: preliminary customs data): the caveats travel with the figure, said once."""
+    clauses = [c.strip() for n in notes for c in re.split(r"[;；]", note_text(n, lang))]
+    return (";" if lang == "zh" else "; ").join(dict.fromkeys(c for c in clauses if c))  # the report's own ";"
+
+
 # Han characters and CJK punctuation: text holding any is Chinese (the report's quotes, its Chinese units).
 _CHINESE = re.compile(r"[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]")
 

@@ -6,7 +6,7 @@ from babel.numbers import format_decimal
 
 from jiangbei.core import schema
 from jiangbei.core.units import EN_MULTIPLY, EN_SCALE
-from jiangbei.presentation.i18n import BABEL_LOCALE, t
+from jiangbei.presentation.i18n import BABEL_LOCALE, TEXT, t
 
 # How a value in a report unit is shown in English: jiangbei.core.units (the table the validator reads too).
 
@@ -59,7 +59,7 @@ def bounded(formatted: str, qualifier: str | None, bound: str, lang: str, keep_w
         return qualified(formatted, words, lang) if keep_words else formatted
     if has_bound_word:
         return qualified(formatted, words, lang)
-    return f"{t(f'bound_{bound}', lang)} {formatted}"
+    return t(f"bound_before_{bound}", lang, value=formatted)  # at most 3.5% / 不超过3.5%
 
 
 def _decimals(value: float) -> int:
@@ -109,6 +109,19 @@ def format_value(value: float | None, unit: str, unit_en: str, lang: str, decima
     return f"{format_number(value, lang, decimals)} {unit_en}"
 
 
+# Units the report writes before or around its number: 万分之24.7, 第3名, 1:7.
+_REPORT_ORDER = {"万分之": "万分之{n}", "名": "第{n}名", "比": "1:{n}", "强": "{n}强"}
+
+
+def as_reported(value, unit: str, decimals) -> str:
+    """The number and unit in the report's own characters and order, without grouping (the 'as reported' columns
+    of English tables): 134.5 亿元, 万分之24.7, 第3名, 1:7; '' where there is no value."""
+    if value is None or value != value:
+        return ""
+    number = f"{value:.{int(decimals) if decimals == decimals and decimals is not None else 0}f}"
+    return _REPORT_ORDER[unit].format(n=number) if unit in _REPORT_ORDER else f"{number} {unit}"
+
+
 def format_change(value: float | None, lang: str, decimals: int | None = None, yoy: bool = True) -> str | None:
     """A growth rate as a signed change, as the cards show it: +3.4% 同比 / +3.4% yoy.
 
@@ -150,6 +163,12 @@ def period_mark(period: str | None, lang: str, stock_flow: str | None = None) ->
     return f" ({word if word.startswith('Jan') else word[:1].lower() + word[1:]})"  # Jan–Nov keeps its capital
 
 
+def period_stock_flow(row) -> str | None:
+    """The stock_flow a row's period is read with: a Jan–Nov growth of a balance (deposits, loans; the queries'
+    growth_of_balance) is at the end of November, like the balance itself."""
+    return "stock" if row.get("growth_of_balance") in (True,) else row.get("stock_flow")  # numpy bools too
+
+
 def scaled_for(value: float | None, unit: str, unit_en: str, lang: str, decimals: int = 0) -> tuple:
     """(value, unit, decimals) as the reader of lang sees them in a table: 134.5 亿元 -> 13.45 CNY bn in English.
 
@@ -166,3 +185,55 @@ def scaled_for(value: float | None, unit: str, unit_en: str, lang: str, decimals
         shown = None if value is None or value != value else value * factor
         return shown, unit_en.split(" ", 1)[1], max(0, decimals - len(str(factor)) + 1)
     return value, unit_en, decimals
+
+
+# Measures whose figure is a growth rate: written signed, year on year, with the price basis it is at.
+GROWTH_MEASURES = ("yoy_growth_pct",)
+
+
+def basis_label(code, lang: str, short: bool = False) -> str:
+    """A price basis code (indicators.price_basis) in words: comparable prices (real), current prices (nominal),
+    not stated. A code without words of its own (missing, or new in the data) reads "not stated", never a guess."""
+    form = "price_basis_short" if short else "price_basis"
+    key = f"{form}_{code}" if isinstance(code, str) and code else f"{form}_unknown"
+    return t(key if key in TEXT else f"{form}_unknown", lang)
+
+
+def priced(code) -> bool:
+    """Whether a figure has a price basis at all (a count or a share has none)."""
+    return code != "none"
+
+
+def figure_text(value, unit: str, unit_en: str, lang: str, *, decimals=None, measure: str | None = None,
+                qualifier: str | None = None, bound: str | None = None, period: str | None = None,
+                stock_flow: str | None = None, price_basis: str | None = None, keep_words: bool = False) -> str:
+    """One figure as every page writes it in words (cards, the report's marked numbers, the explorer, hovers):
+    the value in the reader's unit, its bound in the report's words or the bound's name, its period unless a full
+    year, and for a growth rate its sign, "year on year" and its price basis (real, nominal, or not stated):
+    over CNY 66.0 bn · CNY 136.39 bn (end of November) · +4.0% yoy (basis not stated) · 不超过3.5%(年末)."""
+    if value is None or value != value:
+        return "—"
+    places = int(decimals) if decimals is not None and decimals == decimals else None
+    if measure in GROWTH_MEASURES:
+        text = bounded(format_change(value, lang, places, yoy=False), qualifier, bound or "exact", lang, keep_words)
+        text = f"{text} {t('yoy', lang)}"
+        text = t("growth_with_basis", lang, change=text, basis=basis_label(price_basis, lang, short=True))
+    else:
+        text = bounded(format_value(value, unit, unit_en, lang, places), qualifier, bound or "exact", lang,
+                       keep_words)
+    return text + period_mark(period, lang, stock_flow)
+
+
+def row_figure(row, lang: str, side: str = "", keep_words: bool = False) -> str:
+    """figure_text of a query row; side picks a pair's columns (target_value, target_bound …), sharing the row's
+    unit, measure and stock_flow where the side has none of its own."""
+    def get(column):
+        for name in (f"{side}_{column}" if side else column, column):
+            if name in row and not (row[name] is None or (isinstance(row[name], float) and row[name] != row[name])):
+                return row[name]
+        return None
+
+    return figure_text(get("value"), get("unit"), get("unit_en"), lang, decimals=get("decimals")
+                       if side else get("value_decimals"), measure=get("measure"), qualifier=get("qualifier"),
+                       bound=get("bound"), period=get("period"), stock_flow=period_stock_flow(row),
+                       price_basis=get("price_basis"), keep_words=keep_words)

@@ -6,8 +6,9 @@ from __future__ import annotations
 import pandas as pd
 
 from jiangbei.core.schema import TOPICS
-from jiangbei.presentation.i18n import t
+from jiangbei.presentation.i18n import notes_text, t
 from jiangbei.presentation.numbers import BOUND_MARKS, bound_mark, format_number, format_value, period_mark
+from jiangbei.presentation.numbers import as_reported as reported
 
 # Status codes in the order a reader scans them, each with its own symbol so colour is never the only signal
 # (queries/derived_tables/target_scorecard.sql says when each applies). The unknowns and the missing baselines say
@@ -130,11 +131,6 @@ def distance_meaning(row: dict, lang: str) -> str:
     return t(f"distance_{kind}", lang)
 
 
-def notes_text(*notes) -> str:
-    """The notes of the figures a row shows, joined once each: the caveats travel with the figure."""
-    return "; ".join(dict.fromkeys(n for n in notes if isinstance(n, str) and n))
-
-
 def comparability_text(row: dict, lang: str) -> str:
     code = row["comparability"]
     if code == "period_differs":
@@ -143,18 +139,19 @@ def comparability_text(row: dict, lang: str) -> str:
 
 
 def topic_order(df: pd.DataFrame) -> pd.DataFrame:
-    """Rows grouped by topic in the app's topic order (the query keeps its own order within a topic)."""
+    """Rows grouped by topic in the app's topic order (the query keeps its own order within a topic). The page
+    orders its rows once with this, before the table and its export are made from them, so both agree row by row."""
     position = {topic: i for i, topic in enumerate(TOPICS)}
     return df.assign(_pos=df["topic"].map(position)).sort_values("_pos", kind="stable").drop(columns="_pos")
 
 
 def frame(df: pd.DataFrame, lang: str) -> pd.DataFrame:
-    """target_scorecard rows as the table shows and exports them, grouped by topic.
+    """target_scorecard rows as the table shows and exports them, in the rows' own order (row i of the frame is
+    row i of df, so the export's code columns from df line up; order the rows first with topic_order).
 
     In English the figures are in CNY bn / USD m like the cards and charts; the report's own number and unit
     are in the 'as reported' columns for those who want them.
     """
-    df = topic_order(df)
     rows = df.to_dict("records")
 
     def figure(row, side):
@@ -163,10 +160,7 @@ def frame(df: pd.DataFrame, lang: str) -> pd.DataFrame:
                            row[f"{side}_bound"], period, lang, row["stock_flow"])
 
     def as_reported(row, side):
-        value = row[f"{side}_value"]
-        if value is None or value != value:
-            return ""
-        return f"{value:.{int(row[f'{side}_decimals'])}f} {row['unit']}"
+        return reported(row[f"{side}_value"], row["unit"], row[f"{side}_decimals"])
 
     columns = {
         t("col_topic", lang): [t(f"topic_{r['topic']}", lang) for r in rows],
@@ -179,7 +173,7 @@ def frame(df: pd.DataFrame, lang: str) -> pd.DataFrame:
         t("col_better", lang): [t(f"direction_{r['direction']}", lang) for r in rows],
         t("col_price_basis", lang): [t(f"price_basis_{_code(r['target_price_basis'])}", lang) for r in rows],
         t("col_comparability", lang): [comparability_text(r, lang) for r in rows],
-        t("col_note", lang): [notes_text(r.get("baseline_note"), r.get("target_note")) for r in rows],
+        t("col_note", lang): [notes_text((r.get("baseline_note"), r.get("target_note")), lang) for r in rows],
     }
     if lang == "en":
         columns[t("col_baseline_reported", lang)] = [as_reported(r, "baseline") for r in rows]

@@ -11,14 +11,24 @@ import html
 import pandas as pd
 
 from jiangbei.presentation import scorecard
-from jiangbei.presentation.i18n import lang_html, t
-from jiangbei.presentation.numbers import bound_mark, format_value, period_mark, qualifier_text, scaled_for
+from jiangbei.presentation.i18n import lang_html, notes_text, t
+from jiangbei.presentation.numbers import as_reported as reported
+from jiangbei.presentation.numbers import (
+    bound_mark,
+    format_value,
+    period_mark,
+    period_stock_flow,
+    qualifier_text,
+    scaled_for,
+)
 
 # Columns of the indicator table, in order: (header key, source column or a function of the row frame).
 # Every number with its unit, period and bound.
 INDICATOR_TABLE = ["indicator", "value", "unit", "year", "period", "kind", "measure", "bound", "qualifier",
                    "source_quote", "link"]
 OPTIONAL_COLUMNS = ["id", "topic", "price_basis", "stock_flow", "section", "note"]
+# Columns every export of indicators carries, whatever the view shows: the caveats travel with the figures.
+EXPORT_ALWAYS = ["price_basis", "note"]
 # A topic page's table (and its export): every figure with its price basis and the caveats in its note.
 TOPIC_TABLE = [*INDICATOR_TABLE[:-2], "price_basis", "note", *INDICATOR_TABLE[-2:]]
 
@@ -33,8 +43,8 @@ def shown_values(df: pd.DataFrame, lang: str, value: str = "value", decimals: st
 
 def as_reported(df: pd.DataFrame, value: str = "value", decimals: str = "value_decimals") -> pd.Series:
     """The number and unit as the report writes them (134.5 亿元), for English readers who want the original."""
-    return pd.Series([f"{v:.{int(d)}f} {u}" if v == v else "" for v, u, d in zip(df[value], df["unit"], df[decimals])],
-                     index=df.index, dtype=object)
+    return pd.Series([reported(v, u, d) for v, u, d in zip(df[value], df["unit"], df[decimals])], index=df.index,
+                     dtype=object)
 
 
 def value_decimals(df: pd.DataFrame, lang: str) -> pd.Series:
@@ -72,7 +82,7 @@ def indicator_frame(df: pd.DataFrame, lang: str, columns: list[str] | None = Non
         "section": lambda: df["section"],
         "source_quote": lambda: df["source_quote"] if lang == "zh" else df["source_quote_en"],
         "source_quote_zh": lambda: df["source_quote"],
-        "note": lambda: df["note"].fillna(""),
+        "note": lambda: df["note"].map(lambda n: notes_text([n], lang)),
         "link": lambda: df["source_link"],
     }
     return pd.DataFrame({header(c, lang): build[c]() for c in columns}).reset_index(drop=True)
@@ -86,8 +96,8 @@ def period_label(period: str, stock_flow: str | None, lang: str) -> str:
 
 
 def period_labels(df: pd.DataFrame, lang: str) -> pd.Series:
-    stock_flow = df["stock_flow"] if "stock_flow" in df.columns else pd.Series(None, index=df.index)
-    return pd.Series([period_label(p, s, lang) for p, s in zip(df["period"], stock_flow)], index=df.index)
+    return pd.Series([period_label(r["period"], period_stock_flow(r), lang) for r in df.to_dict("records")],
+                     index=df.index)
 
 
 def header(column: str, lang: str) -> str:
@@ -120,7 +130,8 @@ def derived_frame(df: pd.DataFrame, lang: str) -> pd.DataFrame:
         t("col_kind", lang): t("kind_derived", lang),
         t("col_formula", lang): df[f"formula_{lang}"],
         # the condition each row holds under (同口径, price basis, bound, period), then its inputs' caveats
-        t("col_note", lang): [scorecard.notes_text(n, i) for n, i in zip(df[f"note_{lang}"], df["input_notes"])],
+        t("col_note", lang): [notes_text([n, *(i.split(" | ") if isinstance(i, str) else [])], lang)
+                                for n, i in zip(df[f"note_{lang}"], df["input_notes"])],
         t("col_id", lang): df["input_ids"].map(lambda ids: ", ".join(ids)),
     }).reset_index(drop=True)
 
@@ -152,7 +163,7 @@ def targets_frame(df: pd.DataFrame, lang: str) -> pd.DataFrame:
         t("col_met", lang) + f" ({t('derived_label', lang)})":
             df["met_status"].map(lambda m: t(f"met_status_{m}", lang)),
         t("col_qualifier", lang): df["target_qualifier"].map(lambda q: qualifier_text(q, lang)),
-        t("col_note", lang): [scorecard.notes_text(r.get("result_note"), r.get("target_note")) for r in records],
+        t("col_note", lang): [notes_text((r.get("result_note"), r.get("target_note")), lang) for r in records],
     }
     if lang == "en":
         columns[t("col_result_reported", lang)] = as_reported(df, "result_value", "result_decimals")
@@ -266,7 +277,7 @@ def plan_verdict_lines(df: pd.DataFrame, lang: str) -> list[str]:
     "GDP: missed the 2020 annual plan (no completion rate given) — <the note with the report's words>"."""
     rows = df[df["plan_verdict"].notna() & (df["plan_verdict"] != "")] if "plan_verdict" in df.columns else df[:0]
     return [t("plan_verdict_line", lang, indicator=r[f"indicator_{lang}"],
-              verdict=t(f"plan_verdict_{r['plan_verdict']}", lang), note=r["note"] or "")
+              verdict=t(f"plan_verdict_{r['plan_verdict']}", lang), note=notes_text([r["note"]], lang))
             for r in rows.to_dict("records")]
 
 

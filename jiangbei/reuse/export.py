@@ -258,7 +258,10 @@ def code_frame(rows: pd.DataFrame) -> pd.DataFrame:
 
 
 def with_code_columns(shown: pd.DataFrame, rows: pd.DataFrame) -> pd.DataFrame:
-    """The shown table (localized headers and labels) after the code columns of the same rows, in the same order."""
+    """The shown table (localized headers and labels) after the code columns of the same rows, in the same order:
+    row i of shown must be made from row i of rows (a table sorted apart from its rows would mislabel every id)."""
+    if len(shown) != len(rows):
+        raise ValueError(f"the shown table has {len(shown)} rows, its query rows {len(rows)}: they must be the same")
     return pd.concat([code_frame(rows), shown.reset_index(drop=True)], axis=1)
 
 

@@ -1,5 +1,6 @@
--- The SQL console's first query for an English-speaking visitor: the trade figures, results then targets.
-SELECT indicator_en, value, unit_en, year, kind
+-- The SQL console's first query for an English-speaking visitor: the trade figures, results then targets, each
+-- with its bound (at_least: a floor such as 突破), period (jan_nov, year_end) and price basis.
+SELECT indicator_en, qualifier, bound, value, unit_en, year, period, kind, measure, price_basis
 FROM indicators
 WHERE topic = 'trade'
 ORDER BY year, kind

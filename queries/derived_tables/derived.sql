@@ -18,7 +18,7 @@
 -- price basis; a level grown by a real (or unstated-basis) growth target is a volume at this year's prices, not a
 -- nominal forecast; a figure from a bound is itself a bound; a Jan-Nov figure is not a full year's. input_notes:
 -- the caveats of its inputs as the data gives them (preliminary customs data, newly counted firms …), so they
--- travel with the figure.
+-- travel with the figure; one note per input, joined by ' | ' (a note has ';' of its own).
 -- Materialised as a table, like results_vs_targets: computed once at load time.
 CREATE OR REPLACE TABLE derived AS
 WITH
@@ -222,7 +222,7 @@ SELECT
         WHEN 'at_most' THEN '; computed from an upper bound, so itself an upper bound' ELSE '' END
     || CASE WHEN period = 'jan_nov' AND stock_flow = 'stock' THEN '; a balance at the end of November, not year end'
         WHEN period = 'jan_nov' THEN '; January to November, not a full year' ELSE '' END AS note_en,
-    (SELECT string_agg(DISTINCT i.note, '; ') FROM indicators AS i
+    (SELECT string_agg(DISTINCT i.note, ' | ' ORDER BY i.note) FROM indicators AS i
      WHERE list_contains(computed.input_ids, i.id) AND i.note IS NOT NULL AND i.note <> '') AS input_notes
 FROM computed
 -- inputs whose bounds pull opposite ways give no figure that can be stated

@@ -10,6 +10,7 @@ from jiangbei.app import db, figures
 from jiangbei.app.topic_page import TOPIC_PAGES
 from jiangbei.presentation import chart_text, charts, scorecard
 from jiangbei.presentation.i18n import t
+from jiangbei.presentation.numbers import GROWTH_MEASURES
 
 HAN = re.compile(r"[\u3400-\u9fff]")
 SOURCE = {"publisher_en": "Jiangbei District Development and Reform Bureau", "publisher_zh": "江北区发展和改革局",
@@ -94,11 +95,15 @@ def test_growth_charts_have_priced_figures():
 
 @pytest.mark.parametrize("name, lang, fig, rows", PRICED, ids=[f[0] for f in PRICED])
 def test_growth_figures_say_their_price_basis(name, lang, fig, rows):
-    """Every point of a figure with a price basis says it in its hover (real, nominal, or not stated)."""
+    """Every growth rate says its price basis in its hover (real, nominal, or not stated); a count, share or money
+    level says none (it would be meaningless there)."""
     column = _basis_column(rows)
-    said = {charts.basis_label(code, lang) for code in rows[column] if charts.priced(code)}
-    hovers = " ".join(str(h) for tr in fig.data if chart_text._is_data(tr) for h in (tr.hovertext or ()))
-    assert all(label in hovers for label in said)
+    growth = rows["measure"].isin(GROWTH_MEASURES) if "measure" in rows.columns else rows[column].isna()
+    said = {charts.basis_label(code, lang) for code in rows[growth][column] if charts.priced(code)}
+    hovers = [str(h) for tr in fig.data if chart_text._is_data(tr) for h in (tr.hovertext or ())]
+    assert all(label in " ".join(hovers) for label in said)
+    lines = sum(h.count(f"{t('col_price_basis', lang)}:") for h in hovers)
+    assert lines <= sum(growth) * 2  # at most a result's and a target's point per growth row
 
 
 def test_an_unknown_price_basis_reads_not_stated():
@@ -118,3 +123,36 @@ def test_the_drawn_chart_names_place_source_date_and_link_and_keeps_the_original
     assert "2021-03-18" in line.text and "example.org/targets?lang=" in line.text
     assert line.y < 0 and shown.layout.margin.b > (fig.layout.margin.b or 0)  # below the axis, inside the image
     assert shown.layout.margin.t >= (fig.layout.margin.t or 0) + charts.MODEBAR_ROOM
+
+
+@pytest.mark.parametrize("name, lang, fig, rows", FIGURES, ids=IDS)
+def test_bar_labels_wrap_and_keep_every_word(name, lang, fig, rows):
+    """A category label is wrapped, never cut: each line fits a phone's narrow chart and, joined again, the label
+    still holds the whole name with its qualifiers (规上, 限上) and notes."""
+    width = 38 if lang == "en" else 14
+    names = set(rows[f"indicator_{lang}"]) if f"indicator_{lang}" in rows.columns else set()
+    for trace in fig.data:
+        if trace.type != "bar" or trace.orientation != "h":
+            continue
+        for label in trace.y:
+            lines = str(label).split("<br>")
+            assert all(len(line) <= width or " " not in line for line in lines), label
+            joined = ("" if lang == "zh" else " ").join(lines)
+            if lang == "zh" and names:
+                assert any(joined.startswith(n) for n in names), joined
+
+
+@pytest.mark.parametrize("name, lang, fig, rows", [f for f in FIGURES if f[0].split("/")[0] == "targets"],
+                         ids=[i for i in IDS if i.startswith("targets/")])
+def test_a_gap_or_change_chart_says_its_unit_and_both_levels_in_words(name, lang, fig, rows):
+    """The text alternative of a dumbbell drawn as a gap (pp) or change (%) gives each value with its unit and the
+    2020 result and 2021 target it is computed from, which the axis alone does not show."""
+    family = name.split("/")[1]
+    if charts.DUMBBELL_AXES[family] == "values":
+        return
+    unit = "%" if charts.DUMBBELL_AXES[family] == "change" else ("pp" if lang == "en" else "个百分点")
+    table = chart_text.table(fig, lang)
+    assert len(table) == len(rows)
+    for label, value in zip(table[t("chart_col_label", lang)], table[t("col_value", lang)]):
+        assert value.endswith(unit), value
+        assert "2020" in label and "2021" in label and re.search(r"\d.*→.*\d", label), label

@@ -109,8 +109,9 @@ def test_charts_say_jan_nov_and_keep_bounds(con):
     assert labels[gdp] == "over CNY 66.0 bn"  # 突破660亿元
     assert any("(Jan–Nov" in y and "six leading service" in y for y in labels)
     growth = charts.growth_bars(store.run_query(con, "growth_rates", topics=["services"]), "zh").data[0]
-    assert any(y.startswith("服务业六大主导产业营业收入增速(1-11月，") for y in growth.y)
-    assert any(y.startswith("软件业务收入增速(") for y in growth.y)
+    names = [y.replace("<br>", "") for y in growth.y]  # wrapped, not cut
+    assert any(y.startswith("服务业六大主导产业营业收入增速(1-11月，") for y in names)
+    assert any(y.startswith("软件业务收入增速(") for y in names)
 
 def test_chinese_quotes_on_an_english_page_are_marked_chinese_and_folded(con):
     frame = store.run_query(con, "series_cards", series=["gdp"])
@@ -136,3 +137,39 @@ def test_every_card_growth_says_its_price_basis(con):
     for lang in ("zh", "en"):
         for row in priced:
             assert charts.basis_label(row["growth_price_basis"], lang, short=True) in cards.card(row, lang)["delta"]
+
+
+def every_card(con) -> list[dict]:
+    series = [s for (s,) in con.sql("SELECT DISTINCT series FROM series_summary ORDER BY 1").fetchall()]
+    return store.run_query(con, "series_cards", series=series).to_dict("records")
+
+
+def test_a_growth_figure_says_year_on_year_and_its_price_basis(con):
+    from jiangbei.presentation.i18n import t
+    from jiangbei.presentation.numbers import GROWTH_MEASURES, basis_label
+
+    for lang in ("zh", "en"):
+        bases = {basis_label(code, lang, short=True) for code in ("comparable", "nominal", "not_stated")}
+        for row in every_card(con):
+            card = cards.card(row, lang)
+            for measure, text in ((row["measure"], card["value"]), (row["target_measure"], card["target"])):
+                if measure in GROWTH_MEASURES:
+                    assert re.search(r"[+−]\d", text) and t("yoy", lang) in text, text
+                    assert any(f"({b})" in text for b in bases), text
+                else:  # a price basis only where it means something: never on a level, count or share
+                    assert not any(f"({b})" in text for b in bases), text
+
+
+def test_a_target_set_only_in_words_is_never_called_no_target(con):
+    from jiangbei.core.store import data_dir
+    from jiangbei.presentation.i18n import TEXT, t
+
+    report = {lang: next((data_dir() / "source").glob(f"*.{lang}.txt")).read_text() for lang in ("zh", "en")}
+    worded = {k.removeprefix("qualitative_target_") for k in TEXT if k.startswith("qualitative_target_")}
+    assert worded
+    for row in every_card(con):
+        for lang in ("zh", "en"):
+            target = cards.card(row, lang)["target"]
+            if row["series"] in worded:
+                sentence = t(f"qualitative_target_{row['series']}", lang)
+                assert sentence in report[lang] and sentence in target and t("no_target", lang) not in target

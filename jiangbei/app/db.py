@@ -72,11 +72,6 @@ def derived(fn, frame: pd.DataFrame, *args):
     return memoised(key, lambda: fn(frame, *args), same=(frame,))
 
 
-def memo(key: tuple, compute):
-    """compute() once per data version and key (hashable: language, the page's parameters)."""
-    return memoised((fingerprint(data_dir()), *key), compute)
-
-
 @st.cache_resource(show_spinner=False)
 def _sandbox_database(directory: str, version: str) -> str:
     return build_readonly_database(Path(directory))

@@ -33,6 +33,9 @@ NAV_LINKS = {"targets": "2021 targets", "economy": "Economy", "investment": "Inv
 TARGETS = {"cold": 1.3, "warm": 1.5, "query_1x_ms": 5, "query_big_ms": 100, "p95_ms": 2000, "rss_mb": 400}
 # The parts of the benchmark, each its own section of RESULTS.md (--only runs some, --results rewrites only them).
 SECTIONS = ("cold", "warm", "server", "queries", "concurrency")
+# Headings of the parts in a RESULTS.md written before the section markers (f, memory, belongs to concurrency).
+UNMARKED = (("a. ", "cold"), ("b. ", "warm"), ("c. ", "server"), ("c/d. ", "queries"), ("e. ", "concurrency"),
+            ("f. ", "concurrency"))
 
 
 def median(values) -> float:
@@ -83,6 +86,12 @@ def write_results(header: list[str], parts: dict[str, str]) -> None:
         begin, end = f"<!-- section:{name} -->", f"<!-- /section:{name} -->"
         if begin in head and end in head:
             kept[name] = begin + head.split(begin, 1)[1].split(end, 1)[0] + end
+    if not kept:  # a file written before the markers: its parts by their headings
+        for part in ("\n" + head).split("\n## ")[1:]:
+            name = next((n for prefix, n in UNMARKED if part.startswith(prefix)), None)
+            if name:
+                kept[name] = section(name, kept.get(name, "").splitlines()[1:-1] + ("## " + part.strip()).splitlines()
+                                     + [""])
     merged = [kept[n] if n not in parts else parts[n] for n in SECTIONS if n in parts or n in kept]
     RESULTS.write_text("\n".join(header) + "\n" + "\n\n".join(merged) + "\n\n<!-- notes -->" + notes,
                        encoding="utf-8")
@@ -154,7 +163,8 @@ def main() -> None:
               f"{'' if set(only) == set(SECTIONS) else ' --only ' + ','.join(only)}` in "
               f"{time.time() - started:.0f} s; load average (1, 5, 15 min) at the start and after each browser "
               f"part: {' → '.join(loads)}.", "", f"Machine: {machine()}.", "",
-              "Ratios compare with floors measured in the same run; absolute times are shown for reference only.",
+              "Ratios compare with floors measured in the same run; absolute times are shown for reference only."
+              + ("" if set(only) == set(SECTIONS) else " Parts not run keep their figures from an earlier run."),
               ""]
     texts = {name: section(name, lines) for name, lines in parts.items()}
     print("\n".join(header) + "\n" + "\n\n".join(texts.values()))

@@ -1,4 +1,5 @@
-"""The benchmark: `python -m benchmarks.run` from the repository root. Writes benchmarks/RESULTS.md.
+"""The benchmark: `python -m benchmarks.run` from the repository root; `--results` writes benchmarks/RESULTS.md
+(only the sections of the parts run: `--only cold,warm`), `--pages economy,targets` times only some pages.
 
 Every figure is measured in this one run and reported as a ratio to a floor measured in the same run, because
 these machines are noisy. Not part of the test suite's pass/fail.
@@ -22,10 +23,19 @@ from benchmarks import scale, sessions
 from benchmarks.servers import ROOT, Server
 
 RESULTS = ROOT / "benchmarks" / "RESULTS.md"
-APP_PAGES = {"overview": "", "economy": "economy", "investment": "investment", "trade": "trade",
-             "livelihood": "livelihood", "explorer": "explorer", "sql": "sql", "source": "source", "about": "about"}
-NAV_LINKS = ["Economy", "Investment", "Trade", "Livelihood", "Overview"]
+APP_PAGES = {"overview": "", "targets": "targets", "economy": "economy", "investment": "investment",
+             "trade": "trade", "livelihood": "livelihood", "explorer": "explorer", "sql": "sql", "source": "source",
+             "about": "about"}
+# The sidebar's English link of each page, in the order the warm benchmark clicks them (from the overview).
+NAV_LINKS = {"targets": "2021 targets", "economy": "Economy", "investment": "Investment & urban development",
+             "trade": "Trade & consumption", "livelihood": "Livelihood", "explorer": "Explorer", "sql": "SQL",
+             "source": "Source", "about": "About", "overview": "Overview"}
 TARGETS = {"cold": 1.3, "warm": 1.5, "query_1x_ms": 5, "query_big_ms": 100, "p95_ms": 2000, "rss_mb": 400}
+# The parts of the benchmark, each its own section of RESULTS.md (--only runs some, --results rewrites only them).
+SECTIONS = ("cold", "warm", "server", "queries", "concurrency")
+# Headings of the parts in a RESULTS.md written before the section markers (f, memory, belongs to concurrency).
+UNMARKED = (("a. ", "cold"), ("b. ", "warm"), ("c. ", "server"), ("c/d. ", "queries"), ("e. ", "concurrency"),
+            ("f. ", "concurrency"))
 
 
 def median(values) -> float:
@@ -47,57 +57,137 @@ def machine() -> str:
             f"Python {platform.python_version()}; {versions}; {chromium}")
 
 
-def cold_loads(browser, app: Server, bare: Server, chart: Server, runs: int) -> dict[str, list[float]]:
+def cold_loads(browser, urls: dict[str, str], runs: int,
+               probes: dict[str, list[int]]) -> dict[str, list[float]]:
     """Round-robin over floors and pages, so drift in the machine's speed hits all of them alike."""
-    urls = {"floor: one-line page": bare.url, "floor: one plotly chart": chart.url}
-    urls |= {name: f"{app.url}/{path}?lang=en" for name, path in APP_PAGES.items()}
     for url in urls.values():  # warm the servers' caches: the app builds its database on first use
         bb.cold_load(browser, url)
     times: dict[str, list[float]] = {name: [] for name in urls}
     for _ in range(runs):
         for name, url in urls.items():
-            times[name].append(bb.cold_load(browser, url))
+            probe: dict = {}
+            times[name].append(bb.cold_load(browser, url, probe))
+            probes[name].append(probe["mutations"])
     return times
+
+
+def section(name: str, lines: list[str]) -> str:
+    """A part of RESULTS.md between markers, so a run of some parts rewrites only those."""
+    return "\n".join([f"<!-- section:{name} -->", *lines, f"<!-- /section:{name} -->"])
+
+
+def write_results(header: list[str], parts: dict[str, str]) -> None:
+    """Rewrite the header and the measured sections of RESULTS.md; keep the sections not measured in this run and
+    everything after <!-- notes -->."""
+    old = RESULTS.read_text(encoding="utf-8") if RESULTS.exists() else ""
+    head, notes = old.split("<!-- notes -->", 1) if "<!-- notes -->" in old else ("", "\n")
+    kept = {}
+    for name in SECTIONS:
+        begin, end = f"<!-- section:{name} -->", f"<!-- /section:{name} -->"
+        if begin in head and end in head:
+            kept[name] = begin + head.split(begin, 1)[1].split(end, 1)[0] + end
+    if not kept:  # a file written before the markers: its parts by their headings
+        for part in ("\n" + head).split("\n## ")[1:]:
+            name = next((n for prefix, n in UNMARKED if part.startswith(prefix)), None)
+            if name:
+                kept[name] = section(name, kept.get(name, "").splitlines()[1:-1] + ("## " + part.strip()).splitlines()
+                                     + [""])
+    merged = [kept[n] if n not in parts else parts[n] for n in SECTIONS if n in parts or n in kept]
+    RESULTS.write_text("\n".join(header) + "\n" + "\n\n".join(merged) + "\n\n<!-- notes -->" + notes,
+                       encoding="utf-8")
+
+
+def load_average() -> str:
+    return " ".join(Path("/proc/loadavg").read_text().split()[:3])
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--runs", type=int, default=9, help="fresh browser contexts per page (median of these)")
+    parser.add_argument("--only", default=",".join(SECTIONS),
+                        help=f"comma-separated parts to run, of: {', '.join(SECTIONS)} (default: all)")
+    parser.add_argument("--pages", default=",".join(APP_PAGES),
+                        help="comma-separated pages for the cold and warm parts (default: all)")
+    parser.add_argument("--results", action="store_true",
+                        help="rewrite the measured parts' sections of benchmarks/RESULTS.md (else print only)")
     parser.add_argument("--skip-scale", action="store_true", help="leave out the 10,000x synthetic data")
     args = parser.parse_args()
+    only = [p for p in args.only.split(",") if p]
+    unknown = set(only) - set(SECTIONS)
+    pages = [p for p in args.pages.split(",") if p]
+    if unknown or set(pages) - set(APP_PAGES):
+        parser.error(f"unknown part or page: {sorted(unknown | (set(pages) - set(APP_PAGES)))}")
+    if args.skip_scale and "queries" in only:
+        only.remove("queries")
     started = time.time()
-    lines: list[str] = []
-    app, bare, chart, nav = (Server("dashboard.py"), Server("benchmarks/floors/bare.py"),
-                             Server("benchmarks/floors/one_chart.py"), Server("benchmarks/floors/two_pages.py"))
+    loads = [load_average()]
+    parts: dict[str, list[str]] = {}
+    app_pages = {name: path for name, path in APP_PAGES.items() if name in pages}
+    app = bare = chart = nav = nav_charts = None
     try:
-        with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=bb.CHROMIUM_ARGS)
-            cold = cold_loads(browser, app, bare, chart, args.runs)
-            warm = bb.warm_switches(browser, f"{app.url}/?lang=en", NAV_LINKS, args.runs)
-            warm_floor = bb.warm_switches(browser, f"{nav.url}/", ["Second", "First"], args.runs)
-            browser.close()
-        server_ms = {name: median(sessions.rerun_times(app.url, path, 7)) for name, path in APP_PAGES.items()}
-        topic_pages = [p for p in APP_PAGES.values() if p not in ("sql",)]
-        concurrency = {n: sessions.concurrent_reruns(app.url, n, topic_pages, reruns=4) for n in (1, 10, 25)}
-        rss_after = app.rss_mb()
+        app = Server("dashboard.py")
+        if "cold" in only or "warm" in only:
+            with sync_playwright() as playwright:
+                browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=bb.CHROMIUM_ARGS)
+                if "cold" in only:
+                    bare, chart = Server("benchmarks/floors/bare.py"), Server("benchmarks/floors/one_chart.py")
+                    parts["cold"] = cold_section(browser, app, bare, chart, app_pages, args.runs)
+                    loads.append(load_average())
+                if "warm" in only:
+                    nav = Server("benchmarks/floors/two_pages.py")
+                    nav_charts = Server("benchmarks/floors/two_chart_pages.py")
+                    parts["warm"] = warm_section(browser, app, nav, nav_charts, app_pages, args.runs)
+                    loads.append(load_average())
+                browser.close()
+        if "server" in only:
+            server_ms = {name: median(sessions.rerun_times(app.url, path, 7)) for name, path in APP_PAGES.items()}
+            parts["server"] = ["## c. Server-side costs", "",
+                               "Script time per page rerun, through the websocket of a real server (median of 7 "
+                               "warm reruns); `python -m benchmarks.profile_pages` gives the server's CPU time.", "",
+                               "| page | ms per rerun |", "|---|---:|", *[f"| {name} | {ms:.0f} |"
+                                                                      for name, ms in server_ms.items()]]
+        if "concurrency" in only:
+            topic_pages = [p for p in APP_PAGES.values() if p not in ("sql",)]
+            concurrency = {n: sessions.concurrent_reruns(app.url, n, topic_pages, reruns=4) for n in (1, 10, 25)}
+            rss_after = app.rss_mb()
+            parts["concurrency"] = concurrency_section(concurrency, rss_after)
     finally:
-        for server in (app, bare, chart, nav):
-            server.stop()
-    queries = [] if args.skip_scale else scale.measure()
+        for server in (app, bare, chart, nav, nav_charts):
+            if server is not None:
+                server.stop()
+    if "queries" in only:
+        parts["queries"] = queries_section(scale.measure())
 
+    header = ["# Benchmark results", "",
+              f"Measured {datetime.now(UTC):%Y-%m-%d %H:%M} UTC by `python -m benchmarks.run --runs {args.runs}"
+              f"{'' if set(only) == set(SECTIONS) else ' --only ' + ','.join(only)}` in "
+              f"{time.time() - started:.0f} s; load average (1, 5, 15 min) at the start and after each browser "
+              f"part: {' → '.join(loads)}.", "", f"Machine: {machine()}.", "",
+              "Ratios compare with floors measured in the same run; absolute times are shown for reference only."
+              + ("" if set(only) == set(SECTIONS) else " Parts not run keep their figures from an earlier run."),
+              ""]
+    texts = {name: section(name, lines) for name, lines in parts.items()}
+    print("\n".join(header) + "\n" + "\n\n".join(texts.values()))
+    if args.results:
+        write_results(header, texts)
+
+
+def cold_section(browser, app: Server, bare: Server, chart: Server, pages: dict[str, str], runs: int) -> list[str]:
+    urls = {"floor: one-line page": bare.url, "floor: one plotly chart": chart.url}
+    urls |= {name: f"{app.url}/{path}?lang=en" for name, path in pages.items()}
+    probes: dict[str, list[int]] = {name: [] for name in urls}
+    cold = cold_loads(browser, urls, runs, probes)
     floor_bare = median(cold["floor: one-line page"])
-    lines += [
-        "# Benchmark results", "",
-        f"Measured {datetime.now(UTC):%Y-%m-%d %H:%M} UTC by `python -m benchmarks.run --runs {args.runs}` "
-        f"in {time.time() - started:.0f} s.", "", f"Machine: {machine()}.", "",
-        "Ratios compare with floors measured in the same run; absolute times are shown for reference only.", "",
+    lines = [
         "## a. Cold load per page (Chromium, fresh context each time)", "",
         "From navigation start to the last DOM change after the script finished and every chart drew "
-        f"(the DOM then still for {bb.QUIET_MS} ms); median of {args.runs}.", "",
-        f"The ratio is the median over the {args.runs} rounds of (page ÷ one-chart floor in the same round), so a "
-        "slow moment of the machine slows both sides of a ratio; the range shows the rounds' spread.", "",
-        f"| page | median ms | × one-chart floor (target ≤ {TARGETS['cold']}) | range of ratios | × one-line floor |",
-        "|---|---:|---:|---:|---:|",
+        f"(the DOM then still for {bb.QUIET_MS} ms); median of {runs}.", "",
+        f"The ratio is the median over the {runs} rounds of (page ÷ one-chart floor in the same round), so a "
+        "slow moment of the machine slows both sides of a ratio; the range shows the rounds' spread. DOM "
+        "mutations: the median count of mutation records until the page settled (how much the browser redoes).", "",
+        f"| page | median ms | × one-chart floor (target ≤ {TARGETS['cold']}) | range of ratios | × one-line floor "
+        "| DOM mutations |",
+        "|---|---:|---:|---:|---:|---:|",
     ]
     floor_rounds = cold["floor: one plotly chart"]
     for name, values in cold.items():
@@ -105,49 +195,62 @@ def main() -> None:
         ratio = median(ratios)
         flag = "" if name.startswith("floor") or ratio <= TARGETS["cold"] else " ✗"
         lines.append(f"| {name} | {median(values):.0f} | {ratio:.2f}{flag} | {min(ratios):.2f}–{max(ratios):.2f} | "
-                     f"{median(values) / floor_bare:.2f} |")
+                     f"{median(values) / floor_bare:.2f} | {median(probes[name]):.0f} |")
+    return lines
 
-    floor_warm = median([v for values in warm_floor.values() for v in values])
-    lines += ["", "## b. Warm navigation (one session, sidebar clicks)", "",
-              f"From the click to the last DOM change; median of {args.runs} switches to each page. Floor: the same "
-              f"switch between two one-line pages ({floor_warm:.0f} ms).", "",
-              f"| switch to | median ms | × floor (target ≤ {TARGETS['warm']}) |", "|---|---:|---:|"]
+
+def warm_section(browser, app: Server, nav: Server, nav_charts: Server, pages: dict[str, str],
+                 runs: int) -> list[str]:
+    links = [NAV_LINKS[name] for name in NAV_LINKS if name in pages]
+    if "Overview" not in links:  # every round ends where it started
+        links.append("Overview")
+    probes: dict[str, list[int]] = {}
+    warm = bb.warm_switches(browser, f"{app.url}/?lang=en", links, runs, probes)
+    bare_floor = median([v for values in bb.warm_switches(browser, f"{nav.url}/", ["Second", "First"],
+                                                          runs).values() for v in values])
+    floor_probes: dict[str, list[int]] = {}
+    floor = median([v for values in bb.warm_switches(browser, f"{nav_charts.url}/", ["Second", "First"], runs,
+                                                     floor_probes).values() for v in values])
+    lines = ["## b. Warm navigation (one session, sidebar clicks)", "",
+             f"From the click to the last DOM change; median of {runs} switches to each page. Floor: the same switch "
+             f"between two pages of one plotly chart each ({floor:.0f} ms; between two one-line pages: "
+             f"{bare_floor:.0f} ms). DOM mutations: median mutation records per switch (floor: "
+             f"{median([v for values in floor_probes.values() for v in values]):.0f}).", "",
+             f"| switch to | median ms | × floor (target ≤ {TARGETS['warm']}) | DOM mutations |",
+             "|---|---:|---:|---:|"]
     for link, values in warm.items():
-        ratio = median(values) / floor_warm
-        lines.append(f"| {link} | {median(values):.0f} | {ratio:.2f}{'' if ratio <= TARGETS['warm'] else ' ✗'} |")
+        ratio = median(values) / floor
+        lines.append(f"| {link} | {median(values):.0f} | {ratio:.2f}{'' if ratio <= TARGETS['warm'] else ' ✗'} | "
+                     f"{median(probes[link]):.0f} |")
+    return lines
 
-    lines += ["", "## c. Server-side costs", "",
-              "Script time per page rerun, through the websocket of a real server (median of 7 warm reruns):", "",
-              "| page | ms per rerun |", "|---|---:|"]
-    lines += [f"| {name} | {ms:.0f} |" for name, ms in server_ms.items()]
-    if queries:
-        lines += ["", "## c/d. Canned queries at 1× and on synthetic data 10,000× larger", "",
-                  f"Median of {scale.REPEAT} runs after a warm-up, executing the query and fetching its result as "
-                  "Arrow. The "
-                  f"10,000× data repeats every fact for 10,000 synthetic regions ({192 * 10_000:,} rows). pandas does "
-                  "the same filters on the same 10,000× frame where that is natural.", "",
-                  f"| query | ms at 1× (target ≤ {TARGETS['query_1x_ms']}) | ms at 10,000× "
-                  f"(target ≤ {TARGETS['query_big_ms']}) | pandas ms at 10,000× |", "|---|---:|---:|---:|"]
-        for q in queries:
-            pandas_ms = "" if q["pandas_ms_big"] is None else f"{q['pandas_ms_big']:.0f}"
-            small = "" if q["ms_1x"] <= TARGETS["query_1x_ms"] else " ✗"
-            big = "" if q["ms_big"] <= TARGETS["query_big_ms"] else " ✗"
-            lines.append(f"| {q['query']} | {q['ms_1x']:.1f}{small} | {q['ms_big']:.0f}{big} | {pandas_ms} |")
 
-    lines += ["", "## e. Concurrency (websocket sessions on loopback)", "",
-              "Each session reruns topic pages 4 times, all sessions at once.", "",
-              f"| sessions | reruns | p50 ms | p95 ms (target ≤ {TARGETS['p95_ms']}) |", "|---:|---:|---:|---:|"]
+def queries_section(queries: list[dict]) -> list[str]:
+    lines = ["## c/d. Canned queries at 1× and on synthetic data 10,000× larger", "",
+             f"Median of {scale.REPEAT} runs after a warm-up, executing the query and fetching its result as Arrow. "
+             f"The 10,000× data repeats every fact for 10,000 synthetic regions ({192 * 10_000:,} rows). pandas does "
+             "the same filters on the same 10,000× frame where that is natural.", "",
+             f"| query | ms at 1× (target ≤ {TARGETS['query_1x_ms']}) | ms at 10,000× "
+             f"(target ≤ {TARGETS['query_big_ms']}) | pandas ms at 10,000× |", "|---|---:|---:|---:|"]
+    for q in queries:
+        pandas_ms = "" if q["pandas_ms_big"] is None else f"{q['pandas_ms_big']:.0f}"
+        small = "" if q["ms_1x"] <= TARGETS["query_1x_ms"] else " ✗"
+        big = "" if q["ms_big"] <= TARGETS["query_big_ms"] else " ✗"
+        lines.append(f"| {q['query']} | {q['ms_1x']:.1f}{small} | {q['ms_big']:.0f}{big} | {pandas_ms} |")
+    return lines
+
+
+def concurrency_section(concurrency: dict[int, list[float]], rss_after: float) -> list[str]:
+    lines = ["## e. Concurrency (websocket sessions on loopback)", "",
+             "Each session reruns topic pages 4 times, all sessions at once.", "",
+             f"| sessions | reruns | p50 ms | p95 ms (target ≤ {TARGETS['p95_ms']}) |", "|---:|---:|---:|---:|"]
     for n, values in concurrency.items():
         flag = "" if p95(values) <= TARGETS["p95_ms"] else " ✗"
         lines.append(f"| {n} | {len(values)} | {median(values):.0f} | {p95(values):.0f}{flag} |")
     lines += ["", "## f. Memory", "",
               f"Server RSS after the 25 sessions: **{rss_after:.0f} MB** (target ≤ {TARGETS['rss_mb']} MB)"
-              f"{'' if rss_after <= TARGETS['rss_mb'] else ' ✗'}.", ""]
-    text = "\n".join(lines)
-    notes = RESULTS.read_text(encoding="utf-8").split("<!-- notes -->", 1)[1] if RESULTS.exists() and \
-        "<!-- notes -->" in RESULTS.read_text(encoding="utf-8") else "\n"
-    RESULTS.write_text(text + "\n<!-- notes -->" + notes, encoding="utf-8")
-    print(text)
+              f"{'' if rss_after <= TARGETS['rss_mb'] else ' ✗'}."]
+    return lines
 
 
 if __name__ == "__main__":

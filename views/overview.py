@@ -28,14 +28,14 @@ with views[view]:
     if view == "chart":
         ui.chart(figures.figure("main_targets", lang), key="overview_vs")
     else:
-        ui.table(tables.targets_frame(db.query("main_targets"), lang), key="overview_targets", stem_parts=["targets"],
-                 filters={}, codes=db.query("main_targets"))
+        ui.table(db.derived(tables.targets_frame, db.query("main_targets"), lang), key="overview_targets",
+                 stem_parts=["targets"], filters={}, codes=db.query("main_targets"))
 
 st.header(t("overview_plan", lang))
 ui.chart(figures.figure("plan", lang), key="overview_plan")
-for line in tables.plan_outcome_lines(db.query("plan_completion"), lang):  # beat / met / missed, in words too
+for line in db.derived(tables.plan_outcome_lines, db.query("plan_completion"), lang):  # beat / met / missed
     st.markdown(f"- {line}")
-for line in tables.plan_verdict_lines(db.query("plan_completion"), lang):  # judged in words, no rate to chart
+for line in db.derived(tables.plan_verdict_lines, db.query("plan_completion"), lang):  # judged in words only
     st.markdown(f"- {line}")
 
 with headlines:

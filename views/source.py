@@ -4,7 +4,6 @@
 import streamlit as st
 
 from jiangbei.app import db, explorer, report_view, ui
-from jiangbei.core import source_text
 from jiangbei.presentation.i18n import t
 from jiangbei.presentation.numbers import format_value
 
@@ -31,13 +30,10 @@ for s in db.query("sources").to_dict("records"):
 
     with st.expander(t("source_coverage", lang), expanded=False):
         st.caption(t("source_coverage_note", lang))
-        st.dataframe(source_text.coverage(text, source_text.locate(mine, text)), hide_index=True, width="stretch",
-                     column_config={"section": t("col_section", lang), "numbers_in_text": t("coverage_in_text", lang),
-                                    "numbers_in_data": t("coverage_in_data", lang),
-                                    "not_in_data": t("coverage_missing", lang)})
+        ui.html_table_only(report_view.coverage(text, rows, s["source_id"], lang))
     mode = report_view.text_mode(lang) if text_en else "zh"
     if mode != "zh":
         st.info(t("source_translation_note", lang), icon=":material/translate:")
     st.caption(t("source_marks_help", lang))
-    report_view.report_html(report_view.report_body(text, text_en, mine, lang, mode, focus),
+    report_view.report_html(report_view.report_body_of(text, text_en, rows, s["source_id"], lang, mode, focus),
                             scroll_to_focus=focus is not None)

@@ -8,7 +8,8 @@ from jiangbei.presentation import scorecard
 from jiangbei.presentation.i18n import ngettext, t
 
 lang = ui.lang()
-ui.notice_bad_params({"lang": None, "topic": TOPICS, "status": scorecard.STATUSES, "sort": scorecard.SORTS})
+ui.notice_bad_params({"lang": None, "topic": TOPICS, "status": scorecard.STATUSES, "sort": scorecard.SORTS,
+                      "family": scorecard.FAMILIES})
 st.title(t("page_targets", lang))
 st.caption(t("intro_targets", lang))
 f1, f2, f3 = st.columns([2, 2, 1])
@@ -27,21 +28,21 @@ with st.expander(t("status_legend", lang), icon=":material/help:"):
     st.markdown("\n".join(f"- {line}" for line in scorecard.legend_lines(rows, lang)))  # only what occurs
     st.caption(t("distance_note", lang))
 
-# One chart per family of comparable targets, two side by side (Streamlit stacks them on a phone).
-drawn = {family: fig for family in scorecard.FAMILIES
-         if (fig := figures.scorecard_figure(family, lang, topics, statuses)) is not None}
-families = list(drawn)
-for start in range(0, len(families), 2):
-    for column, family in zip(st.columns(2), families[start:start + 2]):
-        with column:
-            ui.chart(drawn[family], key=f"targets_{family}")
+# One tab per family of comparable targets (?family=, absent for the first): only the open tab's chart is drawn,
+# with its text alternative; every target is in the table below.
+families = [family for family in scorecard.FAMILIES
+            if figures.scorecard_figure(family, lang, topics, statuses) is not None]
+if families:
+    tabs, family = url_state.tabs(families, "family", "targets_family", lambda code: t(f"family_tab_{code}", lang))
+    with tabs[family]:
+        ui.chart(figures.scorecard_figure(family, lang, topics, statuses), key=f"targets_{family}")
 left_out = scorecard.not_charted(rows, families)
 if left_out:
     st.caption(ngettext("table_only", left_out, lang, n=left_out))
 
 filters = {k: ",".join(v) for k, v in (("topic", topics), ("status", statuses)) if v} | \
           ({"sort": sort} if sort != "report" else {})
-shown = scorecard.frame(rows, lang)
+shown = db.derived(scorecard.frame, rows, lang)
 # On a phone each row takes a few lines: short figures side by side, the sentences folded under their names.
 sentences = [c for c in shown.columns if c.startswith((t("col_quote", lang), t("col_quote_en", lang)))]
 ui.table(shown, key="targets_table", stem_parts=["targets", *topics, *statuses], filters=filters, codes=rows,

@@ -13,15 +13,16 @@ from jiangbei.console.runner import build_readonly_database
 from jiangbei.core.source_text import context
 from jiangbei.core.store import build_database, data_dir, fingerprint, run_query, with_defaults
 from jiangbei.core.validate import Problem, validate
+from jiangbei.presentation.memo import memoised
 
 
 @st.cache_data(show_spinner=False)
-def data_problems(directory: str, version: tuple) -> list[Problem]:
+def data_problems(directory: str, version: str) -> list[Problem]:
     return validate(Path(directory))
 
 
 @st.cache_resource(show_spinner=False)
-def _database(directory: str, version: tuple) -> duckdb.DuckDBPyConnection:
+def _database(directory: str, version: str) -> duckdb.DuckDBPyConnection:
     return build_database(Path(directory))
 
 
@@ -48,7 +49,7 @@ def connection() -> duckdb.DuckDBPyConnection:
 # was a large part of a page's time). Safe because no caller changes a result in place: they filter, sort or
 # build new frames from it.
 @st.cache_resource(show_spinner=False, max_entries=512)
-def _cached(name: str, directory: str, version: tuple, params: tuple) -> pd.DataFrame:
+def _cached(name: str, directory: str, version: str, params: tuple) -> pd.DataFrame:
     return run_query(_database(directory, version), name, **{k: list(v) if isinstance(v, tuple) else v
                                                              for k, v in params})
 
@@ -61,8 +62,18 @@ def query(name: str, **params) -> pd.DataFrame:
     return _cached(name, str(directory), fingerprint(directory), frozen)
 
 
+def derived(fn, frame: pd.DataFrame, *args):
+    """fn(frame, *args), computed once per cached query result and arguments (jiangbei.presentation.memo).
+
+    fn must be pure, and frame a result of query() (the same object on every rerun while the data is the same; a
+    new one when it changes). The value is shared by every session: never change it in place.
+    """
+    key = ("derived", fn.__module__, fn.__qualname__, *(tuple(a) if isinstance(a, list) else a for a in args))
+    return memoised(key, lambda: fn(frame, *args), same=(frame,))
+
+
 @st.cache_resource(show_spinner=False)
-def _sandbox_database(directory: str, version: tuple) -> str:
+def _sandbox_database(directory: str, version: str) -> str:
     return build_readonly_database(Path(directory))
 
 

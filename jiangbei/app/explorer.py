@@ -90,7 +90,7 @@ def allowed_params() -> dict:
 
 
 @st.cache_resource(show_spinner=False, max_entries=4)
-def _allowed(version: tuple) -> dict:
+def _allowed(version: str) -> dict:
     allowed: dict = {f: [] for f in FACETS}
     for facet, value in db.query("facet_values").itertuples(index=False):
         allowed[facet].append(value)

@@ -30,7 +30,7 @@ BUILDERS = {
 
 
 @st.cache_resource(show_spinner=False, max_entries=256)
-def _build(chart: str, topics: tuple[str, ...] | None, lang: str, version: tuple):
+def _build(chart: str, topics: tuple[str, ...] | None, lang: str, version: str):
     query, builder = BUILDERS[chart]
     frame = db.query(query, topics=list(topics)) if topics is not None else db.query(query)
     return builder(frame, lang)
@@ -49,7 +49,7 @@ def source_rows(charts: list[str], topics: list[str]) -> pd.DataFrame:
 
 
 @st.cache_resource(show_spinner=False, max_entries=256)
-def _scorecard(family: str, lang: str, topics: tuple[str, ...], statuses: tuple[str, ...], version: tuple):
+def _scorecard(family: str, lang: str, topics: tuple[str, ...], statuses: tuple[str, ...], version: str):
     rows = db.query("target_scorecard_rows", topics=list(topics), statuses=list(statuses), sort="report")
     return charts.dumbbell(scorecard.chart_rows(rows, family), family, lang)
 

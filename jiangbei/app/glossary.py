@@ -22,17 +22,22 @@ def glossary_frame(df: pd.DataFrame, lang: str) -> pd.DataFrame:
     }).reset_index(drop=True)
 
 
+def _terms_html(terms: pd.DataFrame, lang: str) -> str:
+    return TABLE_STYLE + f'<div class="{GLOSSARY_CLASS}">{html_table(glossary_frame(terms, lang))}</div>'
+
+
 def terms_used(topics: list[str], lang: str) -> None:
     """A closed expander listing the glossary terms the page's figures use; nothing when they use none."""
     terms = db.query("glossary_for_topics", topics=topics)
     if terms.empty:
         return
     with st.expander(t("glossary_terms_used", lang, n=len(terms)), icon=":material/menu_book:"):
-        st.html(TABLE_STYLE + f'<div class="{GLOSSARY_CLASS}">{html_table(glossary_frame(terms, lang))}</div>')
+        st.html(db.derived(_terms_html, terms, lang))
 
 
 def full_glossary(lang: str) -> None:
     """Every term, with the export buttons every table has."""
     st.subheader(t("glossary_title", lang))
     st.caption(t("glossary_intro", lang))
-    ui.table(glossary_frame(db.query("glossary"), lang), key="glossary", stem_parts=["glossary"], filters={})
+    ui.table(db.derived(glossary_frame, db.query("glossary"), lang), key="glossary", stem_parts=["glossary"],
+             filters={})

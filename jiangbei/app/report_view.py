@@ -15,10 +15,22 @@ import pandas as pd
 import streamlit as st
 
 from jiangbei.core import source_text
+from jiangbei.presentation import tables
 from jiangbei.presentation.i18n import t
+from jiangbei.presentation.memo import Memo, memoised
 from jiangbei.presentation.numbers import row_figure
 
 TEXT_MODES = ("zh", "en", "both")
+
+
+def coverage(text: str, rows: pd.DataFrame, source_id: str, lang: str) -> pd.DataFrame:
+    """Per section of the report: numbers in the text, in the data, and those not in the data. Made once per text,
+    cached rows (every indicator: explorer.all_rows) and language, as locating every figure in the text is dear."""
+    def build() -> pd.DataFrame:
+        mine = rows[rows["source_id"] == source_id]
+        return tables.coverage_frame(source_text.coverage(text, source_text.locate(mine, text)), lang)
+
+    return memoised(("coverage", lang, source_id, text), build, same=(rows,))
 
 # Contrast (WCAG): #1B1B1B on #FFE58A 13.8:1, on #FFC94A 11.2:1; #0B1F33 on #DCEBFF 13.8:1; the card's #1B1B1B
 # and link #1A4FA3 on #FFFFFF 17.2:1 and 7.8:1. Focus: a blue ring inside a white one, visible on either theme.
@@ -106,6 +118,18 @@ def _wrap(body: str, mode: str) -> str:
 def chinese_line(text: str) -> None:
     """A line of Chinese inside an English page, with lang="zh"."""
     st.html(f'<p lang="zh" style="margin: 0;">{html.escape(text)}</p>')
+
+
+# The report marked up is ~0.5 MB per source, language, mode and focus: a few are kept, the ones being read.
+BODIES = Memo(max_entries=12)
+
+
+def report_body_of(text_zh: str, text_en: str | None, rows: pd.DataFrame, source_id: str, lang: str, mode: str,
+                   focus: str | None) -> str:
+    """report_body for one source's rows of rows (every indicator, a cached frame), made once while it is read."""
+    return BODIES.get(("report_body", source_id, lang, mode, focus, text_zh, text_en),
+                      lambda: report_body(text_zh, text_en, rows[rows["source_id"] == source_id], lang, mode, focus),
+                      same=(rows,))
 
 
 def report_html(body: str, scroll_to_focus: bool) -> None:

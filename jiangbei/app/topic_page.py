@@ -76,14 +76,14 @@ def _draw_view(view: str, page: str, topics: list[str], lang: str) -> None:
     elif view == "targets":
         ui.chart(figures.figure("vs", lang, topics), key=f"{page}_vs")
         pairs = db.query("topic_results_vs_targets", topics=topics)
-        ui.table(tables.targets_frame(pairs, lang), key=f"{page}_pairs", stem_parts=[page, "targets"], filters={},
-                 codes=pairs)
+        ui.table(db.derived(tables.targets_frame, pairs, lang), key=f"{page}_pairs", stem_parts=[page, "targets"],
+                 filters={}, codes=pairs)
     elif view == "derived":
         st.caption(t("derived_note", lang))
         derived = db.query("topic_derived", topics=topics)
-        ui.table(tables.derived_frame(derived, lang), key=f"{page}_derived", stem_parts=[page, "derived"],
-                 filters={"kind": "derived"}, codes=derived,
-                 value_decimals=tables.value_decimals(derived, lang))  # as SQL rounded them: 18, not 18.0
+        ui.table(db.derived(tables.derived_frame, derived, lang), key=f"{page}_derived",
+                 stem_parts=[page, "derived"], filters={"kind": "derived"}, codes=derived,
+                 value_decimals=db.derived(tables.value_decimals, derived, lang))  # as SQL rounded them: 18, not 18.0
     else:
         _full_table(page, topics, lang)
 
@@ -115,5 +115,5 @@ def _full_table(page: str, topics: list[str], lang: str) -> None:
                     lang=lang)
     filters = {k: ",".join(v) for k, v in (("year", years), ("kind", kinds), ("topic", chosen)) if v}
     stem = [page, *years, *kinds, *chosen]
-    ui.table(tables.indicator_frame(rows, lang, tables.TOPIC_TABLE), key=f"{page}_rows", stem_parts=stem,
-             filters=filters, value_decimals=tables.value_decimals(rows, lang), codes=rows)
+    ui.table(db.derived(tables.indicator_frame, rows, lang, tables.TOPIC_TABLE), key=f"{page}_rows", stem_parts=stem,
+             filters=filters, value_decimals=db.derived(tables.value_decimals, rows, lang), codes=rows)

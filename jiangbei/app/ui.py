@@ -16,16 +16,39 @@ from jiangbei.core import store
 from jiangbei.presentation import cards, chart_text, charts
 from jiangbei.presentation.charts import plotly_config
 from jiangbei.presentation.i18n import ngettext, t
+from jiangbei.presentation.memo import Memo, memoised
 from jiangbei.presentation.tables import TABLE_STYLE, header, html_table, original_columns
 from jiangbei.reuse import export
 
 
+def _source_lines(sources: pd.DataFrame, language: str) -> list[str]:
+    return [t("source_line", language, publisher=s[f"publisher_{language}"], title=s[f"title_{language}"],
+              date=s["date"].strftime("%Y-%m-%d")) for s in sources.to_dict("records")]
+
+
+# Figures as drawn, by chart and address: a few per page and language, each ~100 kB, so a bound of their own.
+SHOWN_FIGURES = Memo(max_entries=128)
+# HTML tables, up to ~0.2 MB each (the targets table), by frame: every filter combination makes a new one.
+TABLES = Memo(max_entries=64)
+
+
 def source_caption() -> None:
     """Under every chart and table: the report's title, publisher and date, as Our World in Data does."""
-    language = lang()
-    for s in db.query("sources").to_dict("records"):
-        st.caption(t("source_line", language, publisher=s[f"publisher_{language}"], title=s[f"title_{language}"],
-                     date=s["date"].strftime("%Y-%m-%d")))
+    for line in db.derived(_source_lines, db.query("sources"), lang()):
+        st.caption(line)
+
+
+def _chart_source(sources: pd.DataFrame) -> dict | None:
+    """The source a chart's image names (charts.with_source_line): the first, with its date as text."""
+    first = sources.head(1).to_dict("records")
+    return {**first[0], "date": first[0]["date"].strftime("%Y-%m-%d")} if first else None
+
+
+def _chart_words(fig, language: str) -> tuple[str, str]:
+    """A chart's text alternative: its sentence, and the HTML table of its data."""
+    return chart_text.summary(fig, language), (
+        TABLE_STYLE + '<div class="jb-chart-data">' + html_table(chart_text.table(fig, language), page_lang=language)
+        + "</div>")
 
 
 def chart(fig, key: str) -> None:
@@ -34,23 +57,26 @@ def chart(fig, key: str) -> None:
     if fig is None:  # e.g. no money amounts among livelihood's results
         st.info(t("chart_empty", language), icon=":material/info:")
         return
-    sources = db.query("sources").to_dict("records")
-    source = ({**sources[0], "date": sources[0]["date"].strftime("%Y-%m-%d")} if sources else None)
+    source = db.derived(_chart_source, db.query("sources"))
+    url = current_url()
+    # The figure as drawn and its words are made once per cached figure (and address: the saved image names it),
+    # not on every rerun: copying a figure with its source line was ~35 ms (jiangbei.presentation.memo).
+    shown = SHOWN_FIGURES.get(("chart_shown", language, url),
+                              lambda: charts.with_source_line(fig, language, source, url), same=(fig, source))
+    summary, data_table = memoised(("chart_words", language), lambda: _chart_words(fig, language), same=(fig,))
     # The saved image is named after the chart and carries the source line (charts.with_source_line).
     config = {**plotly_config(language), "toImageButtonOptions": {"filename": f"jiangbei-{key}-{language}",
                                                                   "scale": 2}}
-    st.plotly_chart(charts.with_source_line(fig, language, source, current_url()), config=config, key=key,
-                    width="stretch")
-    st.caption(chart_text.summary(fig, language))
+    st.plotly_chart(shown, config=config, key=key, width="stretch")
+    st.caption(summary)
     with st.expander(t("chart_data", language)):
-        st.html(TABLE_STYLE + '<div class="jb-chart-data">' + html_table(chart_text.table(fig, language),
-                                                                          page_lang=language) + "</div>")
+        st.html(data_table)
     source_caption()
 
 
 def metric_cards(series_cards: pd.DataFrame) -> None:
     """The headline cards of a series_cards query result (jiangbei.presentation.cards)."""
-    st.html(cards.cards_html(series_cards, lang()))
+    st.html(db.derived(cards.cards_html, series_cards, lang()))
 
 
 def export_buttons(df: pd.DataFrame, stem_parts: list[str], about: dict[str, str], key: str,
@@ -148,13 +174,17 @@ def table(df: pd.DataFrame, key: str, stem_parts: list[str], filters: dict[str, 
     if not selectable and not df.empty:
         # The downloads come before the table's links, so the keyboard reaches them in a few presses.
         export_buttons(df.drop(columns=[link_header], errors="ignore"), stem_parts, filters, key, codes=codes)
-        indicator_header = header("indicator", language)
-        link_names = ([t("source_link_of", language, indicator=name) for name in df[indicator_header]]
-                      if indicator_header in df.columns else None)
-        st.html(TABLE_STYLE + html_table(df, link_header, t("open_in_report", language), header("value", language),
-                                         value_decimals, original_columns(df, language),
-                                         t("quote_original", language), link_names=link_names, page_lang=language,
-                                         compact=compact, phone_folded=phone_folded))
+        def html() -> str:
+            indicator_header = header("indicator", language)
+            link_names = ([t("source_link_of", language, indicator=name) for name in df[indicator_header]]
+                          if indicator_header in df.columns else None)
+            return TABLE_STYLE + html_table(df, link_header, t("open_in_report", language), header("value", language),
+                                            value_decimals, original_columns(df, language),
+                                            t("quote_original", language), link_names=link_names,
+                                            page_lang=language, compact=compact, phone_folded=phone_folded)
+
+        # Built once per table shown (df and value_decimals: memoised frames of cached query results).
+        st.html(TABLES.get(("table", language, compact, tuple(phone_folded or ())), html, same=(df, value_decimals)))
     st.caption(ngettext("rows_shown", len(df), language, n=len(df)))
     if len(df) >= store.ROW_LIMIT:  # a canned query stops at ROW_LIMIT rows
         st.warning(ngettext("rows_capped", store.ROW_LIMIT, language, n=store.ROW_LIMIT), icon=":material/info:")
@@ -163,6 +193,14 @@ def table(df: pd.DataFrame, key: str, stem_parts: list[str], filters: dict[str, 
                        stem_parts, filters, key, codes=codes)
     source_caption()
     return rows
+
+
+def html_table_only(df: pd.DataFrame) -> None:
+    """A small table as plain HTML in the page's language, without exports (the About page's source, the source
+    page's coverage): the grid component drew its canvas ~0.3 s after the script; this is drawn with the page."""
+    language = lang()
+    st.html(memoised(("html_table_only", language), lambda: TABLE_STYLE + html_table(df, page_lang=language),
+                     same=(df,)))
 
 
 def notice_bad_params(allowed: dict[str, list[str] | None]) -> None:

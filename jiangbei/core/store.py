@@ -4,6 +4,7 @@ as it is."""
 
 from __future__ import annotations
 
+import hashlib
 import os
 import re
 import time
@@ -30,7 +31,7 @@ FINGERPRINT_TTL_S = 5.0  # an edit of data/ shows within this many seconds
 # Most rows a canned query returns ($row_limit), as Datasette caps a page: the report has 190 facts, so this
 # only bounds what a page draws or sends when the data is far larger (benchmarks/scale.py).
 ROW_LIMIT = 1000
-_fingerprints: dict[Path, tuple[float, tuple]] = {}
+_fingerprints: dict[Path, tuple[float, tuple, str]] = {}
 
 
 def with_defaults(params: dict) -> dict:
@@ -38,20 +39,32 @@ def with_defaults(params: dict) -> dict:
     return {"row_limit": ROW_LIMIT, **params}
 
 
-def fingerprint(directory: Path) -> tuple:
-    """Changes when any data file changes, so cached databases and results are rebuilt after an edit.
+def fingerprint(directory: Path) -> str:
+    """A short digest of the data files' bytes: it changes when any data file changes, so cached databases and
+    results are rebuilt after an edit, and it is the cache key of everything built from the data.
 
-    Listing and stat-ing the folder on every query was a tenth of the server's time under load, so the answer is
-    kept for FINGERPRINT_TTL_S.
+    A digest rather than the files' names and times: Streamlit hashes every cache key on every call, and hashing a
+    tuple of ~20 stat tuples per query was a good part of a rerun. The folder is listed and stat-ed at most every
+    FINGERPRINT_TTL_S (doing so on every query was a tenth of the server's time under load), and the bytes are read
+    again only when a file's size or time changed.
     """
     now = time.monotonic()
     cached = _fingerprints.get(directory)
     if cached and now - cached[0] < FINGERPRINT_TTL_S:
-        return cached[1]
+        return cached[2]
     files = sorted(p for p in directory.rglob("*") if p.is_file())
-    value = tuple((str(p), p.stat().st_mtime_ns, p.stat().st_size) for p in files)
-    _fingerprints[directory] = (now, value)
-    return value
+    stats = tuple((str(p), p.stat().st_mtime_ns, p.stat().st_size) for p in files)
+    if cached and cached[1] == stats:
+        digest = cached[2]
+    else:
+        hasher = hashlib.blake2b(digest_size=12)
+        for path in files:
+            hasher.update(str(path.relative_to(directory)).encode() + b"\0")
+            hasher.update(path.read_bytes())
+            hasher.update(b"\0")
+        digest = hasher.hexdigest()
+    _fingerprints[directory] = (now, stats, digest)
+    return digest
 
 
 def read_sql(name: str) -> str:

@@ -309,3 +309,19 @@ TABLE_STYLE = """<style>
   .jb-table td:empty {display: none;}
 }
 </style>"""
+
+
+def sources_frame(df: pd.DataFrame) -> pd.DataFrame:
+    """sources.csv's rows as the About page lists them: every column by its name in the data dictionary, the date
+    as written in the data (YYYY-MM-DD)."""
+    return df.assign(date=df["date"].dt.strftime("%Y-%m-%d"))
+
+
+def coverage_frame(df: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """source_text.coverage as the source page shows it: headers in lang, the numbers not in the data one line."""
+    return pd.DataFrame({
+        t("col_section", lang): df["section"],
+        t("coverage_in_text", lang): df["numbers_in_text"],
+        t("coverage_in_data", lang): df["numbers_in_data"],
+        t("coverage_missing", lang): [" · ".join(found) for found in df["not_in_data"]],
+    })

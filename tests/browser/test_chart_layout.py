@@ -8,7 +8,8 @@ from tests.browser.conftest import screenshot, wait_done
 
 WIDTHS = [390, 768, 1400]
 # Pages with charts, each view that draws a different kind: bars, small multiples, flows and stocks, dumbbells.
-URLS = ["?lang=en", "targets?lang=en", "targets?lang=zh", "economy?lang=en", "economy?lang=en&view=targets",
+URLS = ["?lang=en", "targets?lang=en", "targets?lang=zh", "targets?lang=en&family=flow", "targets?lang=zh&family=rate",
+        "economy?lang=en", "economy?lang=en&view=targets",
         "economy?lang=zh&view=levels", "trade?lang=en&view=targets", "livelihood?lang=zh"]
 
 # Every text element of a chart that must stand clear of the others, as plotly's SVG classes them.

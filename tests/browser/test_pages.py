@@ -7,8 +7,8 @@ from tests.browser.conftest import screenshot, wait_done
 PAGES = {"": "overview", "targets": "targets", "economy": "economy", "investment": "investment", "trade": "trade",
          "livelihood": "livelihood", "explorer": "explorer", "sql": "sql", "source": "source", "about": "about"}
 # investment: one growth rate, one share, one completion rate: listed, since one bar is no chart
-# /targets: one dumbbell per family with two or more comparable targets (stocks have one: listed, not charted)
-MIN_CHARTS = {"overview": 2, "targets": 3, "economy": 1, "investment": 0, "trade": 2, "livelihood": 2}
+# /targets: one tab per family of dumbbells, only the open one drawn (test_targets_family_tabs)
+MIN_CHARTS = {"overview": 2, "targets": 1, "economy": 1, "investment": 0, "trade": 2, "livelihood": 2}
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
@@ -28,6 +28,32 @@ def test_page_renders(server, page, path, lang):
     title = page.locator("h1").first.inner_text()
     assert title and (lang == "en") == title.isascii()
     screenshot(page, f"{PAGES[path]}_{lang}")
+
+
+def test_targets_family_tabs_open_from_the_url_and_keep_the_text_alternative(server, page):
+    """/targets draws one family of dumbbells at a time, in tabs kept in ?family=: a link opens its family, a
+    click on another tab draws that one and puts it in the URL; each chart keeps its sentence and its data."""
+    page.goto(f"{server}/targets?lang=en&family=rate")
+    wait_done(page)
+    selected = page.locator("[data-testid=stTabs] [role=tab][aria-selected=true]")
+    assert selected.inner_text().strip() == "Shares and rates"
+    charts = page.locator("[data-testid=stPlotlyChart]")
+    assert charts.count() == 1
+    assert charts.first.locator(".gtitle").text_content().startswith("Shares and rates")
+    assert charts.first.locator(".trace.scatter .points path").count() > 0
+    panel = page.locator("[data-testid=stTabs] [role=tabpanel]:visible")
+    assert "Shares and rates" in panel.locator("[data-testid=stCaptionContainer]").first.inner_text()
+    panel.get_by_text("Data of this chart").click()
+    assert panel.locator(".jb-chart-data table tbody tr").count() >= 2
+    page.locator("[data-testid=stTabs] [role=tab]").get_by_text("Growth rates", exact=True).click()
+    page.wait_for_timeout(300)
+    wait_done(page)
+    assert "family=" not in page.url  # the first tab is the default
+    assert page.locator("[data-testid=stPlotlyChart] .gtitle").first.text_content().startswith("Growth targets")
+    page.locator("[data-testid=stTabs] [role=tab]").get_by_text("Amounts for the year", exact=True).click()
+    page.wait_for_url("**family=flow*")
+    wait_done(page)
+    assert page.locator("[data-testid=stPlotlyChart]").count() == 1
 
 
 def test_language_switch_keeps_the_page_and_translates_charts(server, page):

@@ -22,6 +22,9 @@ STATUS_SYMBOLS = {
     "no_baseline": "∅", "no_baseline_period": "◔", "no_baseline_parts": "⊕",
 }
 STATUSES = list(STATUS_SYMBOLS)
+# Statuses meaning "2020 already at or beyond the 2021 figure", by how the target is written: a level to reach, the
+# 2020 figure itself, a floor below 2020, a ceiling above it.
+ALREADY_SATISFIED = ["met_already", "equal_2020", "floor_below_2020", "ceiling_above_2020"]
 # The bound marks a figure can carry, in the order the legend lists them.
 BOUNDS = ["at_least", "at_most", "about"]
 FAMILIES = ["growth", "flow", "rate", "stock"]
@@ -39,6 +42,12 @@ def legend_lines(df: pd.DataFrame, lang: str) -> list[str]:
     symbol the page does not show."""
     present = set(df["status"]) if len(df) else set()
     lines = [f"{status_text(code, lang)}: {t(f'status_help_{code}', lang)}" for code in STATUSES if code in present]
+    # These four all say 2020 already satisfies the 2021 figure; they differ only in how the target is written.
+    # Said once where two or more show, so two insurance rates of one sentence do not seem judged apart.
+    satisfied = [code for code in ALREADY_SATISFIED if code in present]
+    if len(satisfied) >= 2:
+        lines.append(t("status_help_already_satisfied", lang,
+                       symbols=" ".join(STATUS_SYMBOLS[code] for code in satisfied)))
     marks = set()
     for column in ("target_bound", "baseline_bound", "distance_bound"):
         if column in df.columns:

@@ -105,6 +105,7 @@ def test_every_status_has_its_own_symbol_and_words_in_both_languages():
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_the_legend_lists_only_the_statuses_and_bounds_that_occur(con, lang):
     every = store.run_query(con, "target_scorecard_rows", topics=[], statuses=[], sort="report")
+    assert len(set(every["status"]) & set(scorecard.ALREADY_SATISFIED)) >= 2  # the group line is exercised
     for rows in (every, every[every["topic"] == "employment"], every[every["status"] == "raise_pace"], every[:0]):
         legend = scorecard.legend_lines(rows, lang)
         shown = [code for code in scorecard.STATUSES if code in set(rows["status"])]
@@ -112,6 +113,12 @@ def test_the_legend_lists_only_the_statuses_and_bounds_that_occur(con, lang):
                                        for c in shown]
         marks = set(rows[["target_bound", "baseline_bound", "distance_bound"]].stack().dropna())
         bounds = [b for b in scorecard.BOUNDS if b in marks]
+        # where two or more "2020 already satisfies it" statuses show, one line says they mean the same of 2020
+        satisfied = [c for c in scorecard.ALREADY_SATISFIED if c in shown]
+        symbols = " ".join(scorecard.STATUS_SYMBOLS[c] for c in satisfied)
+        group = [scorecard.t("status_help_already_satisfied", lang, symbols=symbols)] if len(satisfied) > 1 else []
+        assert legend[len(shown):len(shown) + len(group)] == group
+        legend = legend[:len(shown)] + legend[len(shown) + len(group):]
         assert len(legend) == len(shown) + len(bounds)
         for line, b in zip(legend[len(shown):], bounds):
             assert line.startswith(scorecard.BOUND_MARKS[b] + " ")

@@ -18,6 +18,7 @@ from jiangbei.presentation.numbers import (
     format_value,
     period_mark,
     period_stock_flow,
+    qualifier_parts,
     qualifier_text,
     scaled_for,
 )
@@ -162,12 +163,19 @@ def targets_frame(df: pd.DataFrame, lang: str) -> pd.DataFrame:
              for r in records],
         t("col_met", lang) + f" ({t('derived_label', lang)})":
             df["met_status"].map(lambda m: t(f"met_status_{m}", lang)),
-        t("col_qualifier", lang): df["target_qualifier"].map(lambda q: qualifier_text(q, lang)),
+        # each figure's own bound and wording: 突破150 (2020) against 超过170 (2021) are both lower bounds
+        f"{t('col_bound', lang)} (2020)": df["result_bound"].map(lambda b: t(f"bound_{b}", lang)),
+        f"{t('col_qualifier', lang)} (2020)": df["result_qualifier"].map(lambda q: qualifier_text(q, lang)),
+        f"{t('col_bound', lang)} (2021)": df["target_bound"].map(lambda b: t(f"bound_{b}", lang)),
+        f"{t('col_qualifier', lang)} (2021)": df["target_qualifier"].map(lambda q: qualifier_text(q, lang)),
         t("col_note", lang): [notes_text((r.get("result_note"), r.get("target_note")), lang) for r in records],
     }
-    if lang == "en":
-        columns[t("col_result_reported", lang)] = as_reported(df, "result_value", "result_decimals")
-        columns[t("col_target_reported", lang)] = as_reported(df, "target_value", "target_decimals")
+    if lang == "en":  # the report's own words around its number: 突破150 家
+        for kind, header in (("result", "col_result_reported"), ("target", "col_target_reported")):
+            columns[t(header, lang)] = [
+                "".join((before, number, after)) if number else ""
+                for number, (before, after) in zip(as_reported(df, f"{kind}_value", f"{kind}_decimals"),
+                                                   df[f"{kind}_qualifier"].map(qualifier_parts))]
     return pd.DataFrame({
         **columns,
         **quotes,

@@ -457,3 +457,22 @@ def test_glossary_queries(con):
     assert {"限上", "自营出口", "浙商回归", "亿元", "万美元"} <= set(trade["term_zh"])
     assert "增容调绿" not in set(trade["term_zh"])
     assert list(trade["term_zh"]) == [t for t in everything["term_zh"] if t in set(trade["term_zh"])]
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_results_beside_targets_say_each_figures_own_bound(con, lang):
+    """A 2020 result known only as a bound (突破150家) is never shown as if exact beside its target: each figure
+    has its own bound and wording, and the English 'as reported' cells keep the report's words around the number."""
+    from jiangbei.presentation import tables
+    from jiangbei.presentation.i18n import t
+    from jiangbei.presentation.numbers import qualifier_parts
+
+    df = con.sql("SELECT * FROM results_vs_targets").df()
+    assert (df["result_bound"] != "exact").any()  # the rule is exercised
+    shown = tables.targets_frame(df, lang)
+    for year, kind in (("2020", "result"), ("2021", "target")):
+        assert list(shown[f"{t('col_bound', lang)} ({year})"]) == [t(f"bound_{b}", lang) for b in df[f"{kind}_bound"]]
+        if lang == "en":
+            for cell, qualifier in zip(shown[t(f"col_{kind}_reported", lang)], df[f"{kind}_qualifier"]):
+                before, after = qualifier_parts(qualifier)
+                assert cell.startswith(before) and cell.endswith(after), (cell, qualifier)

@@ -36,7 +36,7 @@ with main:
         st.caption(t("explorer_select", lang))
     else:
         detail = explorer.row_detail(row, lang)
-        st.subheader(detail.title)
+        st.header(detail.title)  # h2 under the page's h1 (no skipped level)
         st.markdown(detail.summary)
         st.markdown(f"**{t('explorer_context', lang)}**")
         st.markdown(detail.quote)

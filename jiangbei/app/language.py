@@ -39,8 +39,25 @@ def choose_language() -> str:
     return language
 
 
+# Each chart (app.ui.chart) is a figure named by its summary sentence; plotly's SVGs, which expose every tick label
+# and point as text, are hidden from assistive tech (the summary and the "data of this chart" table carry the
+# numbers). The modebar's buttons stay reachable. Set again whenever plotly redraws.
+CHART_TEXT = """<script>if (!window.__jbChartText) { window.__jbChartText = true; let queued = false;
+const mark = () => { queued = false;
+  document.querySelectorAll('[class*="st-key-chartbox_"]').forEach(box => {
+    const plot = box.querySelector('[data-testid=stPlotlyChart]'); if (!plot) return;
+    const caption = box.querySelector('[data-testid=stCaptionContainer]');
+    const label = caption ? caption.textContent.trim() : '';
+    if (label && plot.getAttribute('aria-label') !== label) {
+      plot.setAttribute('role', 'figure'); plot.setAttribute('aria-label', label); }
+    plot.querySelectorAll('svg.main-svg:not([aria-hidden])').forEach(s => s.setAttribute('aria-hidden', 'true'));
+  }); };
+new MutationObserver(() => { if (!queued) { queued = true; requestAnimationFrame(mark); } })
+  .observe(document.body, {subtree: true, childList: true, characterData: true}); mark(); }</script>"""
+
+
 def document_setup(language: str) -> None:
     """What every page's document needs: <html lang> in the page's language (Streamlit writes "en" whatever the
     page says), and the theme's colours, focus ring and phone layout (jiangbei.presentation.theme)."""
     script = f"<script>document.documentElement.lang = {language!r};</script>"
-    st.html(theme.css() + script, unsafe_allow_javascript=True)
+    st.html(theme.css() + script + CHART_TEXT, unsafe_allow_javascript=True)

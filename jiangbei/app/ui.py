@@ -67,8 +67,11 @@ def chart(fig, key: str) -> None:
     # The saved image is named after the chart and carries the source line (charts.with_source_line).
     config = {**plotly_config(language), "toImageButtonOptions": {"filename": f"jiangbei-{key}-{language}",
                                                                   "scale": 2}}
-    st.plotly_chart(shown, config=config, key=key, width="stretch")
-    st.caption(summary)
+    # In one box with its summary: the page's script (app.language.CHART_TEXT) names the plot by the summary and
+    # hides plotly's SVG (every tick label as text) from assistive tech, which reads the sentence and the table.
+    with st.container(key=f"chartbox_{key}"):
+        st.plotly_chart(shown, config=config, key=key, width="stretch")
+        st.caption(summary)
     with st.expander(t("chart_data", language)):
         st.html(data_table)
     source_caption()

@@ -26,6 +26,7 @@ from jiangbei.presentation.numbers import (  # basis_label, priced: used here an
     plain_number,
     priced,
     scaled_for,
+    signed_number,
 )
 
 RESULT_COLOUR, TARGET_COLOUR, DECLINE_COLOUR, PLAN_COLOUR = (theme.SERIES[k] for k in ("result", "target", "decline",
@@ -241,7 +242,9 @@ def result_vs_target(df: pd.DataFrame, lang: str, max_panels: int = 8) -> go.Fig
             value, _, _ = scaled_for(r[f"{side}_value"], r["unit"], r["unit_en"], lang, decimals)
             # On the bar the number and its bound mark (≥ 25), the unit being in the panel's title; in the hover
             # the report's bound words ("striving for 25 projects or more").
-            label = bound_mark(plain_number(r[f"{side}_value"], r["unit"], lang, decimals), r[f"{side}_bound"])
+            number = (signed_number(r[f"{side}_value"], lang, decimals) if r["measure"] in GROWTH_MEASURES
+                      else plain_number(r[f"{side}_value"], r["unit"], lang, decimals))  # a growth rate is signed
+            label = bound_mark(number, r[f"{side}_bound"])
             shown = bounded(format_value(r[f"{side}_value"], r["unit"], r["unit_en"], lang, decimals),
                             r[f"{side}_qualifier"], r[f"{side}_bound"], lang)
             fig.add_trace(go.Bar(
@@ -408,25 +411,16 @@ def dumbbell(df: pd.DataFrame, family: str, lang: str) -> go.Figure | None:
     positions = positions[::-1]
     rising = (end >= start).tolist()
 
-    def text(values, bounds, side):
-        shown = []
-        for v, b in zip(values, bounds):
-            number = scorecard.signed(v, lang) + ("%" if axis != "gap" else " pp" if lang == "en" else "个百分点")
-            shown.append(bound_mark(number, b) if side == "target" else number)
-        return shown
+    def text(side):
+        # growth rates as the table writes them: signed, with the report's decimals and the target's bound mark
+        return [bound_mark(format_change(r[f"{side}_value"], lang, int(r[f"{side}_decimals"]), yoy=False),
+                           r[f"{side}_bound"] if side == "target" else None) for _, r in df.iterrows()]
 
     def levels(r) -> str:
-        base = scorecard.figure_text(r["baseline_value"], r["unit"], r["unit_en"], r["baseline_decimals"],
-                                     r["baseline_bound"], r["baseline_period"], lang, r["stock_flow"])
-        target = scorecard.figure_text(r["target_value"], r["unit"], r["unit_en"], r["target_decimals"],
-                                       r["target_bound"], r["target_period"], lang, r["stock_flow"])
-        return f"{base} → 2021: {target}"
+        return f"{scorecard.row_figure(r, 'baseline', lang)} → 2021: {scorecard.row_figure(r, 'target', lang)}"
 
     def hover(r):
-        base = scorecard.figure_text(r["baseline_value"], r["unit"], r["unit_en"], r["baseline_decimals"],
-                                     r["baseline_bound"], r["baseline_period"], lang, r["stock_flow"])
-        target = scorecard.figure_text(r["target_value"], r["unit"], r["unit_en"], r["target_decimals"],
-                                       r["target_bound"], r["target_period"], lang, r["stock_flow"])
+        base, target = scorecard.row_figure(r, "baseline", lang), scorecard.row_figure(r, "target", lang)
         return (f"{indicator_name(r, lang)}<br>{scorecard.status_text(r['status'], lang)}<br>"
                 f"2020: <b>{base}</b> → 2021: <b>{target}</b><br>"
                 f"{scorecard.distance_meaning(r, lang)}: <b>{scorecard.distance_text(r, lang)}</b>"
@@ -450,7 +444,7 @@ def dumbbell(df: pd.DataFrame, family: str, lang: str) -> go.Figure | None:
         x=start, y=positions, mode="markers+text",
         name=t(f"dumbbell_start_{'values' if axis == 'values' else 'change'}", lang),
         marker={"color": RESULT_COLOUR, "size": 11, "symbol": "circle"},
-        text=text(start, [None] * len(df), "start") if axis == "values" else None,
+        text=text("baseline") if axis == "values" else None,
         textposition=["middle left" if up else "middle right" for up in rising],
         hovertext=hovers, hoverinfo="text", cliponaxis=False,
         # customdata names each point for the text alternative (jiangbei.presentation.chart_text); on a change axis
@@ -459,7 +453,7 @@ def dumbbell(df: pd.DataFrame, family: str, lang: str) -> go.Figure | None:
     ))
     # The arrowheads point the way from 2020 to the target: one trace each way, so the legend shows a ▶ head.
     if axis == "values":
-        labels = text(end, df["target_bound"], "target")
+        labels = text("target")
     else:  # a derived figure: written with the decimals SQL rounded it to (one rule, scorecard.derived_text)
         places = df["change_decimals" if family == "stock" else "distance_decimals"]
         gap_unit = "pp" if lang == "en" else "个百分点"  # a difference of rates is in percentage points

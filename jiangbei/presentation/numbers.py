@@ -67,6 +67,14 @@ def _decimals(value: float) -> int:
     return len(text.split(".")[1]) if "." in text else 0
 
 
+def scaled_decimals(scaled: float, divisor: int, decimals: int) -> int:
+    """The decimals of a figure converted to a larger English unit (660 亿元 -> CNY 66.0 bn): as many as the scaled
+    value needs (44.34, 119.79), at least one (66.0), never more than the report's figure implies after the
+    conversion (18000 万美元 is USD 180.0 m, not 180.00 m). Cards, charts, tables and hovers all use this."""
+    implied = decimals + len(str(divisor)) - 1
+    return min(implied, max(1, _decimals(scaled)))
+
+
 def format_number(value: float, lang: str, decimals: int | None = None) -> str:
     """A plain number with the language's grouping (Babel): 10,288 / 10,288."""
     decimals = _decimals(value) if decimals is None else decimals
@@ -91,8 +99,7 @@ def format_value(value: float | None, unit: str, unit_en: str, lang: str, decima
     if unit in EN_SCALE:
         divisor, template = EN_SCALE[unit]
         scaled = round(value / divisor, decimals + 2)
-        # As many decimals as the scaled value needs (44.34, 119.79), at least one (66.0).
-        return template.format(v=format_number(scaled, lang, max(1, _decimals(scaled))))
+        return template.format(v=format_number(scaled, lang, scaled_decimals(scaled, divisor, decimals)))
     if unit in EN_MULTIPLY:
         scaled = value * EN_MULTIPLY[unit]
         return f"{format_number(scaled, lang, max(0, decimals - 4))} {unit_en.split(' ', 1)[1]}"
@@ -122,14 +129,20 @@ def as_reported(value, unit: str, decimals) -> str:
     return _REPORT_ORDER[unit].format(n=number) if unit in _REPORT_ORDER else f"{number} {unit}"
 
 
+def signed_number(value: float, lang: str, decimals: int | None = None) -> str:
+    """A number with its sign, for growth rates and differences: +8, −2.1; no change is 0 (not ±0)."""
+    if value == 0:
+        return format_number(0, lang, decimals or 0)
+    return ("+" if value > 0 else "−") + format_number(abs(value), lang, decimals)
+
+
 def format_change(value: float | None, lang: str, decimals: int | None = None, yoy: bool = True) -> str | None:
     """A growth rate as a signed change, as the cards show it: +3.4% 同比 / +3.4% yoy.
 
     yoy=False gives +3.4%, for a growth axis."""
     if value is None or value != value:
         return None
-    sign = "+" if value >= 0 else "−"
-    return f"{sign}{format_number(abs(value), lang, decimals)}%" + (f" {t('yoy', lang)}" if yoy else "")
+    return f"{signed_number(value, lang, decimals)}%" + (f" {t('yoy', lang)}" if yoy else "")
 
 
 # The bound of a figure (indicators.bound) as a mark before the number: ≥ at least, ≤ at most, ~ about.
@@ -140,7 +153,7 @@ def plain_number(value: float, unit: str, lang: str, decimals: int) -> str:
     """The number format_value writes, without its unit (a chart panel's title holds the unit): 119.79, 180.0."""
     if lang == "en" and unit in EN_SCALE:
         scaled = round(value / EN_SCALE[unit][0], decimals + 2)
-        return format_number(scaled, lang, max(1, _decimals(scaled)))
+        return format_number(scaled, lang, scaled_decimals(scaled, EN_SCALE[unit][0], decimals))
     if lang == "en" and unit in EN_MULTIPLY:
         return format_number(value * EN_MULTIPLY[unit], lang, max(0, decimals - 4))
     return format_number(value, lang, decimals)
@@ -178,8 +191,10 @@ def scaled_for(value: float | None, unit: str, unit_en: str, lang: str, decimals
         return value, unit, decimals
     if unit in EN_SCALE:
         divisor, template = EN_SCALE[unit]
-        shown = None if value is None or value != value else round(value / divisor, decimals + 2)
-        return shown, template.replace("{v} ", ""), decimals + len(str(divisor)) - 1
+        if value is None or value != value:
+            return None, template.replace("{v} ", ""), decimals + len(str(divisor)) - 1
+        shown = round(value / divisor, decimals + 2)
+        return shown, template.replace("{v} ", ""), scaled_decimals(shown, divisor, decimals)
     if unit in EN_MULTIPLY:
         factor = EN_MULTIPLY[unit]
         shown = None if value is None or value != value else value * factor

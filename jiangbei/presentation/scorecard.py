@@ -7,7 +7,16 @@ import pandas as pd
 
 from jiangbei.core.schema import TOPICS
 from jiangbei.presentation.i18n import notes_text, t
-from jiangbei.presentation.numbers import BOUND_MARKS, bound_mark, format_number, format_value, period_mark
+from jiangbei.presentation.numbers import (
+    BOUND_MARKS,
+    GROWTH_MEASURES,
+    bound_mark,
+    format_change,
+    format_number,
+    format_value,
+    period_mark,
+    signed_number,
+)
 from jiangbei.presentation.numbers import as_reported as reported
 
 # Status codes in the order a reader scans them, each with its own symbol so colour is never the only signal
@@ -57,17 +66,23 @@ def legend_lines(df: pd.DataFrame, lang: str) -> list[str]:
 
 
 def figure_text(value, unit: str, unit_en: str, decimals, bound: str | None, period: str | None, lang: str,
-                stock_flow: str | None = None) -> str:
-    """One figure as written for a reader: ≥ 170 firms, 2.6% (year end), CNY 28.0 bn; — when there is none."""
+                stock_flow: str | None = None, measure: str | None = None) -> str:
+    """One figure as written for a reader: ≥ 170 firms, 2.6% (year end), CNY 28.0 bn, a growth rate signed with the
+    report's decimals (+8%, +3.4%); — when there is none."""
     if value is None or value != value:
         return "—"
-    shown = format_value(value, unit, unit_en, lang, int(decimals) if decimals == decimals else None)
+    places = int(decimals) if decimals is not None and decimals == decimals else None
+    if measure in GROWTH_MEASURES:
+        shown = format_change(value, lang, places, yoy=False)
+    else:
+        shown = format_value(value, unit, unit_en, lang, places)
     return bound_mark(shown, bound) + period_mark(period, lang, stock_flow)
 
 
-def signed(value: float, lang: str, decimals: int = 1) -> str:
-    sign = "+" if value > 0 else ("−" if value < 0 else "±")
-    return f"{sign}{format_number(abs(value), lang, decimals)}"
+def row_figure(row, side: str, lang: str) -> str:
+    """figure_text of one side (target, baseline) of a target_scorecard row."""
+    return figure_text(row[f"{side}_value"], row["unit"], row["unit_en"], row[f"{side}_decimals"],
+                       row[f"{side}_bound"], row[f"{side}_period"], lang, row["stock_flow"], row.get("measure"))
 
 
 def derived_text(value, decimals, bound: str | None, unit: str, lang: str, signed_value: bool = True) -> str:
@@ -80,7 +95,8 @@ def derived_text(value, decimals, bound: str | None, unit: str, lang: str, signe
     if value == 0:  # no change: 0, not ±0 (and ≥0 for a floor)
         text = format_number(0, lang, max(places, 0))
     else:
-        text = signed(value, lang, max(places, 0)) if signed_value else format_number(value, lang, max(places, 0))
+        text = signed_number(value, lang, max(places, 0)) if signed_value else format_number(value, lang,
+                                                                                            max(places, 0))
     if unit in ("%",):
         text += "%"
     elif unit:
@@ -164,9 +180,7 @@ def frame(df: pd.DataFrame, lang: str) -> pd.DataFrame:
     rows = df.to_dict("records")
 
     def figure(row, side):
-        period = row["target_period"] if side == "target" else row["baseline_period"]
-        return figure_text(row[f"{side}_value"], row["unit"], row["unit_en"], row[f"{side}_decimals"],
-                           row[f"{side}_bound"], period, lang, row["stock_flow"])
+        return row_figure(row, side, lang)
 
     def as_reported(row, side):
         return reported(row[f"{side}_value"], row["unit"], row[f"{side}_decimals"])

@@ -15,6 +15,7 @@ from jiangbei.presentation.i18n import lang_html, notes_text, t
 from jiangbei.presentation.numbers import as_reported as reported
 from jiangbei.presentation.numbers import (
     bound_mark,
+    format_number,
     format_value,
     period_mark,
     period_stock_flow,
@@ -228,7 +229,8 @@ def html_table(df: pd.DataFrame, link_header: str | None = None, link_text: str 
                 cells.append(f'<td data-label="{label}"><a href="{href}" target="_self"{name}>'
                              f'{html.escape(link_text)}</a></td>')
             elif column == value_header and decimals is not None and value == value:
-                cells.append(f'<td class="num" data-label="{label}">{value:.{int(decimals[i])}f}</td>')
+                number = format_number(value, page_lang, int(decimals[i]))
+                cells.append(f'<td class="num" data-label="{label}">{number}</td>')
             elif isinstance(value, (int, float)) and not isinstance(value, bool):
                 text = "" if value != value else f"{value:g}"
                 cells.append(f'<td class="num" data-label="{label}">{text}</td>')

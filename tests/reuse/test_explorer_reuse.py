@@ -70,7 +70,7 @@ def test_value_range_set_in_the_page_goes_to_the_url():
 def test_row_in_the_url_selects_and_shows_the_row():
     at = open_page("explorer", "en", {"row": "exports_2020", "topic": "trade"})
     assert not at.exception
-    assert at.subheader[0].value == next(r["indicator_en"] for r in ROWS if r["id"] == "exports_2020")
+    assert at.header[0].value == next(r["indicator_en"] for r in ROWS if r["id"] == "exports_2020")
     assert any("`exports_2020`" in m.value for m in at.markdown)
     assert any("](explorer?row=exports_2020&lang=en)" in m.value for m in at.markdown)  # shareable, relative
     assert not at.info
@@ -78,13 +78,13 @@ def test_row_in_the_url_selects_and_shows_the_row():
 
 def test_row_outside_the_filters_is_shown_with_a_notice():
     at = open_page("explorer", "zh", {"row": "gdp_2020", "topic": "trade"})
-    assert at.subheader[0].value == "地区生产总值"
+    assert at.header[0].value == "地区生产总值"
     assert "当前筛选" in at.info[0].value
 
 
 def test_without_a_row_nothing_is_selected():
     at = open_page("explorer", "en")
-    assert not at.subheader and "row" not in dict(at.query_params)
+    assert not at.header and "row" not in dict(at.query_params)
 
 
 @pytest.mark.parametrize("params", [

@@ -1,0 +1,111 @@
+"""One number format per kind, on every row of the real data (jiangbei.presentation.numbers is the one formatter):
+growth rates signed with the report's decimals, differences of rates in percentage points, English money amounts
+with no more decimals than the report's figure implies, a derived figure written the same on table and chart."""
+
+import re
+
+import pandas as pd
+import pytest
+
+from jiangbei.core.units import EN_SCALE
+from jiangbei.presentation import charts, scorecard, tables
+from jiangbei.presentation.i18n import t
+from jiangbei.presentation.numbers import GROWTH_MEASURES, format_value, scaled_for
+
+LANGS = ("zh", "en")
+PP = {"zh": "个百分点", "en": " pp"}
+# A figure as written: an optional bound mark, then a sign where it has one.
+SIGNED = re.compile(r"^[≥≤~]?[+−]\d")
+ZERO = re.compile(r"^[≥≤~]?0(\.0+)?%")
+
+
+@pytest.fixture(scope="module")
+def card(con) -> pd.DataFrame:
+    return con.execute("select * from target_scorecard").df()
+
+
+@pytest.fixture(scope="module")
+def pairs(con) -> pd.DataFrame:
+    return con.execute("select * from results_vs_targets").df()
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_every_growth_rate_in_the_scorecard_is_signed(card, lang):
+    shown = scorecard.frame(card, lang)
+    growth = (card["measure"].isin(GROWTH_MEASURES)).to_numpy()
+    checked = 0
+    for column in (t("col_baseline", lang), t("col_target_2021", lang)):
+        for text in shown[column][growth]:
+            if text != "—":
+                assert SIGNED.match(text) or ZERO.match(text), (column, text)
+                checked += 1
+    assert checked >= 5
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_every_growth_label_on_the_charts_is_signed(card, pairs, lang):
+    growth = scorecard.chart_rows(card, "growth")
+    fig = charts.dumbbell(growth, "growth", lang)
+    labels = [text for trace in fig.data if trace.text is not None for text in trace.text]
+    assert len(labels) >= 2 * len(growth) - 1
+    assert all(SIGNED.match(text) or ZERO.match(text) for text in labels), labels
+    fig = charts.result_vs_target(pairs[pairs["measure"].isin(GROWTH_MEASURES)], lang)
+    bars = [text for trace in fig.data for text in trace.text]
+    assert bars and all(SIGNED.match(text) or ZERO.match(text) for text in bars), bars
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_every_difference_of_rates_is_in_percentage_points(card, pairs, lang):
+    checked = 0
+    for _, row in card.iterrows():
+        if row["distance_kind"] == "pp" and row["distance"] == row["distance"]:
+            assert scorecard.distance_text(row, lang).endswith(PP[lang]), row["target_id"]
+            checked += 1
+    for _, row in pairs.iterrows():
+        if row["gap_unit"] == "个百分点" and row["gap"] == row["gap"]:
+            assert scorecard.gap_text(row, lang).endswith(PP[lang]), row["target_id"]
+            checked += 1
+    rates = scorecard.chart_rows(card, "rate")
+    fig = charts.dumbbell(rates, "rate", lang)
+    labels = [text for trace in fig.data if trace.text is not None for text in trace.text]
+    assert labels and all(text.endswith(PP[lang]) for text in labels), labels
+    assert checked >= 5
+
+
+def _places(text: str) -> int:
+    number = re.search(r"\d[\d,]*(?:\.(\d+))?", text)
+    return len(number.group(1) or "") if number else 0
+
+
+def test_no_english_money_amount_shows_more_decimals_than_its_source(con):
+    rows = con.execute("select value, unit, unit_en, value_decimals from indicators where value is not null").df()
+    checked = 0
+    for _, r in rows[rows["unit"].isin(EN_SCALE)].iterrows():
+        divisor = EN_SCALE[r["unit"]][0]
+        implied = int(r["value_decimals"]) + len(str(divisor)) - 1
+        text = format_value(r["value"], r["unit"], r["unit_en"], "en", int(r["value_decimals"]))
+        _, _, table_places = scaled_for(r["value"], r["unit"], r["unit_en"], "en", int(r["value_decimals"]))
+        assert _places(text) <= implied and table_places == _places(text), (r.to_dict(), text, table_places)
+        checked += 1
+    assert checked >= 10
+
+
+def test_the_table_writes_a_value_with_the_cards_decimals(con):
+    rows = con.execute("select * from indicators where value is not null").df()
+    shown = tables.shown_values(rows, "en")
+    for (_, r), (_, s) in zip(rows.iterrows(), shown.iterrows()):
+        if r["unit"] in EN_SCALE:
+            text = format_value(r["value"], r["unit"], r["unit_en"], "en", int(r["value_decimals"]))
+            assert _places(text) == s["decimals"], (r["id"], text, s["decimals"])
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("family", ["rate", "flow"])
+def test_a_derived_figure_reads_the_same_on_chart_and_table(card, family, lang):
+    rows = scorecard.chart_rows(card, family)
+    if len(rows) < 2:
+        pytest.fail(f"family {family} has no chart")
+    fig = charts.dumbbell(rows, family, lang)
+    labels = {text for trace in fig.data[2:] for text in trace.text}
+    table = {scorecard.distance_text(r, lang) for _, r in rows.iterrows()}
+    assert labels == table

@@ -41,7 +41,7 @@ def test_a_card_without_growth_or_target_says_so(con):
     row = series_card(con, "registered_unemployment_rate") | {"target_value": None, "target_quote": None}
     shown = cards.card(row, "zh")
     assert shown["delta"] is None and shown["delta_tone"] is None
-    assert shown["target"] == "报告未给出2021年目标"
+    assert shown["target"] == "报告未给出可比的2021年目标"
 
 
 def test_a_fall_is_good_where_lower_is_better(con):

@@ -57,8 +57,10 @@ def to_excel(df: pd.DataFrame, about: dict[str, str]) -> bytes:
     buffer = io.BytesIO()
     with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
         df.to_excel(writer, sheet_name=DATA_SHEET, index=False)
-        pd.DataFrame(list(about.items()), columns=["field", "value"]).to_excel(
-            writer, sheet_name=ABOUT_SHEET, index=False)
+        # the sheet's header in the language of its labels (the about fields are written in the export's language)
+        lang = "zh" if any(re.search(r"[\u4e00-\u9fff]", key) for key in about) else "en"
+        header = [t("about_sheet_field", lang), t("about_sheet_value", lang)]
+        pd.DataFrame(list(about.items()), columns=header).to_excel(writer, sheet_name=ABOUT_SHEET, index=False)
         format_sheet(writer.sheets[DATA_SHEET], df)
         format_sheet(writer.sheets[ABOUT_SHEET], None)
     return buffer.getvalue()

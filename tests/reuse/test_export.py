@@ -272,3 +272,13 @@ def test_every_format_has_a_cell_budget():
     assert export.fits(at_budget, "Excel") and not export.fits(wide.iloc[:501, :100], "Excel")
     sheet = openpyxl.load_workbook(io.BytesIO(export.serialise(at_budget, "Excel", ABOUT, untrusted=True)))["data"]
     assert (sheet.max_row, sheet.max_column) == (501, 100)
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_excel_about_sheet_speaks_the_files_language(shown, lang):
+    """The 'about' sheet's header row is in the export's language, like its labels (字段 | 内容 in a Chinese file)."""
+    about = export.about_fields(lang, _sources(), {}, "http://x/", len(shown))
+    data = export.serialise(shown, "Excel", about)
+    header = list(pd.read_excel(io.BytesIO(data), sheet_name="about").columns)
+    assert header == [export.t("about_sheet_field", lang), export.t("about_sheet_value", lang)]
+    assert export.t("about_sheet_field", "zh") != export.t("about_sheet_field", "en")

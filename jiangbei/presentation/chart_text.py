@@ -13,9 +13,14 @@ from jiangbei.presentation.i18n import ngettext, t
 _TAGS = re.compile(r"<[^>]+>")
 
 
+# A line break beside Chinese (a character or its punctuation) joins without a space: 价<br>格 is 价格.
+_CJK = "[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]"
+_CJK_BREAK = re.compile(f"(?<={_CJK})<br>|<br>(?={_CJK})")
+
+
 def plain(text) -> str:
-    """Chart text without plotly's markup: <br> becomes a space, other tags go."""
-    return " ".join(_TAGS.sub("", str(text).replace("<br>", " ")).split())
+    """Chart text without plotly's markup: <br> becomes a space (none where it broke Chinese text), other tags go."""
+    return " ".join(_TAGS.sub("", _CJK_BREAK.sub("", str(text)).replace("<br>", " ")).split())
 
 
 def _panel_titles(fig: go.Figure) -> dict[str, str]:

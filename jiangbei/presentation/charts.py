@@ -47,13 +47,19 @@ def _wrap(text: str, width: int) -> str:
     return "<br>".join(lines)
 
 
+_NO_LINE_START = set("，。、；：？！）)]】」』”’,.;:?!%-–—")
+_NO_LINE_END = set("（([【「『“‘")
+
+
 def _wrap_chars(text: str, width: int) -> str:
     """Break Chinese text, which has no spaces, about every width characters, never inside a number or a Latin
     word (15<br>0家 would read as two numbers)."""
     lines, line = [], ""
     for i, char in enumerate(text):
-        joined = i > 0 and (text[i - 1].isascii() and text[i - 1].isalnum() or text[i - 1] in ".%")
-        if len(line) >= width and not (joined and (char.isascii() and char.isalnum() or char in ".%")):
+        joined = i > 0 and (text[i - 1].isascii() and text[i - 1].isalnum() or text[i - 1] in ".%-–")
+        # no line starts with closing punctuation or ends with an opening one (避头尾): "，现价)" stays together
+        if len(line) >= width and char not in _NO_LINE_START and line[-1] not in _NO_LINE_END \
+                and not (joined and (char.isascii() and char.isalnum() or char in ".%")):
             lines.append(line)
             line = ""
         line += char

@@ -14,13 +14,12 @@ from jiangbei.presentation import scorecard
 from jiangbei.presentation.i18n import lang_html, notes_text, t
 from jiangbei.presentation.numbers import as_reported as reported
 from jiangbei.presentation.numbers import (
-    bound_mark,
     format_number,
     format_value,
-    period_mark,
     period_stock_flow,
     qualifier_parts,
     qualifier_text,
+    row_figure,
     scaled_for,
 )
 
@@ -255,10 +254,9 @@ def _cell(label: str, content: str, folded: bool, long: bool = True) -> str:
 
 
 def figure_lines(df: pd.DataFrame, lang: str) -> list[str]:
-    """Figures too few for a chart, one line each: name, then value with unit, bound mark and period."""
-    return [f"{r[f'indicator_{lang}']}: " + bound_mark(format_value(r["value"], r["unit"], r["unit_en"], lang,
-                                                                     int(r["value_decimals"])), r["bound"])
-            + period_mark(r["period"], lang, r.get("stock_flow")) for r in df.to_dict("records")]
+    """Figures too few for a chart, one line each: name, then the figure as the one formatter writes it (value,
+    unit, bound, period, and a growth rate's yoy and price basis)."""
+    return [f"{r[f'indicator_{lang}']}: {row_figure(r, lang)}" for r in df.to_dict("records")]
 
 
 def plan_outcome_lines(df: pd.DataFrame, lang: str) -> list[str]:

@@ -53,3 +53,49 @@ def test_a_single_value_is_listed_not_charted(con):
     assert len(shares) >= 2 and charts.shares_bars(shares, "en") is not None
     assert charts.shares_bars(shares.head(1), "en") is None
 
+
+
+def test_chinese_labels_wrap_between_words_and_read_whole_in_text_alternatives(con):
+    """A wrapped Chinese label never starts a line with closing punctuation nor ends one with an opening bracket
+    (避头尾), never splits a number range (1-11月), and its text alternative reads the label unbroken (价格, not
+    价 格)."""
+    rows = con.sql("SELECT * FROM indicators").df()
+    for _, row in rows.iterrows():
+        label = charts._label(row, "zh", basis=True)
+        lines = label.split("<br>")
+        for before, after in zip(lines, lines[1:]):
+            assert after[0] not in charts._NO_LINE_START and before[-1] not in charts._NO_LINE_END, label
+            assert not (before[-1].isdigit() and after[0] in "-–"), label
+            assert not (before[-1] in "-–" and after[0].isdigit()), label
+        assert chart_text.plain(label) == label.replace("<br>", ""), label
+
+
+def test_every_growth_bar_says_its_price_basis_in_its_hover(con):
+    """The topic pages' growth bars: each point's hover names its price basis (real, nominal or not stated), as
+    its axis label does."""
+    from jiangbei.core.schema import TOPICS
+    from jiangbei.presentation.i18n import t
+
+    for lang in ("zh", "en"):
+        df = store.run_query(con, "growth_rates", topics=TOPICS)
+        assert len(df) > 5
+        fig = charts.growth_bars(df, lang)
+        hovers = [h for trace in fig.data for h in trace.hovertext]
+        assert len(hovers) == len(df)
+        for hover, basis in zip(hovers, df["price_basis"]):
+            assert f"{t('col_price_basis', lang)}: {charts.basis_label(basis, lang)}" in hover, hover
+
+
+def test_figures_listed_instead_of_charted_are_written_by_the_one_formatter(con):
+    """A kind of figure with one member is listed, not charted: its line is the figure as cards write it (a growth
+    rate with yoy and its price basis, e.g. fixed-asset investment on /investment)."""
+    from jiangbei.core.schema import TOPICS
+    from jiangbei.presentation import tables
+    from jiangbei.presentation.i18n import t
+    from jiangbei.presentation.numbers import row_figure
+
+    df = store.run_query(con, "growth_rates", topics=TOPICS)
+    for lang in ("zh", "en"):
+        for line, row in zip(tables.figure_lines(df, lang), df.to_dict("records")):
+            assert line.endswith(row_figure(row, lang)) and t("yoy", lang) in line, line
+            assert charts.basis_label(row["price_basis"], lang, short=True) in line, line

@@ -407,6 +407,7 @@ def _check_glossary(rows: list[tuple[int, dict]], texts: dict[str, str], indicat
     # every number the report writes, in the Chinese text or its English translation (66 of CNY 66 billion)
     report = [*texts.values(), *(english or {}).values()]
     written = {n.replace(",", "") for text in report for n in re.findall(r"\d+(?:[.,]\d+)*", text)}
+    sentences = [s for text in report for s in re.split(r"[。；;！？\n]|(?<=\.)\s", text) if s]
     for line, row in rows:
         term = row["term_zh"].strip()
         p = lambda msg: problems.append(Problem(GLOSSARY_FILE, line, term or None, msg))  # noqa: E731
@@ -417,10 +418,21 @@ def _check_glossary(rows: list[tuple[int, dict]], texts: dict[str, str], indicat
             p("duplicate term_zh")
         if term and term not in used_in:
             p(f"term {term!r} is used neither in the report nor in the indicators")
+        # ... and written where the report speaks of this term: a 15 found elsewhere in the report is no source
+        # for a tax rate (a year, 2020, may stand anywhere)
+        about = [s for s in sentences if term and (term in s or row["term_en"].strip().lower() in s.lower())]
+        near = {n.replace(",", "") for s in about for n in re.findall(r"\d+(?:[.,]\d+)*", s)}
         for col, marks in schema.GLOSSARY_NUMBER_MARKS.items():
-            unwritten = [n for n in re.findall(r"\d+(?:[.,]\d+)*", row[col]) if n.replace(",", "") not in written]
-            if unwritten and not any(m in row[col].lower() for m in marks):
+            if any(m in row[col].lower() for m in marks):
+                continue
+            numbers = [n for n in re.findall(r"\d+(?:[.,]\d+)*", row[col])]
+            unwritten = [n for n in numbers if n.replace(",", "") not in written]
+            elsewhere = [n for n in numbers if n.replace(",", "") not in near and not re.fullmatch(r"(19|20)\d\d", n)]
+            if unwritten:
                 p(f"{col} quotes {', '.join(unwritten)}, not in the report: mark it {' or '.join(marks)}")
+            elif elsewhere:
+                p(f"{col} quotes {', '.join(elsewhere)}, not in a sentence of the report about {term}: "
+                  f"mark it {' or '.join(marks)}")
         if re.search(r"[\u4e00-\u9fff]", row["term_en"]):
             p(f"term_en {row['term_en']!r} is not in English")
 

@@ -388,6 +388,18 @@ def test_glossary_fault_is_named_and_located(data_copy, changes, expected):
     assert problem.file == "glossary.csv" and problem.line == 4 and expected in problem.message
 
 
+def test_a_glossary_number_written_elsewhere_in_the_report_is_no_source_for_the_term(data_copy):
+    """高新技术企业 taxed at 15 % instead of 25 %: both numbers stand somewhere in the report, never where it speaks
+    of high-tech enterprises, so unmarked they would read as the report's; the validator asks for the mark."""
+    rows = read_glossary(data_copy)
+    line, row = next((i + 2, r) for i, r in enumerate(rows) if r["term_zh"] == "高新技术企业")
+    row["explanation_en"] = "Firms certified as national high-tech enterprises, taxed at 15 % instead of 25 %."
+    write_glossary(data_copy, rows)
+    [problem] = validate(data_copy)
+    assert (problem.file, problem.line) == ("glossary.csv", line)
+    assert "quotes 15, not in a sentence of the report about 高新技术企业" in problem.message
+
+
 def test_the_percentage_points_entry_has_an_example_and_marks_what_it_computes():
     import re
 

@@ -108,7 +108,8 @@ def export_buttons(df: pd.DataFrame, stem_parts: list[str], about: dict[str, str
     downloads.install()
 
     def fields() -> dict[str, str]:
-        return export.about_fields(language, sources, filters, view_url, len(data), extra, exported=shown_at)
+        return export.about_fields(language, sources, filters, view_url, len(data), extra, exported=shown_at,
+                                   columns=[] if untrusted else list(data.columns))
 
     row = st.container(horizontal=True, vertical_alignment="center")  # buttons as wide as their labels, wrapping
     row.markdown(f"**{t('download', language)}**", width="content")

@@ -133,7 +133,7 @@ def derived_frame(df: pd.DataFrame, lang: str) -> pd.DataFrame:
         # the condition each row holds under (同口径, price basis, bound, period), then its inputs' caveats
         t("col_note", lang): [notes_text([n, *(i.split(" | ") if isinstance(i, str) else [])], lang)
                                 for n, i in zip(df[f"note_{lang}"], df["input_notes"])],
-        t("col_id", lang): df["input_ids"].map(lambda ids: ", ".join(ids)),
+        t("col_input_ids", lang): df["input_ids"].map(lambda ids: ", ".join(ids)),
     }).reset_index(drop=True)
 
 

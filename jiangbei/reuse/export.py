@@ -244,14 +244,16 @@ def code_frame(rows: pd.DataFrame) -> pd.DataFrame:
     elif "baseline_id" in rows.columns:
         ids = rows[["target_id", "baseline_id"]]
         values = {"target_value_as_reported": "target_value", "baseline_value_as_reported": "baseline_value"}
-    elif "derived_id" in rows.columns:
-        ids = pd.DataFrame({"id": rows["derived_id"], "kind_code": "derived"})
-        values = {}
+    elif "derived_id" in rows.columns:  # computed here, not reported: value_computed, never "as reported"
+        ids = pd.DataFrame({"id": rows["derived_id"], "kind_code": "derived", "input_ids": rows["input_ids"].map(
+            lambda ids: ", ".join(ids))})
+        values = {"value_computed": "value", "unit_computed": "unit"}
     else:
         ids = rows[["id"]]
         values = {}
     rest = {code: rows[column] for column, code in _CODE_SOURCES.items()
-            if column in rows.columns and code not in ids.columns}
+            if column in rows.columns and code not in ids.columns
+            and not (code.endswith("_as_reported") and "derived_id" in rows.columns)}
     if "price_basis_code" not in rest and "target_price_basis" in rows.columns:
         rest["price_basis_code"] = rows["target_price_basis"]
     for code, column in values.items():
@@ -267,10 +269,20 @@ def with_code_columns(shown: pd.DataFrame, rows: pd.DataFrame) -> pd.DataFrame:
     return pd.concat([code_frame(rows), shown.reset_index(drop=True)], axis=1)
 
 
+# Every code column a file may hold (code_frame), and the ones two files join on, in order of preference.
+CODE_NAMES = [*CODE_COLUMNS, "result_id", "target_id", "baseline_id", "input_ids", "result_value_as_reported",
+              "target_value_as_reported", "baseline_value_as_reported", "value_computed", "unit_computed"]
+JOIN_KEYS = ["id", "result_id", "target_id"]
+
+
 def about_fields(lang: str, sources: list[dict], filters: dict[str, str], view_url: str, n_rows: int,
-                 extra: dict[str, str] | None = None, exported: datetime | None = None) -> dict[str, str]:
+                 extra: dict[str, str] | None = None, exported: datetime | None = None,
+                 columns: list[str] | None = None) -> dict[str, str]:
     """What a downloaded file is, in lang, labels included. exported: when the view was shown (default now); the
-    page passes the time of its run, so clicking again gives the same bytes and the media store keeps one file."""
+    page passes the time of its run, so clicking again gives the same bytes and the media store keeps one file.
+    columns: the file's columns; the code columns it names are those the file has (none: no such line)."""
+    codes = [c for c in (CODE_COLUMNS if columns is None else columns) if c in CODE_NAMES]
+    key = next((k for k in JOIN_KEYS if k in codes), None)
     fields = {
         "about_file_title": t("app_title", lang),
         "about_file_source": "; ".join(s[f"title_{lang}"] for s in sources),
@@ -281,7 +293,7 @@ def about_fields(lang: str, sources: list[dict], filters: dict[str, str], view_u
         "about_file_filters": "; ".join(f"{k}={v}" for k, v in filters.items()) or t("about_file_no_filters", lang),
         "about_file_rows": str(n_rows),
         "about_file_exported": (exported or datetime.now(UTC)).isoformat(timespec="seconds"),
-        "about_file_codes": t("about_file_codes_text", lang, columns=", ".join(CODE_COLUMNS)),
+        "about_file_codes": t("about_file_codes_text", lang, columns=", ".join(codes), join=key) if key else "",
         "about_file_language": lang,
         **(extra or {}),
     }

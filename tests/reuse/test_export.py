@@ -189,11 +189,12 @@ def test_every_file_says_what_it_is_in_its_language(lang, licence, exported):
     assert export.about_name("jiangbei_trade_en.csv") == "jiangbei_trade_en.csv.about.txt"
 
 
-@pytest.mark.parametrize("query, params, ids", [
-    ("main_targets", {}, ["result_id", "target_id"]),
-    ("topic_derived", {"topics": ["trade"]}, ["id"]),
+@pytest.mark.parametrize("query, params, ids, value_code", [
+    ("main_targets", {}, ["result_id", "target_id"], "unit_as_reported"),
+    # a derived figure is computed, not reported: its raw value and unit are value_computed, unit_computed
+    ("topic_derived", {"topics": ["trade"]}, ["id"], "unit_computed"),
 ])
-def test_pairs_and_derived_figures_carry_their_codes(query, params, ids):
+def test_pairs_and_derived_figures_carry_their_codes(query, params, ids, value_code):
     con = store.build_database(DATA)
     rows = store.run_query(con, query, **params)
     frames = {}
@@ -201,10 +202,30 @@ def test_pairs_and_derived_figures_carry_their_codes(query, params, ids):
         shown = (tables.targets_frame if query == "main_targets" else tables.derived_frame)(rows, lang)
         frames[lang] = export.with_code_columns(shown, rows)
     assert list(frames["zh"].columns[:len(ids)]) == ids
-    assert {"series", "topic_code", "measure_code", "unit_as_reported", "price_basis_code"} <= set(frames["en"].columns)
+    assert {"series", "topic_code", "measure_code", value_code, "price_basis_code"} <= set(frames["en"].columns)
+    for frame in frames.values():  # no two headers alike but for case (DuckDB would rename one ID_1)
+        assert len({str(c).lower() for c in frame.columns}) == len(frame.columns), list(frame.columns)
+        if query == "topic_derived":
+            assert not any(str(c).endswith("_as_reported") for c in frame.columns)
     joined = frames["zh"].merge(frames["en"], on=ids, suffixes=("_zh", "_en"), validate="one_to_one")
     assert len(joined) == len(rows) > 0
 
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_about_line_names_only_the_code_columns_the_file_has(lang):
+    """/targets files hold target_id and baseline_id, not id: "About this file" names those and the key to join on."""
+    con = store.build_database(DATA)
+    rows = store.run_query(con, "target_scorecard_rows", topics=[], statuses=[], sort="report")
+    frame = export.with_code_columns(scorecard.frame(rows, lang), rows)
+    about = export.about_fields(lang, _sources(), {}, "http://x/", len(frame), columns=list(frame.columns))
+    line = about[export.t("about_file_codes", lang)]
+    named = line.split(":" if lang == "zh" else ": ")[0].split(", ")
+    assert named == [c for c in frame.columns if c in export.CODE_NAMES] and "id" not in named
+    assert "target_id" in line.split(named[-1], 1)[1]  # the join key
+    # a visitor's SQL result has no code columns: no such line
+    assert export.t("about_file_codes", lang) not in export.about_fields(lang, _sources(), {}, "http://x/", 1,
+                                                                           columns=[])
 
 
 def test_scorecard_exports_carry_the_target_and_baseline_ids():

@@ -14,7 +14,7 @@ from jiangbei.app import db, url_state
 from jiangbei.console import examples
 from jiangbei.core import store
 from jiangbei.core.schema import PAGE_TOPICS, TOPICS
-from jiangbei.presentation.i18n import t
+from jiangbei.presentation.i18n import notes_text, t
 from jiangbei.presentation.numbers import format_number, row_figure
 from jiangbei.presentation.tables import (
     EXPORT_ALWAYS,
@@ -245,11 +245,19 @@ def _quoted(before: str, quote: str, after: str, reach: int) -> str:
     return f"> …{before[-reach:]}**{quote}**{after[:reach]}…"
 
 
+def _input_notes(derived: dict, item) -> list[str]:
+    notes = (derived.get(item.derived_id) or {}).get("input_notes")
+    return notes.split(" | ") if isinstance(notes, str) else []
+
+
 def row_detail(row: pd.Series, lang: str) -> RowDetail:
     # value, bound, period, unit and a growth rate's yoy and basis: numbers.row_figure, as cards and /source write it
     summary = (f"**{row_figure(row.to_dict(), lang)}**"
                f" · {row['year']} · {period_label(row['period'], row['stock_flow'], lang)}"
                f" · {t('kind_' + row['kind'], lang)} · `{row['id']}`")
+    note = notes_text([row.get("note")], lang)
+    if note:  # the figure's caveats (preliminary customs data …) come with it, whether the Note column is shown or not
+        summary += f"  \n{t('col_note', lang)}: {note}"
     original = _quoted(*db.quote_context(row["source_id"], row["source_quote"]), 80)
     if lang == "en":  # the English sentence in its paragraph, the official Chinese one click away
         quote = _quoted(*db.quote_context(row["source_id"], row["source_quote_en"], "path_en"), 160)
@@ -264,8 +272,10 @@ def row_detail(row: pd.Series, lang: str) -> RowDetail:
     for relation, title in (("pair", "explorer_paired"), ("derived", "explorer_derived")):
         lines = []
         for item in context[context["relation"] == relation].itertuples():
-            formula = (f" — {getattr(item, f'formula_{lang}')} ({getattr(item, f'note_{lang}')})"
-                       if relation == "derived" else "")  # with the condition it holds under
+            # with the condition it holds under and its inputs' caveats
+            formula = (f" — {getattr(item, f'formula_{lang}')} "
+                       f"({notes_text([getattr(item, f'note_{lang}'), *_input_notes(derived, item)], lang)})"
+                       if relation == "derived" else "")
             # written from the figure's own row (period, measure, basis and all): an indicator or a derived one
             other = (every.get(item.other_id) if relation == "pair" else derived.get(item.derived_id)) \
                 or item._asdict()

@@ -10,7 +10,7 @@ import pytest
 from jiangbei.app import db, explorer
 from jiangbei.console import runner
 from jiangbei.core.schema import PAGE_TOPICS
-from jiangbei.presentation.i18n import t
+from jiangbei.presentation.i18n import note_text, t
 from tests.apptest import open_page
 from tests.conftest import DATA
 
@@ -164,6 +164,12 @@ def test_a_rows_details_hold_its_value_sentence_and_related_figures(lang):
             assert f"**{row['source_quote']}**" in detail.original
         assert [heading for heading, _ in detail.related] == [t("explorer_paired", lang), t("explorer_derived", lang)]
         assert f"explorer?row={row['id']}&lang={lang}" in detail.links
+        # the figure's caveats come with it, and each derived figure's line carries its inputs' caveats too
+        note = note_text(row["note"], lang)
+        assert (note in detail.summary) if note else t("col_note", lang) not in detail.summary
+        if note:
+            for line in dict(detail.related)[t("explorer_derived", lang)]:
+                assert all(clause.strip() in line for clause in re.split(r"[;；]", note) if clause.strip()), line
 
 
 def test_the_chosen_row_is_the_click_else_the_url_and_says_when_filters_hide_it():

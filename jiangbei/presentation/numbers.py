@@ -136,6 +136,13 @@ def signed_number(value: float, lang: str, decimals: int | None = None) -> str:
     return ("+" if value > 0 else "−") + format_number(abs(value), lang, decimals)
 
 
+def as_reported_words(value, unit: str, decimals, qualifier: str | None) -> str:
+    """as_reported with the report's words around the number, as it wrote them: 突破150 家, 争取280 亿元以上."""
+    number = as_reported(value, unit, decimals)
+    before, after = qualifier_parts(qualifier)
+    return f"{before}{number}{after}" if number else ""
+
+
 def format_change(value: float | None, lang: str, decimals: int | None = None, yoy: bool = True) -> str | None:
     """A growth rate as a signed change, as the cards show it: +3.4% 同比 / +3.4% yoy.
 

@@ -17,7 +17,7 @@ from jiangbei.presentation.numbers import (
     period_mark,
     signed_number,
 )
-from jiangbei.presentation.numbers import as_reported as reported
+from jiangbei.presentation.numbers import as_reported_words as reported
 
 # Status codes in the order a reader scans them, each with its own symbol so colour is never the only signal
 # (queries/derived_tables/target_scorecard.sql says when each applies). The unknowns and the missing baselines say
@@ -183,7 +183,7 @@ def frame(df: pd.DataFrame, lang: str) -> pd.DataFrame:
         return row_figure(row, side, lang)
 
     def as_reported(row, side):
-        return reported(row[f"{side}_value"], row["unit"], row[f"{side}_decimals"])
+        return reported(row[f"{side}_value"], row["unit"], row[f"{side}_decimals"], row.get(f"{side}_qualifier"))
 
     columns = {
         t("col_topic", lang): [t(f"topic_{r['topic']}", lang) for r in rows],

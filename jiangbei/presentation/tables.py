@@ -14,10 +14,10 @@ from jiangbei.presentation import scorecard
 from jiangbei.presentation.i18n import lang_html, notes_text, t
 from jiangbei.presentation.numbers import as_reported as reported
 from jiangbei.presentation.numbers import (
+    as_reported_words,
     format_number,
     format_value,
     period_stock_flow,
-    qualifier_parts,
     qualifier_text,
     row_figure,
     scaled_for,
@@ -172,10 +172,8 @@ def targets_frame(df: pd.DataFrame, lang: str) -> pd.DataFrame:
     }
     if lang == "en":  # the report's own words around its number: 突破150 家
         for kind, header in (("result", "col_result_reported"), ("target", "col_target_reported")):
-            columns[t(header, lang)] = [
-                "".join((before, number, after)) if number else ""
-                for number, (before, after) in zip(as_reported(df, f"{kind}_value", f"{kind}_decimals"),
-                                                   df[f"{kind}_qualifier"].map(qualifier_parts))]
+            columns[t(header, lang)] = [as_reported_words(r[f"{kind}_value"], r["unit"], r[f"{kind}_decimals"],
+                                                          r[f"{kind}_qualifier"]) for r in records]
     return pd.DataFrame({
         **columns,
         **quotes,

@@ -238,7 +238,7 @@ def test_the_table_says_status_in_words_and_symbols_with_units_and_bounds(con):
     assert shown.loc["fai_target_2021", "Distance (derived)"] == "≥+8.8%"
     assert shown.loc["fiscal_revenue_growth_target_2021", "Distance (derived)"] == "−0.8 pp"
     assert shown.loc["fai_target_2021", "2021 target"] == "≥CNY 28.0 bn"
-    assert shown.loc["fai_target_2021", "2021 target as reported"] == "280 亿元"
+    assert shown.loc["fai_target_2021", "2021 target as reported"] == "争取280 亿元以上"
     assert shown.loc["unemployment_rate_target_2021", "Better"] == "lower is better"
     assert shown.loc["unemployment_rate_target_2021", "2021 target"] == "≤3.5% (year end)"  # 保持在: a ceiling
     zh = scorecard.frame(rows, "zh")
@@ -348,3 +348,20 @@ def test_the_display_writes_a_derived_figure_with_exactly_its_decimals(card):
             number = format_number(abs(r["distance"]), lang, max(int(r["distance_decimals"]), 0))
             assert number in text, (target_id, lang, text)
             assert text.startswith({"at_least": "≥", "at_most": "≤", "about": "~"}.get(r["distance_bound"], "")), text
+
+
+def test_as_reported_cells_keep_the_reports_words_around_the_number(con):
+    """/targets' 'as reported' columns write a figure as the report does, bound words included (突破190 亿元,
+    争取280 亿元以上), as the results-vs-targets table does: one function, numbers.as_reported_words."""
+    from jiangbei.presentation.numbers import qualifier_parts
+
+    rows = store.run_query(con, "target_scorecard_rows", topics=[], statuses=[], sort="report")
+    shown = scorecard.frame(rows, "en")
+    worded = 0
+    for side, header in (("target", "col_target_reported"), ("baseline", "col_baseline_reported")):
+        for cell, qualifier in zip(shown[scorecard.t(header, "en")], rows[f"{side}_qualifier"]):
+            before, after = qualifier_parts(qualifier)
+            if cell:
+                assert cell.startswith(before) and cell.endswith(after), (cell, qualifier)
+                worded += bool(before or after)
+    assert worded >= 5  # the rule is exercised

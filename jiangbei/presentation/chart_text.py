@@ -14,7 +14,7 @@ _TAGS = re.compile(r"<[^>]+>")
 
 
 # A line break beside Chinese (a character or its punctuation) joins without a space: 价<br>格 is 价格.
-_CJK = "[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]"
+_CJK = "[\u2018-\u201d\u3000-\u303f\u3400-\u9fff\uff00-\uffef]"  # with the curly quotes Chinese uses
 _CJK_BREAK = re.compile(f"(?<={_CJK})<br>|<br>(?={_CJK})")
 
 

@@ -51,20 +51,38 @@ _NO_LINE_START = set("，。、；：？！）)]】」』”’,.;:?!%-–—")
 _NO_LINE_END = set("（([【「『“‘")
 
 
-def _wrap_chars(text: str, width: int) -> str:
-    """Break Chinese text, which has no spaces, about every width characters, never inside a number or a Latin
-    word (15<br>0家 would read as two numbers)."""
+def _break_chars(text: str, width: int) -> list[str]:
+    """Text longer than a line, broken about every width characters, never inside a number or a Latin word
+    (15<br>0家 would read as two numbers), no line starting with closing punctuation or ending with an opening one
+    (避头尾)."""
     lines, line = [], ""
     for i, char in enumerate(text):
         joined = i > 0 and (text[i - 1].isascii() and text[i - 1].isalnum() or text[i - 1] in ".%-–")
-        # no line starts with closing punctuation or ends with an opening one (避头尾): "，现价)" stays together
         if len(line) >= width and char not in _NO_LINE_START and line[-1] not in _NO_LINE_END \
                 and not (joined and (char.isascii() and char.isalnum() or char in ".%")):
             lines.append(line)
             line = ""
         line += char
     lines.append(line)
-    return "<br>".join(lines)
+    return lines
+
+
+# Where Chinese text breaks best: before a bracket, after a comma (the name, then its notes: 1-11月，现价).
+_SOFT_BREAK = re.compile(r"(?=[（(])|(?<=[，、,])")
+
+
+def _wrap_chars(text: str, width: int) -> str:
+    """Break Chinese text, which has no spaces, into lines of about width characters: at a bracket or comma where
+    the parts fit (价格口径未说明 stays whole), inside a part only when it alone is longer than a line."""
+    lines: list[str] = []
+    for part in _SOFT_BREAK.split(text):
+        if lines and len(lines[-1]) + len(part) <= width and part:
+            lines[-1] += part
+        elif len(part) <= width:
+            lines.append(part)
+        else:  # lines of even length: 实际利用外资年度 / 计划完成率, not a lone 率 on the last line
+            lines += _break_chars(part, -(-len(part) // -(-len(part) // width)))
+    return "<br>".join(line for line in lines if line)
 
 
 def wrap(text: str, lang: str, width_en: int, width_zh: int) -> str:

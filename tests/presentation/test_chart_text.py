@@ -1,5 +1,7 @@
 """Each chart's text alternative (jiangbei.presentation.chart_text), read from the real figures the pages draw."""
 
+import re
+
 from jiangbei.core import store
 from jiangbei.presentation import chart_text, charts
 from jiangbei.presentation.numbers import bounded, format_value
@@ -68,6 +70,10 @@ def test_chinese_labels_wrap_between_words_and_read_whole_in_text_alternatives(c
             assert not (before[-1].isdigit() and after[0] in "-–"), label
             assert not (before[-1] in "-–" and after[0].isdigit()), label
         assert chart_text.plain(label) == label.replace("<br>", ""), label
+        # a note that fits a line is never split: the name, then (1-11月，价格口径未说明) at its commas
+        notes = re.findall(r"[（(]([^()（）]*)[)）]", label.replace("<br>", ""))
+        for note in (n for whole in notes for n in re.split(r"[，,]", whole) if 0 < len(n) <= 12):
+            assert any(note in line for line in lines), (note, label)
 
 
 def test_every_growth_bar_says_its_price_basis_in_its_hover(con):

@@ -53,6 +53,7 @@ def card(c: dict, lang: str) -> dict[str, str | None]:
         delta = f"{'▲' if rising else '▼'} {delta}"
         if priced(c["growth_price_basis"]):  # real (GDP, value added) or nominal (revenue), or not stated
             delta = t("growth_with_basis", lang, change=delta, basis=basis_label(c["growth_price_basis"], lang, True))
+        # what the arrow compares (the year before), so "better" is no verdict on the year: GDP grew and missed its plan
         delta = f"{delta} · {t('change_' + tone, lang)}"
     if pd.notna(c["target_value"]):
         target = figure_text(c["target_value"], c["target_unit"], c["target_unit_en"], lang,

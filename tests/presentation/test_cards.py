@@ -24,7 +24,7 @@ def test_a_card_shows_result_growth_target_and_both_quotes(con):
     assert card["label"] == row["indicator_en"]
     assert card["value"].startswith("over ")  # 突破660亿元: a lower bound, not the value itself
     # the report does not say whether 3.4% is real: the card does not say so either
-    assert card["delta"] == f"▲ +{row['growth_value']}% yoy (basis not stated) · better"
+    assert card["delta"] == f"▲ +{row['growth_value']}% yoy (basis not stated) · better than a year earlier"
     # GDP missed its 2020 plan (the report says so in words): said on the card beside the figure
     assert card["note"].startswith("missed the 2020 annual plan · 2021 target: +7.2%")
     assert row["note"] in card["quotes"]  # the caveats travel with the figure

@@ -67,8 +67,8 @@ def _break_chars(text: str, width: int) -> list[str]:
     return lines
 
 
-# Where Chinese text breaks best: before a bracket, after a comma (the name, then its notes: 1-11月，现价).
-_SOFT_BREAK = re.compile(r"(?=[（(])|(?<=[，、,])")
+# Where Chinese text breaks best: before a bracket or an arrow, after a comma or colon (the name, then its notes).
+_SOFT_BREAK = re.compile(r"(?=[（(→])|(?<=[，、,：:])")
 
 
 def _wrap_chars(text: str, width: int) -> str:
@@ -440,13 +440,16 @@ def dumbbell(df: pd.DataFrame, family: str, lang: str) -> go.Figure | None:
         return [bound_mark(format_change(r[f"{side}_value"], lang, int(r[f"{side}_decimals"]), yoy=False),
                            r[f"{side}_bound"] if side == "target" else None) for _, r in df.iterrows()]
 
+    def year(y: int) -> str:  # 2020年：… in Chinese, as the page's other labels write a year
+        return f"{y}年：" if lang == "zh" else f"{y}: "
+
     def levels(r) -> str:
-        return f"{scorecard.row_figure(r, 'baseline', lang)} → 2021: {scorecard.row_figure(r, 'target', lang)}"
+        return f"{scorecard.row_figure(r, 'baseline', lang)} → {year(2021)}{scorecard.row_figure(r, 'target', lang)}"
 
     def hover(r):
         base, target = scorecard.row_figure(r, "baseline", lang), scorecard.row_figure(r, "target", lang)
         return (f"{indicator_name(r, lang)}<br>{scorecard.status_text(r['status'], lang)}<br>"
-                f"2020: <b>{base}</b> → 2021: <b>{target}</b><br>"
+                f"{year(2020)}<b>{base}</b> → {year(2021)}<b>{target}</b><br>"
                 f"{scorecard.distance_meaning(r, lang)}: <b>{scorecard.distance_text(r, lang)}</b>"
                 f"{_basis_line(r, lang, 'target_price_basis')}<br>"
                 f"{quote(r, lang, 'baseline_quote')}<br>{quote(r, lang, 'target_quote')}")
@@ -454,7 +457,7 @@ def dumbbell(df: pd.DataFrame, family: str, lang: str) -> go.Figure | None:
     hovers = [hover(r) for _, r in df.iterrows()]
     # On a gap or change axis the text alternative names each arrowhead with the two levels it is computed from
     # (2020 result → 2021 target), which the axis alone does not show.
-    opening = " (2020: " if lang == "en" else "(2020:"
+    opening = f" ({year(2020)}" if lang == "en" else f"({year(2020)}"
     target_names = plain_names if axis == "values" else [f"{name}{opening}{levels(r)})"
                                                          for name, (_, r) in zip(plain_names, df.iterrows())]
     xs, ys = [], []

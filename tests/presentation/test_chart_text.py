@@ -105,3 +105,24 @@ def test_figures_listed_instead_of_charted_are_written_by_the_one_formatter(con)
         for line, row in zip(tables.figure_lines(df, lang), df.to_dict("records")):
             assert line.endswith(row_figure(row, lang)) and t("yoy", lang) in line, line
             assert charts.basis_label(row["price_basis"], lang, short=True) in line, line
+
+
+def test_chinese_text_breaks_only_at_brackets_arrows_commas_and_colons_where_the_parts_fit():
+    """Every Chinese string of the catalogs, wrapped as a chart title is (20 characters): where each part between
+    soft break points fits a line, lines break only at those points (增速目标: / 2020年增速 / → 2021年目标),
+    never inside a word (2020年增 / 速)."""
+    from jiangbei.presentation.i18n import TEXT
+
+    texts = [entry["zh"] for entry in TEXT.values() if isinstance(entry.get("zh"), str) and len(entry["zh"]) > 20]
+    checked = 0
+    for text in texts:
+        parts = [p for p in charts._SOFT_BREAK.split(text) if p]
+        if any(len(p) > 20 for p in parts):
+            continue
+        lines = charts._wrap_chars(text, 20).split("<br>")
+        assert "".join(lines) == text
+        boundaries = {sum(len(p) for p in parts[:i]) for i in range(len(parts) + 1)}
+        ends = {sum(len(line) for line in lines[:i]) for i in range(1, len(lines))}
+        assert ends <= boundaries, lines
+        checked += len(lines) > 1
+    assert checked >= 10

@@ -131,8 +131,8 @@ def as_reported(value, unit: str, decimals) -> str:
 
 def signed_number(value: float, lang: str, decimals: int | None = None) -> str:
     """A number with its sign, for growth rates and differences: +8, −2.1; no change is 0 (not ±0)."""
-    if value == 0:
-        return format_number(0, lang, decimals or 0)
+    if value == 0:  # one way to write no change: 0 (not ±0, 0.0 or +0%)
+        return format_number(0, lang, 0)
     return ("+" if value > 0 else "−") + format_number(abs(value), lang, decimals)
 
 

@@ -92,8 +92,8 @@ def derived_text(value, decimals, bound: str | None, unit: str, lang: str, signe
     if value is None or value != value:
         return "—"
     places = int(decimals) if decimals == decimals and decimals is not None else 0
-    if value == 0:  # no change: 0, not ±0 (and ≥0 for a floor)
-        text = format_number(0, lang, max(places, 0))
+    if value == 0:  # no change: 0, not ±0 nor 0.0 (and ≥0 for a floor): one way to write "none", whatever the unit
+        text = format_number(0, lang, 0)
     else:
         text = signed_number(value, lang, max(places, 0)) if signed_value else format_number(value, lang,
                                                                                             max(places, 0))

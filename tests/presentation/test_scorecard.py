@@ -345,7 +345,9 @@ def test_the_display_writes_a_derived_figure_with_exactly_its_decimals(card):
             text = scorecard.distance_text(r.to_dict(), lang)
             if r["distance_kind"] == "gap" and r["unit"] != "%":
                 continue  # in the figure's own (scaled) unit, checked by the table test
-            number = format_number(abs(r["distance"]), lang, max(int(r["distance_decimals"]), 0))
+            # with the SQL decimals, except no change, which is always 0 (test_a_zero_distance_is_written_one_way)
+            places = max(int(r["distance_decimals"]), 0) if r["distance"] != 0 else 0
+            number = format_number(abs(r["distance"]), lang, places)
             assert number in text, (target_id, lang, text)
             assert text.startswith({"at_least": "≥", "at_most": "≤", "about": "~"}.get(r["distance_bound"], "")), text
 
@@ -365,3 +367,15 @@ def test_as_reported_cells_keep_the_reports_words_around_the_number(con):
                 assert cell.startswith(before) and cell.endswith(after), (cell, qualifier)
                 worded += bool(before or after)
     assert worded >= 5  # the rule is exercised
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_a_zero_distance_is_written_one_way(con, lang):
+    """No change is 0 with its unit and bound mark (0%, ≥0%, 0 个), never 0.0 or ±0, on every /targets row."""
+    import re
+
+    rows = store.run_query(con, "target_scorecard_rows", topics=[], statuses=[], sort="report")
+    zeros = [scorecard.distance_text(r, lang) for r in rows.to_dict("records") if r["distance"] == 0]
+    assert zeros  # the rule is exercised (equal_2020 rows)
+    for text in zeros:
+        assert re.match(r"^[≥≤~]?0(?![.\d])", text) and "±" not in text, text

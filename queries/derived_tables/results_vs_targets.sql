@@ -5,9 +5,10 @@
 -- its decimals, bound and unit: gap (target minus result; percentage points for rates and growth rates),
 -- change_needed_pct (the growth from the result a level or count target implies), met_status.
 -- met_status: 'met' / 'not_met' / 'unknown' for stocks and rates read at a point in time, from the scorecard's
--- status (met: met_already, equal_2020, or a floor below / ceiling above the 2020 level, which 2020 satisfies;
--- not_met: to_reach; else unknown); 'not_applicable' for growth rates, flows and rates of a year's flows (R&D ÷
--- GDP), which a result of this year cannot meet and the scorecard judges by pace or level against 2020.
+-- status, word for word (met: met_already, which includes a floor below or a ceiling above the 2020 level;
+-- not_met: to_reach; else unknown), so /targets and the topic tables count the same targets as met;
+-- 'not_applicable' for growth rates, flows and rates of a year's flows (R&D ÷ GDP), which a result of this year
+-- cannot meet and the scorecard judges by pace or level against 2020.
 -- met_already is TRUE / FALSE for met / not_met, else NULL.
 CREATE OR REPLACE TABLE results_vs_targets AS
 SELECT
@@ -58,13 +59,13 @@ SELECT
     s.status,
     CASE
         WHEN NOT s.point_in_time THEN 'not_applicable'
-        WHEN s.status IN ('met_already', 'equal_2020', 'floor_below_2020', 'ceiling_above_2020') THEN 'met'
+        WHEN s.status = 'met_already' THEN 'met'
         WHEN s.status = 'to_reach' THEN 'not_met'
         ELSE 'unknown'
     END AS met_status,
     CASE
         WHEN NOT s.point_in_time THEN NULL
-        WHEN s.status IN ('met_already', 'equal_2020', 'floor_below_2020', 'ceiling_above_2020') THEN true
+        WHEN s.status = 'met_already' THEN true
         WHEN s.status = 'to_reach' THEN false
     END AS met_already,
     true AS is_derived

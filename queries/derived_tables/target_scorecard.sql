@@ -18,9 +18,10 @@
 --   growth                raise_pace / hold_pace / ease_pace (above / within +-0.5 pp of / below the 2020 growth)
 --   flows, rates of a year's flows   above_2020 / equal_2020 / below_2020
 --   stocks, point-in-time rates      met_already / to_reach (2020 already at / not yet at the target level, judged
---                         by direction: lower is better for unemployment); equal_2020 when the target is the 2020 level
---   any family            floor_below_2020 (a lower-bound target below what 2020 achieved: met if 2020 holds);
---                         ceiling_above_2020 (an upper-bound target above the 2020 level: met if 2020 holds)
+--                         by direction: lower is better for unemployment; a floor below or a ceiling above the
+--                         2020 level is met already, the one answer results_vs_targets.met_status gives too)
+--   flows, growth         equal_2020 when the target is the 2020 figure; floor_below_2020 (a lower-bound target
+--                         below what 2020 achieved); ceiling_above_2020 (an upper-bound target above 2020)
 --   unknown_both_lower_bounds / unknown_both_upper_bounds (the two bounds leave the gap open: 突破150 against
 --                         超过170); unknown_bounds_open (a bound that does not decide the side asked)
 --   no_baseline (no 2020 figure of the same measure in the report); no_baseline_period (2020 only for Jan-Nov);
@@ -190,7 +191,19 @@ SELECT
         WHEN gap_bound IS NULL AND bound = 'at_least' THEN 'unknown_both_lower_bounds'
         WHEN gap_bound IS NULL AND bound = 'at_most' THEN 'unknown_both_upper_bounds'
         WHEN gap_bound IS NULL THEN 'unknown_bounds_open'
-        -- a floor below, or a ceiling above, what 2020 achieved: 2020 already satisfies it (any family)
+        -- stocks and point-in-time rates: is the 2020 level already at the target? One answer for every page: a
+        -- floor below or a ceiling above the 2020 level (medical insurance 99% against 99.9%, unemployment 3.5%
+        -- against 2.6%) is met already, like pension's 98% against 99.7%. A 2020 lower bound cannot say "not yet"
+        WHEN point_in_time AND direction = 'down' AND baseline_bound IN ('exact', 'at_most') AND baseline_value <= value
+            THEN 'met_already'
+        WHEN point_in_time AND direction <> 'down' AND baseline_bound IN ('exact', 'at_least') AND baseline_value >= value
+            THEN 'met_already'
+        WHEN point_in_time AND direction = 'down' AND baseline_bound IN ('exact', 'at_least') AND baseline_value > value
+            THEN 'to_reach'
+        WHEN point_in_time AND direction <> 'down' AND baseline_bound IN ('exact', 'at_most') AND baseline_value < value
+            THEN 'to_reach'
+        -- a floor below, or a ceiling above, what 2020 achieved for a year's amount or pace: 2020's figure would
+        -- satisfy it again
         WHEN bound = 'at_least' AND baseline_bound IN ('exact', 'at_least') AND baseline_value > value
             THEN 'floor_below_2020'
         WHEN bound = 'at_most' AND baseline_bound IN ('exact', 'at_most') AND baseline_value < value
@@ -206,16 +219,6 @@ SELECT
         WHEN NOT point_in_time AND raw_gap > 0 AND gap_bound <> 'at_most' THEN 'above_2020'
         WHEN NOT point_in_time AND raw_gap < 0 AND gap_bound <> 'at_least' THEN 'below_2020'
         WHEN NOT point_in_time THEN 'unknown_bounds_open'
-        -- stocks and point-in-time rates: is the 2020 level already at the target? a 2020 lower bound cannot say
-        -- "not yet"
-        WHEN direction = 'down' AND baseline_bound IN ('exact', 'at_most') AND baseline_value <= value
-            THEN 'met_already'
-        WHEN direction <> 'down' AND baseline_bound IN ('exact', 'at_least') AND baseline_value >= value
-            THEN 'met_already'
-        WHEN direction = 'down' AND baseline_bound IN ('exact', 'at_least') AND baseline_value > value
-            THEN 'to_reach'
-        WHEN direction <> 'down' AND baseline_bound IN ('exact', 'at_most') AND baseline_value < value
-            THEN 'to_reach'
         ELSE 'unknown_bounds_open'
     END AS status,
     distance,

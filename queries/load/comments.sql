@@ -48,7 +48,7 @@ COMMENT ON COLUMN glossary.term_en IS '英文译法 / its English rendering, use
 COMMENT ON COLUMN glossary.explanation_zh IS '中文解释 / what it means, in Chinese';
 COMMENT ON COLUMN glossary.explanation_en IS '英文解释 / what it means, in English';
 COMMENT ON COLUMN glossary.csv_line IS 'CSV 行号 / line of the CSV';
-COMMENT ON COLUMN target_scorecard.status IS '状态(唯一规则,results_vs_targets 由此生成) / the one status rule: raise/hold/ease_pace, above/equal/below_2020, floor_below/ceiling_above_2020, met_already/to_reach, unknown_* (why the bounds leave it open), no_baseline(_period, _parts)';
+COMMENT ON COLUMN target_scorecard.status IS '状态(唯一规则,results_vs_targets 由此生成) / the one status rule: raise/hold/ease_pace, above/equal/below_2020, floor_below/ceiling_above_2020 (flows, growth), met_already/to_reach (stocks, point-in-time rates), unknown_* (why the bounds leave it open), no_baseline(_period, _parts)';
 COMMENT ON COLUMN target_scorecard.gap IS '目标减2020年(推算;比率之差以百分点计,见 gap_unit) / target minus 2020 (derived; rates in percentage points, see gap_unit)';
 COMMENT ON COLUMN target_scorecard.gap_unit IS '差距的单位(% 之差为个百分点) / unit of the gap (a difference of % is 个百分点, gap_unit_en pp)';
 COMMENT ON COLUMN results_vs_targets.gap IS '目标减实绩(推算;比率之差以百分点计,见 gap_unit) / target minus result (derived; rates in percentage points, see gap_unit)';

@@ -437,7 +437,7 @@ def test_value_range(con):
 def test_target_scorecard_rows_filter_and_sort(con, rows):
     everything = q(con, "target_scorecard_rows", topics=[], statuses=[], sort="report")
     assert sorted(everything["target_id"]) == sorted(i for i, r in rows.items() if r["kind"] == "target")
-    picked = q(con, "target_scorecard_rows", topics=["employment", "macro"], statuses=["ceiling_above_2020"],
+    picked = q(con, "target_scorecard_rows", topics=["employment", "macro"], statuses=["met_already"],
                sort="report")
     assert list(picked["target_id"]) == ["unemployment_rate_target_2021"]
     by_distance = q(con, "target_scorecard_rows", topics=["investment", "trade"], statuses=[], sort="distance")

@@ -58,11 +58,11 @@ def test_a_floor_below_2020_says_so_with_its_bounded_implied_growth(card, facts)
     assert jobs["target_bound"] == "at_least" and jobs["distance_bound"] == "at_least"
 
 
-def test_unemployment_is_a_ceiling_above_2020(card, facts):
+def test_unemployment_under_its_ceiling_is_met_already(card, facts):
     rate = card.loc["unemployment_rate_target_2021"]
-    assert rate["direction"] == "down" and rate["family"] == "rate"
+    assert rate["direction"] == "down" and rate["family"] == "rate" and rate["point_in_time"]
     assert rate["baseline_value"] < rate["target_value"]  # 2.6% under a 3.5% ceiling
-    assert rate["status"] == "ceiling_above_2020" and rate["target_period"] == rate["baseline_period"] == "year_end"
+    assert rate["status"] == "met_already" and rate["target_period"] == rate["baseline_period"] == "year_end"
 
 
 def test_each_status_follows_its_rule_on_every_row(card):
@@ -70,11 +70,13 @@ def test_each_status_follows_its_rule_on_every_row(card):
     for target_id, r in card.iterrows():
         compared = r["comparability"] in ("comparable", "basis_differs")
         tb, bb, tv, bv = r["target_bound"], r["baseline_bound"], r["target_value"], r["baseline_value"]
-        floor = compared and tb == "at_least" and bb in ("exact", "at_least") and bv > tv
-        ceiling = compared and tb == "at_most" and bb in ("exact", "at_most") and bv < tv
+        # a year's amount or pace only: a stock or year-end rate beyond its floor or ceiling is met already
+        later = compared and not r["point_in_time"]
+        floor = later and tb == "at_least" and bb in ("exact", "at_least") and bv > tv
+        ceiling = later and tb == "at_most" and bb in ("exact", "at_most") and bv < tv
         assert (r["status"] == "floor_below_2020") == floor, target_id
         assert (r["status"] == "ceiling_above_2020") == ceiling, target_id
-        equal = compared and r["family"] != "growth" and bb == "exact" and tv == bv
+        equal = later and r["family"] != "growth" and bb == "exact" and tv == bv
         assert (r["status"] == "equal_2020") == equal, target_id
         assert (r["status"] == "unknown_both_lower_bounds") == (compared and tb == bb == "at_least"), target_id
         assert (r["status"] == "unknown_both_upper_bounds") == (compared and tb == bb == "at_most"), target_id
@@ -84,8 +86,10 @@ def test_each_status_follows_its_rule_on_every_row(card):
         if r["status"] == "above_2020":
             assert r["gap"] > 0, target_id  # equal is its own status now
     # the data has each of the new statuses (else the rule above would be vacuous)
-    assert {"floor_below_2020", "ceiling_above_2020", "equal_2020", "unknown_both_lower_bounds",
+    assert {"floor_below_2020", "equal_2020", "unknown_both_lower_bounds",
             "no_baseline_parts"} <= set(card["status"])
+    # the report has no ceiling on a year's amount above 2020; its one ceiling (unemployment) is met already
+    assert not (card["status"] == "ceiling_above_2020").any()
     parts = card[card["status"] == "no_baseline_parts"]
     assert all(len(ids) >= 2 for ids in parts["part_ids"])  # 一网一膜: 工业物联网 and 光电膜材料
 
@@ -161,8 +165,7 @@ def test_results_vs_targets_never_contradicts_the_scorecard(con):
     card = con.execute("select * from target_scorecard").df().set_index("target_id")
     compared = card[card["comparability"].isin(["comparable", "basis_differs"])]
     assert sorted(pairs.index) == sorted(compared.index)
-    met = {"met_already": "met", "equal_2020": "met", "floor_below_2020": "met", "ceiling_above_2020": "met",
-           "to_reach": "not_met"}
+    met = {"met_already": "met", "to_reach": "not_met"}
     for target_id, p in pairs.iterrows():
         c = card.loc[target_id]
         assert p["status"] == c["status"] and p["result_id"] == c["baseline_id"], target_id
@@ -242,7 +245,8 @@ def test_the_table_says_status_in_words_and_symbols_with_units_and_bounds(con):
     assert shown.loc["unemployment_rate_target_2021", "Better"] == "lower is better"
     assert shown.loc["unemployment_rate_target_2021", "2021 target"] == "≤3.5% (year end)"  # 保持在: a ceiling
     zh = scorecard.frame(rows, "zh")
-    assert "✓ 2020年已达到" in set(zh["状态"]) and "⇡ 上限高于2020年" in set(zh["状态"])
+    assert shown.loc["unemployment_rate_target_2021", "Status"] == "✓ Met already in 2020"
+    assert "✓ 2020年已达到" in set(zh["状态"]) and "⇣ 下限低于2020年" in set(zh["状态"])
     assert shown.loc["new_urban_jobs_target_2021", "Status"] == "⇣ Floor below 2020"
 
 

@@ -12,8 +12,10 @@ import pandas as pd
 from jiangbei.presentation.i18n import TEXT, lang_html, notes_text, t
 from jiangbei.presentation.numbers import basis_label, figure_text, format_change, priced
 
-# Colours are presentation.theme's variables (light and dark); the tone is never the only signal: ▲/▼ and the sign
-# say the direction, the words say good or bad. On phones two compact cards share a row.
+# Colours are presentation.theme's variables (light and dark). The growth line has no good/bad colour: ▲/▼ and the
+# sign say only which way the figure moved on a year earlier, which is no verdict on the year (GDP grew and missed
+# its plan; faster loan growth is not "better"). Verdicts come from the report: the plan line. On phones two
+# compact cards share a row.
 STYLE = """<style>
 .jb-cards {display: grid; grid-template-columns: repeat(auto-fill, minmax(200px, 1fr)); gap: 0.75rem;}
 .jb-card {border: 1px solid var(--jb-grid, #8A9099); border-radius: 0.5rem; padding: 0.75rem 1rem;}
@@ -21,8 +23,6 @@ STYLE = """<style>
 .jb-card .label {font-weight: 600; font-size: 0.9rem;}
 .jb-card .value {font-size: 1.6rem; line-height: 1.3; margin: 0.2rem 0; overflow-wrap: anywhere;}
 .jb-card .delta {font-size: 0.9rem; font-weight: 600;}
-.jb-card .good {color: var(--jb-good, #1A7F37);}
-.jb-card .bad {color: var(--jb-bad, #C62828);}
 .jb-card .note, .jb-card details {font-size: 0.8rem; color: var(--jb-muted, #4D5661); margin-top: 0.3rem;}
 .jb-card summary {cursor: pointer;}
 .jb-card details.original summary {text-decoration: underline;}
@@ -38,23 +38,19 @@ STYLE = """<style>
 
 
 def card(c: dict, lang: str) -> dict[str, str | None]:
-    """One series' card as text: label, value, delta (growth), delta_tone (good/bad), target line and quotes.
+    """One series' card as text: label, value, delta (growth on a year earlier), target line and quotes.
 
     Every figure is written by numbers.figure_text: its bound ("over 150 firms" is not "150 firms"), its period
     (Jan-Nov revenue is not the year's), and for a growth rate "year on year" and its price basis."""
     value = figure_text(c["value"], c["unit"], c["unit_en"], lang, decimals=c["value_decimals"],
                         measure=c["measure"], qualifier=c["qualifier"], bound=c["bound"], period=c["period"],
                         stock_flow=c["stock_flow"], price_basis=c["price_basis"])
-    delta = tone = None
+    delta = None
     if pd.notna(c["growth_value"]):
         delta = format_change(c["growth_value"], lang, int(c["growth_decimals"]))
-        rising = c["growth_value"] >= 0
-        tone = "good" if rising != (c["direction"] == "down") else "bad"  # a falling unemployment rate is good
-        delta = f"{'▲' if rising else '▼'} {delta}"
+        delta = f"{'▲' if c['growth_value'] >= 0 else '▼'} {delta}"
         if priced(c["growth_price_basis"]):  # real (GDP, value added) or nominal (revenue), or not stated
             delta = t("growth_with_basis", lang, change=delta, basis=basis_label(c["growth_price_basis"], lang, True))
-        # what the arrow compares (the year before), so "better" is no verdict on the year: GDP grew and missed its plan
-        delta = f"{delta} · {t('change_' + tone, lang)}"
     if pd.notna(c["target_value"]):
         target = figure_text(c["target_value"], c["target_unit"], c["target_unit_en"], lang,
                              decimals=c["target_decimals"], measure=c["target_measure"],
@@ -72,7 +68,7 @@ def card(c: dict, lang: str) -> dict[str, str | None]:
     note = notes_text([c.get("note")], lang)
     if note:  # the caveats (newly counted e-commerce firms …) travel with the figure
         quotes = f"{quotes} — {t('col_note', lang)}: {note}"
-    return {"label": c[f"indicator_{lang}"], "value": value, "delta": delta, "delta_tone": tone,
+    return {"label": c[f"indicator_{lang}"], "value": value, "delta": delta,
             "target": target_line, "quotes": quotes, "original": originals, "quotes_title": t("card_quotes", lang)}
 
 
@@ -92,7 +88,7 @@ def cards_html(cards: pd.DataFrame, lang: str) -> str:
     items = []
     for c in cards.to_dict("records"):
         shown = {k: lang_html(v, lang) if isinstance(v, str) else v for k, v in card(c, lang).items()}
-        delta = f'<p class="delta {shown["delta_tone"]}">{shown["delta"]}</p>' if shown["delta"] else ""
+        delta = f'<p class="delta">{shown["delta"]}</p>' if shown["delta"] else ""
         original = (f'<details class="original"><summary>{lang_html(t("quote_original", lang), lang)}</summary>'
                     f'<p class="original" lang="zh">{shown["original"]}</p></details>') if shown["original"] else ""
         # The quotes are folded away, so a phone shows the figures first; a click or Enter opens them.

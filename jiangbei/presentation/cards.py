@@ -10,7 +10,7 @@ from __future__ import annotations
 import pandas as pd
 
 from jiangbei.presentation.i18n import TEXT, lang_html, notes_text, t
-from jiangbei.presentation.numbers import basis_label, figure_text, format_change, priced
+from jiangbei.presentation.numbers import basis_label, figure_text, format_change, format_value, priced
 
 # Colours are presentation.theme's variables (light and dark). The growth line has no good/bad colour: ▲/▼ and the
 # sign say only which way the figure moved on a year earlier, which is no verdict on the year (GDP grew and missed
@@ -61,9 +61,15 @@ def card(c: dict, lang: str) -> dict[str, str | None]:
         target_line = t("qualitative_target", lang, sentence=t(f"qualitative_target_{c['series']}", lang))
     else:
         target_line = t("no_target", lang)
-    verdict = c.get("plan_verdict")
-    if isinstance(verdict, str) and verdict:  # GDP missed its 2020 plan: said beside the figure, not only in a list
-        target_line = f"{t(f'plan_verdict_{verdict}', lang)} · {target_line}"
+    # How the year did against its plan, beside the figure and not only in a list: from the completion rate (FDI
+    # 67.3% of plan: missed) or the report's words (GDP 难以完成年度目标), one rule (series_summary.plan_outcome)
+    verdict = c.get("plan_outcome")
+    if isinstance(verdict, str) and verdict:
+        said = t(f"plan_verdict_{verdict}", lang)
+        if pd.notna(c.get("plan_completion_pct")):
+            rate = format_value(c["plan_completion_pct"], "%", "%", lang, int(c["plan_completion_decimals"]))
+            said = t("plan_verdict_with_rate", lang, verdict=said, rate=rate)
+        target_line = f"{said} · {target_line}"
     quotes, originals = card_quotes(c, lang)
     note = notes_text([c.get("note")], lang)
     if note:  # the caveats (newly counted e-commerce firms …) travel with the figure

@@ -2,6 +2,9 @@
 -- year's target. Computed once at load time (the data never changes afterwards); queries/series_cards.sql reads it.
 -- The main result is the series' latest actual, preferring a level, then a count, share, ratio, growth rate.
 -- The target prefers the same measure as the main result, else a growth target.
+-- plan_outcome: how the main result did against its annual plan, by the one rule of every plan list (the macro
+-- plan_outcome over the completion rate, load/macros.sql), or the report's words where it gives no rate
+-- (plan_verdict: GDP 难以完成年度目标); plan_completion_pct the rate itself (FDI 67.3%), so a card says it.
 CREATE OR REPLACE TABLE series_summary AS
 WITH candidates AS (
     SELECT * FROM indicators
@@ -34,6 +37,9 @@ SELECT
     m.source_quote_en,
     m.note,
     m.plan_verdict,
+    coalesce(nullif(m.plan_verdict, ''), plan_outcome(pc.value, pc.bound)) AS plan_outcome,
+    pc.value AS plan_completion_pct,
+    pc.value_decimals AS plan_completion_decimals,
     g.value AS growth_value,
     g.value_decimals AS growth_decimals,
     g.price_basis AS growth_price_basis,
@@ -55,5 +61,9 @@ LEFT JOIN candidates AS g
     ON
         g.series = m.series AND g.kind = 'actual' AND g.measure = 'yoy_growth_pct'
         AND g.year = m.year AND g.period = m.period AND m.measure <> 'yoy_growth_pct'
+LEFT JOIN candidates AS pc
+    ON
+        pc.series = m.series AND pc.kind = 'actual' AND pc.measure = 'completion_pct'
+        AND pc.year = m.year AND pc.period = m.period
 LEFT JOIN target AS tp ON tp.series = m.series
 LEFT JOIN candidates AS t ON t.id = tp.id;

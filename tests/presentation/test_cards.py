@@ -6,7 +6,7 @@ import pandas as pd
 
 from jiangbei.core import store
 from jiangbei.presentation import cards, charts
-from jiangbei.presentation.numbers import bounded, format_change, qualifier_text
+from jiangbei.presentation.numbers import bounded, format_change, format_value, qualifier_text
 from tests.apptest import _CardParser
 
 
@@ -188,3 +188,28 @@ def test_a_target_set_only_in_words_is_never_called_no_target(con):
             if row["series"] in worded:
                 sentence = t(f"qualitative_target_{row['series']}", lang)
                 assert sentence in report[lang] and sentence in target and t("no_target", lang) not in target
+
+
+def test_every_card_with_a_plan_result_says_how_the_year_did_against_its_plan(con):
+    """Rule: a result measured against its annual plan, by a completion rate (FDI 67.3%) or in the report's words
+    (GDP), says so on its card with the rate, by the same macro as the plan lists."""
+    rates = con.execute("""select series, value, value_decimals, plan_outcome(value, bound) as outcome
+                           from indicators where kind = 'actual' and measure = 'completion_pct'""").df()
+    worded = con.execute("select series, plan_verdict from indicators where plan_verdict <> ''").df()
+    assert len(rates) >= 3 and {"missed", "beat"} <= set(rates["outcome"])
+    every = rates["series"].tolist() + worded["series"].tolist()
+    frame = store.run_query(con, "series_cards", series=every)
+    shown = {c["series"]: c for c in frame.to_dict("records")}
+    assert set(shown) == set(every)
+    for r in rates.to_dict("records"):
+        for lang in ("en", "zh"):
+            rate = format_value(r["value"], "%", "%", lang, int(r["value_decimals"]))
+            said = cards.t("plan_verdict_with_rate", lang, verdict=cards.t(f"plan_verdict_{r['outcome']}", lang),
+                           rate=rate)
+            assert cards.card(shown[r["series"]], lang)["target"].startswith(f"{said} · "), (r["series"], lang)
+    for r in worded.to_dict("records"):
+        for lang in ("en", "zh"):
+            said = cards.t(f"plan_verdict_{r['plan_verdict']}", lang)
+            assert cards.card(shown[r["series"]], lang)["target"].startswith(f"{said} · "), (r["series"], lang)
+    fdi = cards.card(shown["fdi_utilized"], "en")["target"]
+    assert fdi.startswith("missed the 2020 annual plan (67.3% of plan)")

@@ -109,3 +109,17 @@ def test_no_english_text_hedges_a_count():
 def test_t_fills_placeholders_in_each_language():
     assert i18n.t("bad_param", "en", params="x=1").endswith("x=1")
     assert "x=1" in i18n.t("bad_param", "zh", params="x=1")
+
+
+def test_english_texts_write_amounts_in_english_units():
+    """Rule: an English text writes an amount in English units (CNY 11.51 bn), never a number with a Chinese unit
+    (115.1 亿元), which would also be a tenfold different number for the same amount. Chinese stays only as quoted
+    names (一网一膜)."""
+    chinese_unit = re.compile(r"\d\s*(亿|万|个百分点|家|个|人次|人|平方米|吨|千瓦|户|项|元)")
+    found = []
+    for path in sorted((LOCALES / "en" / "LC_MESSAGES").glob("*.po")):
+        with path.open("rb") as handle:
+            for message in read_po(handle):
+                texts = message.string if isinstance(message.string, tuple) else (message.string,)
+                found += [(path.name, message.id) for text in texts if text and chinese_unit.search(text)]
+    assert found == []

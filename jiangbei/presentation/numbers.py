@@ -88,6 +88,8 @@ def format_value(value: float | None, unit: str, unit_en: str, lang: str, decima
         return "—"
     if decimals is None:
         decimals = _decimals(value)
+    if value == 0:  # none is written one way in every unit: 0亿元 / CNY 0 bn, never CNY 0.0 bn
+        decimals = 0
     if lang == "zh":
         if unit == "万分之":
             return f"万分之{format_number(value, lang, decimals)}"
@@ -99,7 +101,8 @@ def format_value(value: float | None, unit: str, unit_en: str, lang: str, decima
     if unit in EN_SCALE:
         divisor, template = EN_SCALE[unit]
         scaled = round(value / divisor, decimals + 2)
-        return template.format(v=format_number(scaled, lang, scaled_decimals(scaled, divisor, decimals)))
+        places = scaled_decimals(scaled, divisor, decimals) if scaled else 0
+        return template.format(v=format_number(scaled, lang, places))
     if unit in EN_MULTIPLY:
         scaled = value * EN_MULTIPLY[unit]
         return f"{format_number(scaled, lang, max(0, decimals - 4))} {unit_en.split(' ', 1)[1]}"

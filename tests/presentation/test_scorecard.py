@@ -375,11 +375,15 @@ def test_as_reported_cells_keep_the_reports_words_around_the_number(con):
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_a_zero_distance_is_written_one_way(con, lang):
-    """No change is 0 with its unit and bound mark (0%, ≥0%, 0 个), never 0.0 or ±0, on every /targets row."""
+    """No change is 0 with its unit and bound mark (0%, ≥0%, 0 个, CNY 0 bn), never 0.0 or ±0, on every /targets
+    row and every results-beside-targets row, whether the unit is scaled for English readers or not."""
     import re
 
-    rows = store.run_query(con, "target_scorecard_rows", topics=[], statuses=[], sort="report")
-    zeros = [scorecard.distance_text(r, lang) for r in rows.to_dict("records") if r["distance"] == 0]
-    assert zeros  # the rule is exercised (equal_2020 rows)
+    rows = store.run_query(con, "target_scorecard_rows", topics=[], statuses=[], sort="report").to_dict("records")
+    pairs = con.execute("select * from results_vs_targets").df().to_dict("records")
+    zeros = [scorecard.distance_text(r, lang) for r in rows if r["distance"] == 0]
+    zeros += [scorecard.gap_text(r, lang) for r in rows + pairs if r["gap"] == 0]
+    assert len(zeros) >= 3  # the rule is exercised (equal_2020 rows, one of them in 亿元)
+    assert any("亿元" in z or "CNY" in z for z in zeros)
     for text in zeros:
-        assert re.match(r"^[≥≤~]?0(?![.\d])", text) and "±" not in text, text
+        assert re.search(r"^[≥≤~]?(CNY |USD )?0(?![.,\d])", text) and "±" not in text, text

@@ -140,13 +140,21 @@ def _basis_line(row, lang: str, column: str = "price_basis") -> str:
     return f"<br>{t('col_price_basis', lang)}: {basis_label(code, lang)}"
 
 
+def _value_text(value, row, lang: str, decimals) -> str:
+    """A value in lang's units; a growth rate signed with a true minus (+3.4%, −20.6%), as axes, cards and tables
+    write it."""
+    if row.get("measure") in GROWTH_MEASURES:
+        return format_change(value, lang, decimals, yoy=False) or "—"
+    return format_value(value, row["unit"], row["unit_en"], lang, decimals)
+
+
 def _shown(row, lang: str, value_col: str = "value", decimals_col: str = "value_decimals",
            bound_col: str = "bound") -> str:
     """A value as cards and tables write it: unit in lang's system, bound in the report's words where it has them
-    (over CNY 66.0 bn), else as a mark (≥ ≤ ~)."""
+    (over CNY 66.0 bn), else as a mark (≥ ≤ ~); a growth rate signed."""
     decimals = row.get(decimals_col)
-    text = format_value(row[value_col], row["unit"], row["unit_en"], lang,
-                        int(decimals) if decimals is not None and decimals == decimals else None)
+    text = _value_text(row[value_col], row, lang,
+                       int(decimals) if decimals is not None and decimals == decimals else None)
     if "qualifier" in row:
         return bounded(text, row["qualifier"], row.get(bound_col), lang)
     return bound_mark(text, row.get(bound_col))
@@ -269,8 +277,8 @@ def result_vs_target(df: pd.DataFrame, lang: str, max_panels: int = 8) -> go.Fig
             number = (signed_number(r[f"{side}_value"], lang, decimals) if r["measure"] in GROWTH_MEASURES
                       else plain_number(r[f"{side}_value"], r["unit"], lang, decimals))  # a growth rate is signed
             label = bound_mark(number, r[f"{side}_bound"])
-            shown = bounded(format_value(r[f"{side}_value"], r["unit"], r["unit_en"], lang, decimals),
-                            r[f"{side}_qualifier"], r[f"{side}_bound"], lang)
+            shown = bounded(_value_text(r[f"{side}_value"], r, lang, decimals), r[f"{side}_qualifier"],
+                            r[f"{side}_bound"], lang)
             fig.add_trace(go.Bar(
                 x=[name], y=[value], marker_color=colour, name=name, legendgroup=name, showlegend=i == 0,
                 text=[label], textposition="outside", textangle=0, cliponaxis=False,

@@ -85,7 +85,7 @@ def test_english_page_translates_everything_it_labels():
     assert list(table.columns) == ["Indicator", "Value", "Unit", "As reported", "Year", "Period", "Kind", "Measure",
                                    "Bound", "Qualifier", "Price basis", "Note",
                                    "Source sentence (unofficial translation)", "In the report"]
-    assert set(table["Price basis"]) <= {"current prices (nominal)", "no price", "price basis not stated"}
+    assert set(table["Price basis"]) <= {"current prices (nominal)", "no price", "not stated"}
     assert set(table["Bound"]) == {"exact", "at least"}  # 超过万分之25, 突破600亿元 … are lower bounds
     assert not any(re.search(r"[\u4e00-\u9fff]", q) for q in table["Qualifier"])  # 争取超过 … in English
     # each English sentence, then its Chinese original folded under "Chinese original" (tests/apptest.py reads text)

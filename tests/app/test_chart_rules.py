@@ -156,3 +156,25 @@ def test_a_gap_or_change_chart_says_its_unit_and_both_levels_in_words(name, lang
     for label, value in zip(table[t("chart_col_label", lang)], table[t("col_value", lang)]):
         assert value.endswith(unit), value
         assert "2020" in label and "2021" in label and re.search(r"\d.*→.*\d", label), label
+
+
+@pytest.mark.parametrize("name, lang, fig, rows", FIGURES, ids=IDS)
+def test_chart_text_writes_numbers_as_tables_do(name, lang, fig, rows):
+    """Every text a chart shows (bar labels, hovers): a negative number with a true minus (−20.6%), never an ASCII
+    hyphen; a growth rate in a hover signed (+3.4%); the price basis named once per line ("Price basis: not
+    stated", not "Price basis: price basis not stated")."""
+    texts = []
+    for trace in fig.data:
+        for attr in ("hovertext", "text"):
+            value = getattr(trace, attr, None)
+            texts += [str(v) for v in (value if isinstance(value, tuple) else [value]) if v is not None]
+    hyphen = re.compile(r"(?<![\w-])-\d")
+    assert [x for x in texts if hyphen.search(x)] == []
+    label = t("col_price_basis", lang).lower()
+    for text in texts:
+        for line in text.split("<br>"):
+            assert line.lower().count(label) <= 1, line
+    growth = rows["measure"].isin(GROWTH_MEASURES).any() if "measure" in rows.columns else False
+    if name.split("/")[1] == "growth" and growth:
+        bold = [m for x in texts for m in re.findall(r"<b>([^<]*)</b>", x)]
+        assert bold and all(re.match(r"^[≥≤~]?([+−]\d|0(?![.\d]))", b) or not re.search(r"\d", b) for b in bold), bold

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from jiangbei.core.schema import TOPICS
+from jiangbei.core.schema import BOUND_WORDS, TOPICS
 from jiangbei.presentation.i18n import notes_text, t
 from jiangbei.presentation.numbers import (
     BOUND_MARKS,
@@ -61,7 +61,10 @@ def legend_lines(df: pd.DataFrame, lang: str) -> list[str]:
     for column in ("target_bound", "baseline_bound", "distance_bound"):
         if column in df.columns:
             marks |= set(df[column].dropna())
-    lines += [t("bound_legend", lang, mark=BOUND_MARKS[b], bound=t(f"bound_{b}", lang)) for b in BOUNDS if b in marks]
+    # each mark with the report's words that give it (schema.BOUND_WORDS, the table the validator reads too)
+    comma = "、" if lang == "zh" else ", "
+    lines += [t("bound_legend", lang, mark=BOUND_MARKS[b], bound=t(f"bound_{b}", lang),
+                words=comma.join(BOUND_WORDS[b])) for b in BOUNDS if b in marks]
     return lines
 
 

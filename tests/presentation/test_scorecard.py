@@ -126,6 +126,11 @@ def test_the_legend_lists_only_the_statuses_and_bounds_that_occur(con, lang):
         assert len(legend) == len(shown) + len(bounds)
         for line, b in zip(legend[len(shown):], bounds):
             assert line.startswith(scorecard.BOUND_MARKS[b] + " ")
+            # each mark lists the report's words of its own bound and none of another's (最多 is no "at least")
+            from jiangbei.core.schema import BOUND_WORDS
+            assert all(w in line for w in BOUND_WORDS[b])
+            assert not [w for other, words in BOUND_WORDS.items() if other != b for w in words
+                        if w in line and not any(w in mine for mine in BOUND_WORDS[b])], line
 
 
 def test_fixed_asset_investment_target_is_above_2020(card, facts):

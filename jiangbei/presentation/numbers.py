@@ -78,7 +78,8 @@ def scaled_decimals(scaled: float, divisor: int, decimals: int) -> int:
 def format_number(value: float, lang: str, decimals: int | None = None) -> str:
     """A plain number with the language's grouping (Babel): 10,288 / 10,288."""
     decimals = _decimals(value) if decimals is None else decimals
-    pattern = "#,##0" + ("." + "0" * decimals if decimals else "")
+    # a figure rounded to tens has decimals -1 (17,800 万美元): its digits as rounded, none after the point
+    pattern = "#,##0" + ("." + "0" * decimals if decimals > 0 else "")
     return format_decimal(value, format=pattern, locale=BABEL_LOCALE[lang])
 
 

@@ -6,6 +6,8 @@
 -- input is known to half a unit of its last written digit; the errors add up relatively and the figure keeps the
 -- decimals whose unit is at least twice its error (never more than its level's decimals, or 0.1 for a growth
 -- rate): 11979 ÷ 67.3 % is 17,800, not 17,799.41. A lower bound is rounded down and an upper bound up.
+-- value_decimals says that precision and may be negative: 17,800 万美元 is -2 (to the hundred), so English
+-- writes USD 178 m, never USD 178.0 m, a digit the inputs do not support.
 -- Kinds of derived figure:
 --   implied_target_level  next year's level implied by a growth target on this year's level
 --   growth_needed         growth from this year's level needed to reach next year's level target
@@ -207,7 +209,7 @@ computed AS (
 SELECT
     derived_id, derivation, series, topic, indicator_zh, indicator_en, year, period, measure,
     round_bound(raw_value, places, bound) AS value,
-    greatest(places, 0) AS value_decimals,
+    places AS value_decimals,  -- negative: rounded to tens (-1), hundreds (-2)
     unit, unit_en, price_basis, stock_flow, bound,
     true AS is_derived,
     formula_zh, formula_en, input_ids, source_id,

@@ -78,7 +78,11 @@ def _places(text: str) -> int:
 
 
 def test_no_english_money_amount_shows_more_decimals_than_its_source(con):
-    rows = con.execute("select value, unit, unit_en, value_decimals from indicators where value is not null").df()
+    """Stated and derived amounts alike: a derived figure rounded to tens (17,800 万美元, decimals -2) is USD 178 m,
+    never USD 178.0 m, a digit its inputs do not support and the Chinese page does not show."""
+    rows = con.execute("""select value, unit, unit_en, value_decimals from indicators where value is not null
+                          union all select value, unit, unit_en, value_decimals from derived""").df()
+    assert (rows["value_decimals"] < 0).any()  # the rule is exercised on figures rounded to tens
     checked = 0
     for _, r in rows[rows["unit"].isin(EN_SCALE)].iterrows():
         divisor = EN_SCALE[r["unit"]][0]

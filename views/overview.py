@@ -28,8 +28,9 @@ with views[view]:
     if view == "chart":
         ui.chart(figures.figure("main_targets", lang), key="overview_vs")
     else:
-        ui.table(db.derived(tables.targets_frame, db.query("main_targets"), lang), key="overview_targets",
-                 stem_parts=["targets"], filters={}, codes=db.query("main_targets"))
+        pairs = db.query("main_targets")
+        ui.table(db.derived(tables.targets_frame, pairs, lang), key="overview_targets", stem_parts=["targets"],
+                 filters={}, codes=pairs, decimals=db.derived(tables.targets_decimals, pairs, lang))
 
 st.header(t("overview_plan", lang))
 ui.chart(figures.figure("plan", lang), key="overview_plan")

@@ -48,9 +48,16 @@ def as_reported(df: pd.DataFrame, value: str = "value", decimals: str = "value_d
                      dtype=object)
 
 
-def value_decimals(df: pd.DataFrame, lang: str) -> pd.Series:
-    """The decimals each shown value is written with (more in English, where 134.5 亿元 is 13.45 CNY bn)."""
-    return shown_values(df, lang)["decimals"].reset_index(drop=True)
+def value_decimals(df: pd.DataFrame, lang: str) -> dict[str, list[int]]:
+    """Per number column of indicator_frame / derived_frame, the decimals each shown value is written with (more in
+    English, where 134.5 亿元 is 13.45 CNY bn; a derived 150 亿元 rounded to tens is CNY 15 bn)."""
+    return {t("col_value", lang): list(shown_values(df, lang)["decimals"])}
+
+
+def targets_decimals(df: pd.DataFrame, lang: str) -> dict[str, list[int]]:
+    """Per number column of targets_frame, the decimals of each result and target: 7.0% stays 7.0, not 7."""
+    return {t("col_result_2020", lang): list(shown_values(df, lang, "result_value", "result_decimals")["decimals"]),
+            t("col_target_2021", lang): list(shown_values(df, lang, "target_value", "target_decimals")["decimals"])}
 
 
 def indicator_frame(df: pd.DataFrame, lang: str, columns: list[str] | None = None) -> pd.DataFrame:
@@ -180,12 +187,29 @@ def targets_frame(df: pd.DataFrame, lang: str) -> pd.DataFrame:
     }).reset_index(drop=True)
 
 
+def styled(df: pd.DataFrame, decimals: dict[str, list[int]], lang: str):
+    """The frame for a grid (st.dataframe) with each number written like the HTML tables (7.0, 1,333,000, CNY 66.0
+    bn as 66.0): a pandas Styler's display values, so sorting a column still sorts the numbers."""
+    styler = df.style
+    for column, places in decimals.items():
+        if column not in df.columns:
+            continue
+        for d in sorted(set(places)):
+            rows = [i for i, p in enumerate(places) if p == d]
+            styler = styler.format(lambda v, d=d: "" if v != v or v is None else format_number(v, lang, int(d)),
+                                   subset=pd.IndexSlice[df.index[rows], [column]])
+    return styler
+
+
 def html_table(df: pd.DataFrame, link_header: str | None = None, link_text: str = "",
-               value_header: str | None = None, value_decimals: pd.Series | None = None,
+               decimals: dict[str, list[int]] | None = None,
                originals: dict[str, str] | None = None, original_label: str = "",
                link_names: list[str] | None = None, page_lang: str = "zh", compact: bool = False,
                phone_folded: list[str] | None = None) -> str:
     """A plain HTML table of the frame, every cell escaped; links open the source page; values as written.
+
+    decimals: per number column, the decimals of each row's value (7.0% is 7.0, 660 亿元 is CNY 66.0 bn), written
+    with the language's grouping (1,333,000).
 
     originals maps a column of English sentences to the column of their Chinese originals, which is shown as a
     disclosure in the English cell (lang="zh") instead of as a column of its own.
@@ -205,7 +229,7 @@ def html_table(df: pd.DataFrame, link_header: str | None = None, link_text: str 
     labels = {j: html.escape(str(df.columns[j]), quote=True) for j in shown}
     summary = html.escape(original_label)
     body = []
-    decimals = list(value_decimals) if value_decimals is not None else None
+    decimals = decimals or {}
     for i, row in enumerate(df.itertuples(index=False)):
         cells = []
         for j in shown:
@@ -225,8 +249,8 @@ def html_table(df: pd.DataFrame, link_header: str | None = None, link_text: str 
                 name = f' aria-label="{html.escape(link_names[i], quote=True)}"' if link_names else ""
                 cells.append(f'<td data-label="{label}"><a href="{href}" target="_self"{name}>'
                              f'{html.escape(link_text)}</a></td>')
-            elif column == value_header and decimals is not None and value == value:
-                number = format_number(value, page_lang, int(decimals[i]))
+            elif column in decimals and value == value and value is not None:
+                number = format_number(value, page_lang, int(decimals[column][i]))
                 cells.append(f'<td class="num" data-label="{label}">{number}</td>')
             elif isinstance(value, (int, float)) and not isinstance(value, bool):
                 text = "" if value != value else f"{value:g}"

@@ -10,6 +10,8 @@ from jiangbei.app import figures
 from jiangbei.app.topic_page import TOPIC_PAGES
 from jiangbei.core import store
 from jiangbei.core.schema import TOPICS
+from jiangbei.presentation import tables
+from jiangbei.presentation.numbers import format_number
 from tests.apptest import PAGES, cards, html_tables, ignored_params, open_page, table_text, visible_text
 from tests.conftest import DATA
 
@@ -167,7 +169,14 @@ def test_each_view_tab_opens_from_the_url_with_its_own_content(con, page):
     assert chart_titles(at) == ["2020 result vs 2021 target"]
     pairs = html_tables(at)[0]
     assert list(pairs.columns[:3]) == ["Indicator", "2020 result", "2021 target"]
-    assert len(pairs) == len(store.run_query(con, "topic_results_vs_targets", topics=topics))
+    expected = store.run_query(con, "topic_results_vs_targets", topics=topics)
+    assert len(pairs) == len(expected)
+    # each figure with the decimals the report gives it (7.0% is 7.0), as tables.targets_decimals says
+    written = tables.targets_frame(expected, "en")
+    decimals = tables.targets_decimals(expected, "en")
+    for column in ("2020 result", "2021 target"):
+        assert list(pairs[column]) == ["" if v != v else format_number(v, "en", int(d))
+                                       for v, d in zip(written[column], decimals[column])], column
     assert at.query_params["view"] == "targets"
 
     at = open_page(page, "en", {"view": "derived"})

@@ -169,3 +169,26 @@ def test_the_explorer_page_shows_what_the_word_search_finds(con, q):
     words = q.lower().split()
     expected = [r["indicator_en"] for r in ROWS if all(w in _words_of(r) for w in words)]
     assert expected and list(table(at)["Indicator"]) == expected
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_grid_writes_each_value_with_its_own_decimals(con, lang):
+    """The explorer's grid shows 7.0 (not 7), CNY 66.0 bn as 66.0 and 1,333,000 grouped, like cards and the HTML
+    tables: the Styler's display values, while the column keeps numbers so a click on its header sorts them."""
+    import pandas as pd
+    import pyarrow as pa
+
+    from jiangbei.presentation import tables
+    from jiangbei.presentation.numbers import format_number
+
+    at = open_page("explorer", lang)  # every indicator, in the report's order
+    grid = at.dataframe[0]
+    value = tables.header("value", lang)
+    numbers = grid.value[value]
+    assert pd.api.types.is_numeric_dtype(numbers)  # sorting by the column sorts numbers
+    written = list(pa.ipc.open_stream(grid.proto.arrow_data.styler.display_values).read_all().to_pandas()[value])
+    every = con.execute("select * from indicators order by csv_line").df()
+    shown = tables.shown_values(every, lang)
+    expected = ["" if v != v else format_number(v, lang, int(d)) for v, d in zip(shown["value"], shown["decimals"])]
+    assert written == expected
+    assert "7.0" in written and any("," in w for w in written)

@@ -113,3 +113,45 @@ def test_a_derived_figure_reads_the_same_on_chart_and_table(card, family, lang):
     labels = {text for trace in fig.data[2:] for text in trace.text}
     table = {scorecard.distance_text(r, lang) for _, r in rows.iterrows()}
     assert labels == table
+
+
+def _cells(page: str, header: str) -> list[str]:
+    import html as html_module
+
+    label = html_module.escape(header, quote=True)
+    cell = rf'<td class="num" data-label="{re.escape(label)}">([^<]*)</td>'
+    return [html_module.unescape(c) for c in re.findall(cell, page)]
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_every_html_table_writes_each_figure_with_its_own_decimals(con, pairs, lang):
+    """Rule: a table writes each stated figure with the decimals the report gives it, in the reader's units and
+    grouping, as cards do (7.0% stays 7.0, 660 亿元 is CNY 66.0 bn, 1,333,000) — the results-beside-targets tables as
+    well as the tables of all figures and of derived figures."""
+    from jiangbei.presentation.numbers import format_number
+
+    everything = con.execute("select * from indicators").df()
+    derived = con.execute("select * from derived").df()
+    checked = 0
+    for frame, decimals, sides in (
+        (tables.targets_frame(pairs, lang), tables.targets_decimals(pairs, lang),
+         (("col_result_2020", "result"), ("col_target_2021", "target"))),
+        (tables.indicator_frame(everything, lang, ["indicator", "value", "unit"]),
+         tables.value_decimals(everything, lang), (("col_value", ""),)),
+        (tables.derived_frame(derived, lang), tables.value_decimals(derived, lang), (("col_value", ""),)),
+    ):
+        page = tables.html_table(frame, decimals=decimals, page_lang=lang)
+        source = pairs if sides[0][1] else (everything if len(frame) == len(everything) else derived)
+        for key, side in sides:
+            prefix = f"{side}_" if side else ""
+            cells = _cells(page, t(key, lang))
+            values = source[f"{prefix}value"]
+            shown = tables.shown_values(source, lang, f"{prefix}value", f"{prefix}value_decimals" if not side
+                                        else f"{side}_decimals")
+            expected = [format_number(v, lang, int(d)) for v, d in zip(shown["value"], shown["decimals"]) if v == v]
+            assert cells == expected and len(cells) == values.notna().sum(), key
+            checked += len(cells)
+    assert checked > 200
+    growth = pairs[pairs["measure"].isin(GROWTH_MEASURES) & (pairs["result_value"] % 1 == 0)
+                   & (pairs["result_decimals"] > 0)]
+    assert len(growth)  # a figure such as 7.0% is exercised

@@ -154,8 +154,11 @@ def controls(lang: str, search_area, facet_area, options_area) -> View:
             st.caption(_count_line(n, facet, lang) if n else t("explorer_none", lang))
         low, high = st.columns(2)
         view.value_range = {
-            "min": url_state.number_input(low, t("value_min", lang), "min", "explorer_min"),
-            "max": url_state.number_input(high, t("value_max", lang), "max", "explorer_max"),
+            # the report's own figures (660 for 660 亿元): a shared ?min= keeps the same rows in either language
+            "min": url_state.number_input(low, t("value_min", lang), "min", "explorer_min",
+                                          help=t("value_range_help", lang)),
+            "max": url_state.number_input(high, t("value_max", lang), "max", "explorer_max",
+                                          help=t("value_range_help", lang)),
         }
         st.caption(t("value_range_help", lang))
     chosen = url_state.multiselect(options_area, t("explorer_columns", lang), COLUMNS, "cols", "explorer_cols",

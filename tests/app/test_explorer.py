@@ -192,3 +192,19 @@ def test_the_grid_writes_each_value_with_its_own_decimals(con, lang):
     expected = ["" if v != v else format_number(v, lang, int(d)) for v, d in zip(shown["value"], shown["decimals"])]
     assert written == expected
     assert "7.0" in written and any("," in w for w in written)
+
+
+def test_the_value_range_keeps_the_same_rows_in_either_language_and_says_so():
+    """?min= and ?max= filter each figure as the report writes it (660 for 660 亿元), so a shared link keeps the same
+    rows in zh and en; the inputs say so, in English where the grid shows CNY bn."""
+    ids = {}
+    for lang in ("zh", "en"):
+        at = open_page("explorer", lang, {"min": "100", "max": "1000", "cols": ["indicator", "value", "unit"]})
+        labels = [n.label for n in at.number_input]
+        assert any("as reported" in label or "报告原数值" in label for label in labels), labels
+        frame = table(at)
+        ids[lang] = len(frame)
+        if lang == "en":  # the English page: every row's as-reported figure is in range, whatever CNY bn says
+            reported = frame["As reported"].str.extract(r"^([\d,.]+)")[0].str.replace(",", "").astype(float)
+            assert reported.between(100, 1000).all() and (frame["Value"] < 100).any()
+    assert ids["zh"] == ids["en"] > 0

@@ -12,6 +12,7 @@ import plotly.graph_objects as go
 import plotly.io as pio
 from plotly.subplots import make_subplots
 
+from jiangbei.core.schema import CAVEATS
 from jiangbei.presentation import scorecard, theme
 from jiangbei.presentation.i18n import t
 from jiangbei.presentation.numbers import (  # basis_label, priced: used here and imported from here by pages
@@ -148,6 +149,23 @@ def _value_text(value, row, lang: str, decimals) -> str:
     return format_value(value, row["unit"], row["unit_en"], lang, decimals)
 
 
+# The report's caveats (schema.CAVEATS) as a hover says them: the note's words -> catalog key. A hover is the chart's
+# one place for them, so 2020's export growth is never ranked among like-for-like growths without its caveat.
+CAVEAT_KEYS = {"根据海关初步数据": "caveat_customs", "电商新增企业数据贡献": "caveat_ecommerce",
+               "难以完成年度目标": "caveat_plan_missed"}
+
+
+def _caveat_line(row, lang: str, column: str = "note") -> str:
+    """A hover's line with the report's caveats on the figure (preliminary customs data; growth partly from newly
+    counted e-commerce firms), in the reader's language; empty when it has none."""
+    note = row.get(column)
+    if not isinstance(note, str) or not note:
+        return ""
+    label = t("caveat_label", lang)
+    said = [t(key, lang) for phrase, key in CAVEAT_KEYS.items() if CAVEATS[phrase][0] in note]
+    return "".join("<br>" + wrap(f"{label}: {caveat}", lang, 60, 30) for caveat in said)
+
+
 def _shown(row, lang: str, value_col: str = "value", decimals_col: str = "value_decimals",
            bound_col: str = "bound") -> str:
     """A value as cards and tables write it: unit in lang's system, bound in the report's words where it has them
@@ -162,7 +180,7 @@ def _shown(row, lang: str, value_col: str = "value", decimals_col: str = "value_
 
 def _hover(row, lang: str, value_col: str = "value") -> str:
     return (f"{_label(row, lang)}<br><b>{_shown(row, lang, value_col)}</b>{_basis_line(row, lang)}"
-            f"<br>{quote(row, lang)}")
+            f"{_caveat_line(row, lang)}<br>{quote(row, lang)}")
 
 
 def _room_for_labels(fig: go.Figure, values: pd.Series) -> None:
@@ -282,7 +300,8 @@ def result_vs_target(df: pd.DataFrame, lang: str, max_panels: int = 8) -> go.Fig
             fig.add_trace(go.Bar(
                 x=[name], y=[value], marker_color=colour, name=name, legendgroup=name, showlegend=i == 0,
                 text=[label], textposition="outside", textangle=0, cliponaxis=False,
-                hovertext=[f"{name}: <b>{shown}</b>{_basis_line(r, lang)}<br>{quote(r, lang, f'{side}_quote')}"],
+                hovertext=[f"{name}: <b>{shown}</b>{_basis_line(r, lang)}{_caveat_line(r, lang, f'{side}_note')}"
+                           f"<br>{quote(r, lang, f'{side}_quote')}"],
                 hoverinfo="text",
             ), row=i // cols + 1, col=i % cols + 1)
         top = max(scaled_for(r[f"{side}_value"], r["unit"], r["unit_en"], lang)[0] for side in ("result", "target"))
@@ -313,7 +332,8 @@ def growth_pairs(df: pd.DataFrame, lang: str) -> go.Figure | None:
         fig.add_trace(go.Bar(
             x=values, y=labels, orientation="h", marker_color=colour, name=name,
             text=shown, textposition="auto", cliponaxis=False,
-            hovertext=[f"{label}<br>{name}: <b>{v}</b>{_basis_line(r, lang)}<br>{quote(r, lang, f'{kind}_quote')}"
+            hovertext=[f"{label}<br>{name}: <b>{v}</b>{_basis_line(r, lang)}{_caveat_line(r, lang, f'{kind}_note')}"
+                       f"<br>{quote(r, lang, f'{kind}_quote')}"
                        for label, v, (_, r) in zip(labels, shown, df.iterrows())], hoverinfo="text",
         ))
     fig.update_layout(barmode="group", bargap=0.25,
@@ -459,7 +479,7 @@ def dumbbell(df: pd.DataFrame, family: str, lang: str) -> go.Figure | None:
         return (f"{indicator_name(r, lang)}<br>{scorecard.status_text(r['status'], lang)}<br>"
                 f"{year(2020)}<b>{base}</b> → {year(2021)}<b>{target}</b><br>"
                 f"{scorecard.distance_meaning(r, lang)}: <b>{scorecard.distance_text(r, lang)}</b>"
-                f"{_basis_line(r, lang, 'target_price_basis')}<br>"
+                f"{_basis_line(r, lang, 'target_price_basis')}{_caveat_line(r, lang, 'baseline_note')}<br>"
                 f"{quote(r, lang, 'baseline_quote')}<br>{quote(r, lang, 'target_quote')}")
 
     hovers = [hover(r) for _, r in df.iterrows()]

@@ -178,3 +178,37 @@ def test_chart_text_writes_numbers_as_tables_do(name, lang, fig, rows):
     if name.split("/")[1] == "growth" and growth:
         bold = [m for x in texts for m in re.findall(r"<b>([^<]*)</b>", x)]
         assert bold and all(re.match(r"^[≥≤~]?([+−]\d|0(?![.\d]))", b) or not re.search(r"\d", b) for b in bold), bold
+
+
+def test_every_caveat_of_the_report_has_its_hover_words():
+    from jiangbei.core.schema import CAVEATS
+
+    assert set(charts.CAVEAT_KEYS) == set(CAVEATS)
+    for lang in ("zh", "en"):
+        assert all(t(key, lang) != key for key in charts.CAVEAT_KEYS.values())
+
+
+def _flat(text: str) -> str:
+    return re.sub(r"<br>|\s", "", text)
+
+
+@pytest.mark.parametrize("name, lang, fig, rows", FIGURES, ids=IDS)
+def test_a_figure_with_a_caveat_says_it_in_its_hover(name, lang, fig, rows):
+    """Rule: every drawn figure whose note holds one of the report's caveats (exports: newly counted e-commerce
+    firms) says it in its hover, so it is never ranked among like-for-like figures unmarked. A hover is matched to
+    its row by the source sentence it quotes."""
+    from jiangbei.core.schema import CAVEATS
+
+    hovers = [_flat(str(h)) for tr in fig.data if chart_text._is_data(tr) for h in (tr.hovertext or ())]
+    for side in ("", "result_", "target_", "baseline_"):
+        if f"{side}note" not in rows.columns or f"{side}quote" not in rows.columns:
+            continue
+        for r in rows.to_dict("records"):
+            note, sentence = r[f"{side}note"], r.get(f"{side}quote_en" if lang == "en" else f"{side}quote")
+            if not isinstance(note, str) or not isinstance(sentence, str):
+                continue
+            for phrase, (words, _) in CAVEATS.items():
+                if words in note:
+                    for hover in hovers:
+                        if _flat(sentence) in hover:
+                            assert _flat(t(charts.CAVEAT_KEYS[phrase], lang)) in hover, (name, side, phrase)

@@ -205,9 +205,15 @@ def _trimmed_template(name: str, trace_types: tuple[str, ...]) -> go.layout.Temp
                               data={kind: base.data[kind] for kind in trace_types if base.data[kind]})
 
 
-# Widths of 12 px tick labels in Chromium (Streamlit's font; Noto Sans CJK for Chinese), measured on the pages'
-# labels: Latin 5.1 px a character (at most 5.6), Chinese 11.7 (at most 12.7); taken at the top of the range.
-LATIN_PX, CJK_PX, LABEL_ROOM_PX = 5.6, 12.7, 20
+# The charts' fonts: installed fonts, not the page's web font. plotly's camera button measures the text in the page
+# but draws the saved image where web fonts do not load, so with the web font the image's labels came out wider
+# than their room and were cut ("2021 targe"). Installed fonts measure and draw the same. Latin: Arial or its
+# metric twin Liberation Sans where present, else DejaVu Sans (wider); Chinese: Noto Sans CJK.
+FONT_FAMILY = {"en": "Arial, Liberation Sans, DejaVu Sans, sans-serif",
+               "zh": "Noto Sans CJK SC, Arial, Liberation Sans, DejaVu Sans, sans-serif"}
+# Widths of 12 px tick labels in Chromium, measured on the pages' labels: Latin 5.1-5.6 px a character in Arial,
+# 6.2-6.7 in DejaVu Sans; Chinese 11.7 (at most 12.7); taken at the top of the range.
+LATIN_PX, CJK_PX, LABEL_ROOM_PX = 6.7, 12.7, 20
 
 
 def label_width(label: str) -> int:
@@ -233,7 +239,7 @@ def _layout(fig: go.Figure, title: str, bars: float, lang: str) -> go.Figure:
     fig.update_layout(
         title={"text": title}, height=max(200, int(110 + 30 * bars)),
         margin={"l": left or 10, "r": 10, "t": 50, "b": 40},
-        hoverlabel={"align": "left"}, font={"family": "Noto Sans CJK SC, sans-serif" if lang == "zh" else None},
+        hoverlabel={"align": "left"}, font={"family": FONT_FAMILY[lang]},
     )
     if left:
         fig.update_yaxes(automargin=True)

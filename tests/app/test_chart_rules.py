@@ -212,3 +212,12 @@ def test_a_figure_with_a_caveat_says_it_in_its_hover(name, lang, fig, rows):
                     for hover in hovers:
                         if _flat(sentence) in hover:
                             assert _flat(t(charts.CAVEAT_KEYS[phrase], lang)) in hover, (name, side, phrase)
+
+
+@pytest.mark.parametrize("name, lang, fig, rows", FIGURES, ids=IDS)
+def test_every_chart_is_drawn_in_installed_fonts(name, lang, fig, rows):
+    """The camera button's image is drawn where the page's web font does not load: a chart in that font was measured
+    in it and drawn wider, cutting labels. Every chart names installed fonts, ending in a generic family."""
+    family = fig.layout.font.family
+    assert family == charts.FONT_FAMILY[lang] and family.endswith("sans-serif")
+    assert "Source Sans" not in family

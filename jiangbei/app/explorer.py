@@ -15,7 +15,7 @@ from jiangbei.console import examples
 from jiangbei.core import store
 from jiangbei.core.schema import PAGE_TOPICS, TOPICS
 from jiangbei.presentation.i18n import notes_text, t
-from jiangbei.presentation.numbers import format_number, row_figure
+from jiangbei.presentation.numbers import format_number, period_from_paragraph, period_stock_flow, row_figure
 from jiangbei.presentation.tables import (
     EXPORT_ALWAYS,
     INDICATOR_TABLE,
@@ -255,8 +255,9 @@ def _input_notes(derived: dict, item) -> list[str]:
 
 def row_detail(row: pd.Series, lang: str) -> RowDetail:
     # value, bound, period, unit and a growth rate's yoy and basis: numbers.row_figure, as cards and /source write it
+    period = period_label(row["period"], period_stock_flow(row), lang, period_from_paragraph(row))
     summary = (f"**{row_figure(row.to_dict(), lang)}**"
-               f" · {row['year']} · {period_label(row['period'], row['stock_flow'], lang)}"
+               f" · {row['year']} · {period}"
                f" · {t('kind_' + row['kind'], lang)} · `{row['id']}`")
     note = notes_text([row.get("note")], lang)
     if note:  # the figure's caveats (preliminary customs data …) come with it, whether the Note column is shown or not

@@ -75,6 +75,9 @@ CAVEATS = {
     # 受疫情影响,全年地区生产总值等指标难以完成年度目标
     "难以完成年度目标": ("难以完成年度目标", ("gdp",)),
 }
+# A note's words for a Jan–Nov period read from the 1-11月 opening the figure's paragraph, not stated in its own
+# sentence (the validator checks them against the report; the pages mark such a period "per paragraph").
+PARAGRAPH_PERIOD = "paragraph's 1-11月"
 # Words that are not qualifiers: 累计 says how a total was added up, not a bound.
 NOT_QUALIFIERS = ("累计",)
 # Measures whose stock_flow and price_basis follow from the measure alone.

@@ -351,6 +351,21 @@ def _check_meaning(row: dict, p) -> None:
         p(f"price_basis 'not_stated' for a {measure}: an amount as written is at current prices (nominal)")
 
 
+def _check_paragraph_periods(rows: list[tuple[int, dict]], texts: dict[str, str], problems: list[Problem]) -> None:
+    """A Jan–Nov figure whose own sentence does not say 1-11月 has its period read from the paragraph's opening
+    1-11月, and its note says so (the pages mark it "per paragraph"); a figure whose sentence says it does not."""
+    for line, row in rows:
+        if row["period"] != "jan_nov" or not row["source_quote"]:
+            continue
+        text = texts.get(row["source_id"], "")
+        sentence = next((s for s in re.split(r"(?<=。)", text) if row["source_quote"] in s), "")
+        read = schema.PARAGRAPH_PERIOD in row["note"]
+        if sentence and ("1-11月" in sentence) == read:
+            says = ("says 1-11月 itself" if read
+                    else f"does not say 1-11月: its note must say {schema.PARAGRAPH_PERIOD!r}")
+            problems.append(Problem(INDICATORS_FILE, line, row["id"] or None, f"the figure's sentence {says}"))
+
+
 def _check_caveats(rows: list[tuple[int, dict]], texts: dict[str, str], problems: list[Problem]) -> None:
     """A caveat the report gives (schema.CAVEATS: preliminary customs data, newly counted firms, a missed plan)
     travels with every figure it covers: the figures quoted from its sentence, and the results of the series it
@@ -460,6 +475,7 @@ def validate(data_dir: str | Path = "data") -> list[Problem]:
     _check_pairs(rows, problems)
     _check_target_years(rows, source_rows or [], problems)
     _check_caveats(rows, texts, problems)
+    _check_paragraph_periods(rows, texts, problems)
     glossary = _read_table(data_dir / GLOSSARY_FILE, schema.GLOSSARY_COLUMNS, problems)
     _check_glossary(glossary or [], texts, rows, problems, english)
     return problems

@@ -10,7 +10,14 @@ from __future__ import annotations
 import pandas as pd
 
 from jiangbei.presentation.i18n import TEXT, lang_html, notes_text, t
-from jiangbei.presentation.numbers import basis_label, figure_text, format_change, format_value, priced
+from jiangbei.presentation.numbers import (
+    basis_label,
+    figure_text,
+    format_change,
+    format_value,
+    period_from_paragraph,
+    priced,
+)
 
 # Colours are presentation.theme's variables (light and dark). The growth line has no good/bad colour: ▲/▼ and the
 # sign say only which way the figure moved on a year earlier, which is no verdict on the year (GDP grew and missed
@@ -44,7 +51,8 @@ def card(c: dict, lang: str) -> dict[str, str | None]:
     (Jan-Nov revenue is not the year's), and for a growth rate "year on year" and its price basis."""
     value = figure_text(c["value"], c["unit"], c["unit_en"], lang, decimals=c["value_decimals"],
                         measure=c["measure"], qualifier=c["qualifier"], bound=c["bound"], period=c["period"],
-                        stock_flow=c["stock_flow"], price_basis=c["price_basis"])
+                        stock_flow=c["stock_flow"], price_basis=c["price_basis"],
+                        period_from_paragraph=period_from_paragraph(c))
     delta = None
     if pd.notna(c["growth_value"]):
         delta = format_change(c["growth_value"], lang, int(c["growth_decimals"]))

@@ -22,6 +22,7 @@ from jiangbei.presentation.numbers import (  # basis_label, priced: used here an
     bounded,
     format_change,
     format_value,
+    period_from_paragraph,
     period_mark,
     period_stock_flow,
     plain_number,
@@ -93,7 +94,7 @@ def wrap(text: str, lang: str, width_en: int, width_zh: int) -> str:
 def _notes(row, lang: str, basis: bool = False) -> list[str]:
     """What a bare name leaves out: the period unless a full year, the price basis of a growth rate (basis=True:
     real and nominal growth side by side; a money level is at current prices anyway), and "lower is better"."""
-    notes = [period_mark(row.get("period"), lang, period_stock_flow(row)).strip(" ()")]
+    notes = [period_mark(row.get("period"), lang, period_stock_flow(row), period_from_paragraph(row)).strip(" ()")]
     if basis and "price_basis" in row and priced(row.get("price_basis")):
         notes.append(basis_label(row.get("price_basis"), lang, short=True))
     if row.get("direction") == "down":

@@ -176,12 +176,29 @@ def bound_mark(formatted: str, bound: str | None) -> str:
     return f"{mark}{formatted}" if mark else formatted
 
 
-def period_mark(period: str | None, lang: str, stock_flow: str | None = None) -> str:
+def period_key(period: str, stock_flow: str | None = None, from_paragraph: bool = False) -> str:
+    """The catalog key of a period's words: a balance in a Jan–Nov paragraph is at the end of November; a period
+    the figure's own sentence does not state, read from the 1-11月 opening its paragraph, says so."""
+    key = "period_end_nov" if period == "jan_nov" and stock_flow == "stock" else f"period_{period}"
+    return f"{key}_paragraph" if from_paragraph and period == "jan_nov" else key
+
+
+def period_from_paragraph(row) -> bool:
+    """Whether a Jan–Nov figure's period is read from its paragraph's opening 1-11月 rather than stated in its own
+    sentence (the paragraph on services states 1-11月 once, before its first figure; the sales of commercial
+    buildings at its end are read as Jan–Nov too, which their sentence does not say). The note says so, in words
+    the validator checks against the report's sentence (schema.PARAGRAPH_PERIOD)."""
+    note = row.get("note")
+    return row.get("period") == "jan_nov" and isinstance(note, str) and schema.PARAGRAPH_PERIOD in note
+
+
+def period_mark(period: str | None, lang: str, stock_flow: str | None = None, from_paragraph: bool = False) -> str:
     """' (Jan–Nov)', ' (year end)' after a figure that is not a full year's; nothing for a full year, which is
-    what a reader assumes. A balance in a Jan–Nov paragraph is at the end of November."""
+    what a reader assumes. A balance in a Jan–Nov paragraph is at the end of November; a period read from the
+    paragraph rather than the figure's sentence says so (Jan–Nov per paragraph)."""
     if not isinstance(period, str) or period == "full_year":
         return ""
-    word = t("period_end_nov" if period == "jan_nov" and stock_flow == "stock" else f"period_{period}", lang)
+    word = t(period_key(period, stock_flow, from_paragraph), lang)
     if lang == "zh":
         return f"({word})"
     return f" ({word if word.startswith('Jan') else word[:1].lower() + word[1:]})"  # Jan–Nov keeps its capital
@@ -232,7 +249,8 @@ def priced(code) -> bool:
 
 def figure_text(value, unit: str, unit_en: str, lang: str, *, decimals=None, measure: str | None = None,
                 qualifier: str | None = None, bound: str | None = None, period: str | None = None,
-                stock_flow: str | None = None, price_basis: str | None = None, keep_words: bool = False) -> str:
+                stock_flow: str | None = None, price_basis: str | None = None, keep_words: bool = False,
+                period_from_paragraph: bool = False) -> str:
     """One figure as every page writes it in words (cards, the report's marked numbers, the explorer, hovers):
     the value in the reader's unit, its bound in the report's words or the bound's name, its period unless a full
     year, and for a growth rate its sign, "year on year" and its price basis (real, nominal, or not stated):
@@ -247,7 +265,7 @@ def figure_text(value, unit: str, unit_en: str, lang: str, *, decimals=None, mea
     else:
         text = bounded(format_value(value, unit, unit_en, lang, places), qualifier, bound or "exact", lang,
                        keep_words)
-    return text + period_mark(period, lang, stock_flow)
+    return text + period_mark(period, lang, stock_flow, period_from_paragraph)
 
 
 def row_figure(row, lang: str, side: str = "", keep_words: bool = False) -> str:
@@ -262,4 +280,5 @@ def row_figure(row, lang: str, side: str = "", keep_words: bool = False) -> str:
     return figure_text(get("value"), get("unit"), get("unit_en"), lang, decimals=get("decimals")
                        if side else get("value_decimals"), measure=get("measure"), qualifier=get("qualifier"),
                        bound=get("bound"), period=get("period"), stock_flow=period_stock_flow(row),
-                       price_basis=get("price_basis"), keep_words=keep_words)
+                       price_basis=get("price_basis"), keep_words=keep_words,
+                       period_from_paragraph=not side and period_from_paragraph(row))

@@ -17,6 +17,8 @@ from jiangbei.presentation.numbers import (
     as_reported_words,
     format_number,
     format_value,
+    period_from_paragraph,
+    period_key,
     period_stock_flow,
     qualifier_text,
     row_figure,
@@ -96,16 +98,15 @@ def indicator_frame(df: pd.DataFrame, lang: str, columns: list[str] | None = Non
     return pd.DataFrame({header(c, lang): build[c]() for c in columns}).reset_index(drop=True)
 
 
-def period_label(period: str, stock_flow: str | None, lang: str) -> str:
-    """The period as a reader says it: a balance in a 1-11月 paragraph is at the end of November."""
-    if period == "jan_nov" and stock_flow == "stock":
-        return t("period_end_nov", lang)
-    return t(f"period_{period}", lang)
+def period_label(period: str, stock_flow: str | None, lang: str, from_paragraph: bool = False) -> str:
+    """The period as a reader says it: a balance in a 1-11月 paragraph is at the end of November; a period read from
+    the paragraph, not the figure's sentence, says so (numbers.period_key)."""
+    return t(period_key(period, stock_flow, from_paragraph), lang)
 
 
 def period_labels(df: pd.DataFrame, lang: str) -> pd.Series:
-    return pd.Series([period_label(r["period"], period_stock_flow(r), lang) for r in df.to_dict("records")],
-                     index=df.index)
+    return pd.Series([period_label(r["period"], period_stock_flow(r), lang, period_from_paragraph(r))
+                      for r in df.to_dict("records")], index=df.index)
 
 
 def header(column: str, lang: str) -> str:

@@ -218,7 +218,7 @@ def test_levels_tab_charts_flows_and_stocks_apart_or_is_not_shown(con):
     assert chart_titles(at) == ["2020年总量(1-11月者已标注)", "2020年余额(时点数)"]
     flows, stocks = (json.loads(c.proto.spec)["data"][0]["y"] for c in at.get("plotly_chart"))
     # Jan-Nov revenues are marked; deposits and loans are balances at the end of November, never among the flows
-    assert any("(1-11月" in label for label in flows) and all("(11月末" in label for label in stocks)
+    assert any("1-11月" in label for label in flows) and all("11月末" in label for label in stocks)
     assert store.run_query(con, "levels_in_yuan", topics=TOPIC_PAGES["livelihood"]["topics"]).empty
     at = open_page("livelihood", "en", {"view": "levels"})
     assert "Levels" not in [tab.label for tab in at.tabs]

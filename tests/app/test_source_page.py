@@ -138,14 +138,21 @@ def test_tags_nest_whichever_sentence_is_focused(rows):
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_a_marked_number_says_its_bound_period_and_unit_as_every_page_does(con, lang):
     from jiangbei.app import explorer, report_view
-    from jiangbei.presentation.numbers import format_value, period_mark, period_stock_flow, row_figure
+    from jiangbei.presentation.numbers import (
+        format_value,
+        period_from_paragraph,
+        period_mark,
+        period_stock_flow,
+        row_figure,
+    )
 
     rows = store.run_query(con, "explorer_rows", **explorer.View().query_params(lang))
     facts = report_view.facts(rows, lang, lang)
     for r in rows.to_dict("records"):
         label = facts[r["id"]].label
         assert row_figure(r, lang) in label, (label, r["id"])  # the one formatter (numbers.py)
-        assert period_mark(r["period"], lang, period_stock_flow(r)) in label  # Jan–Nov, end of November, year end
+        # Jan–Nov, end of November, year end; "per paragraph" where its sentence does not say 1-11月
+        assert period_mark(r["period"], lang, period_stock_flow(r), period_from_paragraph(r)) in label
         if r["bound"] != "exact":  # over CNY 66.0 bn, never the bare CNY 66.0 bn
             bare = format_value(r["value"], r["unit"], r["unit_en"], lang, int(r["value_decimals"]))
             assert f"= {bare} (" not in label, label

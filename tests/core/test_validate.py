@@ -587,3 +587,19 @@ def test_a_target_must_be_dated_to_the_reports_plan_year(data_copy):
     frame.to_csv(data_copy / "indicators.csv", index=False)
     problems = [p for p in validate(data_copy) if p.row_id == "fai_target_2021"]
     assert any("plan year 2021" in p.message for p in problems)
+
+
+@pytest.mark.parametrize("row_id, note", [
+    ("housing_sales_value_2020", "Jan–Nov"),  # its sentence has no 1-11月: the note must say it is read
+    ("services_revenue_2020", "period read from the paragraph's 1-11月"),  # its sentence says 1-11月 itself
+])
+def test_a_jan_nov_period_says_whether_its_sentence_or_its_paragraph_gives_it(data_copy, row_id, note):
+    """Rule: a Jan–Nov figure whose own sentence lacks 1-11月 has it from the paragraph's opening, and its note says
+    so (the pages mark "per paragraph"); one whose sentence says 1-11月 does not claim that."""
+    import pandas as pd
+
+    assert not [p for p in validate(data_copy) if "1-11月" in p.message]
+    frame = pd.read_csv(data_copy / "indicators.csv", dtype=str, keep_default_na=False)
+    frame.loc[frame["id"] == row_id, "note"] = note
+    frame.to_csv(data_copy / "indicators.csv", index=False)
+    assert [p for p in validate(data_copy) if p.row_id == row_id and "1-11月" in p.message]

@@ -88,7 +88,7 @@ def test_growth_is_never_called_real_unless_the_data_says_comparable(con):
 
 def test_a_card_says_the_period_and_the_bound(con):
     [loans] = read(cards.cards_html(store.run_query(con, "series_cards", series=["bank_loans"]), "en"))
-    assert loans["value"].endswith("(end of November)")  # a balance in the 1-11月 paragraph
+    assert loans["value"].endswith("(end of November per paragraph)")  # a balance in the 1-11月 paragraph
     [services] = read(cards.cards_html(store.run_query(con, "series_cards", series=["services_leading_revenue"]), "zh"))
     assert services["value"].endswith("(1-11月)")
     # 城镇登记失业率保持在3.5%: a ceiling although the report has no bound word for it

@@ -155,3 +155,22 @@ def test_every_html_table_writes_each_figure_with_its_own_decimals(con, pairs, l
     growth = pairs[pairs["measure"].isin(GROWTH_MEASURES) & (pairs["result_value"] % 1 == 0)
                    & (pairs["result_decimals"] > 0)]
     assert len(growth)  # a figure such as 7.0% is exercised
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_period_read_from_the_paragraph_says_so_wherever_it_is_written(con, lang):
+    """Rule: a Jan–Nov period the figure's own sentence does not state (its note says the paragraph's 1-11月) is
+    written "per paragraph" in tables, figure texts and chart labels; one its sentence states is written plainly."""
+    from jiangbei.presentation.numbers import period_from_paragraph, row_figure
+
+    rows = con.execute("select * from indicators where period = 'jan_nov'").df().to_dict("records")
+    read = [r for r in rows if period_from_paragraph(r)]
+    assert read and len(read) < len(rows)  # both kinds exist
+    marks = {t("period_jan_nov_paragraph", lang), t("period_end_nov_paragraph", lang)}
+    labels = tables.period_labels(pd.DataFrame(rows), lang)
+    for r, label in zip(rows, labels):
+        said = period_from_paragraph(r)
+        assert (label in marks) == said, (r["id"], label)
+        assert any(m in row_figure(r, lang) for m in marks) == said, r["id"]
+        label = charts._label(r, lang).replace("<br>", "" if lang == "zh" else " ")
+        assert any(m in label for m in marks) == said, (r["id"], label)

@@ -2,9 +2,10 @@
 
 import streamlit as st
 
-from jiangbei.app import db, language, navigation, ui
+from jiangbei.app import db, language, navigation, network, ui
 from jiangbei.presentation.i18n import t
 
+network.send_without_delay()  # Streamlit 1.67 leaves Nagle on: ~40 ms per burst of messages (app/network.py)
 # An emoji icon: Streamlit draws it as an inline SVG, where a :material/: favicon is fetched from a font CDN.
 st.set_page_config(page_title="Jiangbei Plan Dashboard · 江北区计划数据", page_icon="📊", layout="wide")
 lang = language.choose_language()  # ?lang=, else this session's choice, else the browser's, else Chinese

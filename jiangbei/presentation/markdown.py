@@ -24,6 +24,7 @@ def demote_headings(markdown: str, top_level: int) -> str:
     return "\n".join(out)
 
 
+DOCUMENT_CLASS = "jb-doc"  # marks a document (the data dictionary) apart from the page's data tables
 # A document shown as HTML, in the theme's colours (light and dark): tables ruled like the app's own, column names as
 # code, headings at the sizes the app's theme gives them (.streamlit/config.toml headingFontSizes).
 DOCUMENT_STYLE = """<style>
@@ -55,4 +56,4 @@ def document_html(markdown: str) -> str:
     body = _RENDERER.render(markdown)
     body = re.sub(r"<h([1-6])>(.*?)</h\1>",
                   lambda m: f'<h{m[1]} id="{heading_id(m[2])}">{m[2]}</h{m[1]}>', body)
-    return f'{DOCUMENT_STYLE}<div class="jb-doc">{body}</div>'
+    return f'{DOCUMENT_STYLE}<div class="{DOCUMENT_CLASS}">{body}</div>'

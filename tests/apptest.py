@@ -6,6 +6,7 @@ import pandas as pd
 from streamlit.testing.v1 import AppTest
 
 from jiangbei.app.glossary import GLOSSARY_CLASS
+from jiangbei.presentation.markdown import DOCUMENT_CLASS
 from tests.conftest import ROOT
 
 PAGES = ["overview", "targets", "economy", "investment", "trade", "livelihood", "explorer", "sql", "source", "about"]
@@ -67,11 +68,12 @@ class _TableParser(HTMLParser):
 
 def html_tables(at: AppTest, glossary: bool = False, chart_data: bool = False) -> list[pd.DataFrame]:
     """Every HTML table on the page, as text frames (header row as columns): the data tables, or (glossary) the
-    "terms used" glossary, or (chart_data) the tables of the charts' values under each chart (ui.chart)."""
+    "terms used" glossary, or (chart_data) the tables of the charts' values under each chart (ui.chart); never
+    the tables of a document shown on the page (the data dictionary)."""
     frames = []
     for element in at.get("html"):
         body = element.proto.body
-        if (GLOSSARY_CLASS in body) != glossary or ("jb-chart-data" in body) != chart_data:
+        if (GLOSSARY_CLASS in body) != glossary or ("jb-chart-data" in body) != chart_data or DOCUMENT_CLASS in body:
             continue
         parser = _TableParser()
         parser.feed(element.proto.body)

@@ -17,6 +17,8 @@ ui.html_table_only(db.derived(tables.sources_frame, sources))
 glossary.full_glossary(lang)
 ui.reuse_section()
 st.header(t("about_dictionary", lang))
-# The dictionary in the page's language, its headings moved under this page's h2 (h1 → h3, ## → h4).
+# The dictionary in the page's language, its headings moved under this page's h2 (h1 → h3, ## → h4); as HTML, which
+# the browser draws at once (markdown.document_html).
 dictionary = "README.zh.md" if lang == "zh" else "README.md"
-st.markdown(markdown.demote_headings((store.data_dir() / dictionary).read_text(encoding="utf-8"), top_level=3))
+st.html(markdown.document_html(markdown.demote_headings((store.data_dir() / dictionary).read_text(encoding="utf-8"),
+                                                        top_level=3)))

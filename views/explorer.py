@@ -4,7 +4,6 @@ details (?row=<id>, shareable); the view's SQL; how to cite."""
 import streamlit as st
 
 from jiangbei.app import explorer, ui, url_state
-from jiangbei.presentation import tables
 from jiangbei.presentation.i18n import ngettext, t
 
 lang = ui.lang()
@@ -22,9 +21,9 @@ url_row = next((v for v in url_state.values("row") if v in allowed["row"]), None
 position = next(iter(rows.index[rows["id"] == url_row]), None) if url_row else None
 with main:
     st.markdown(ngettext("explorer_matches", len(rows), lang, n=len(rows)))
-    selected = ui.table(tables.indicator_frame(rows, lang, view.columns), key="explorer", stem_parts=view.stem(),
+    selected = ui.table(explorer.shown_frame(rows, view, lang), key="explorer", stem_parts=view.stem(),
                         filters=view.described(), selectable=True, codes=rows, selected_row=position,
-                        decimals=tables.value_decimals(rows, lang),
+                        decimals=explorer.shown_decimals(rows, lang),
                         exported=explorer.exported_frame(rows, view, lang))
     st.markdown(f"[{t('explorer_show_sql', lang)}]({explorer.sql_link(view, lang)})",
                 help=t("explorer_show_sql_help", lang))

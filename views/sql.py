@@ -63,4 +63,4 @@ st.markdown(f"**{t('sql_schema', lang)}**")
 for table in sql_schema.tables(lang):
     with st.expander(t("schema_table_title", lang, table=table.name, n=f"{table.rows:,}")):
         st.caption(table.about)
-        st.markdown("\n".join(f"- `{name}` ({kind}) {meaning}" for name, kind, meaning in table.columns))
+        st.html(sql_schema.columns_html(table))

@@ -12,7 +12,8 @@ from tests.conftest import DATA
 
 
 def headings(at) -> list[int]:
-    """The levels of the page's headings in order: st.title 1, st.header 2, markdown #… by its hashes."""
+    """The levels of the page's headings in order: st.title 1, st.header 2, markdown #… by its hashes, st.html's
+    <h1>…<h6> by their numbers."""
     levels = []
     for element in at.main:
         kind = getattr(element, "type", "")
@@ -24,15 +25,18 @@ def headings(at) -> list[int]:
             levels.append(3)
         elif kind == "markdown":
             levels += [len(m) for m in re.findall(r"^(#{1,6}) ", str(element.value), flags=re.M)]
+        elif kind == "html":
+            levels += [int(m) for m in re.findall(r"<h([1-6])[ >]", element.proto.body)]
     return levels
 
 
 @pytest.mark.parametrize("lang, dictionary", [("zh", "README.zh.md"), ("en", "README.md")])
 def test_about_shows_the_dictionary_in_the_pages_language_under_its_heading(lang, dictionary):
     at = open_page("about", lang)
-    shown = "\n".join(str(m.value) for m in at.markdown)
+    shown = "\n".join(e.proto.body for e in at.get("html"))
     first_heading = (DATA / dictionary).read_text(encoding="utf-8").splitlines()[0].lstrip("# ")
-    assert f"### {first_heading}" in shown  # the dictionary's h1, below the page's h1 and h2
+    # the dictionary's h1, below the page's h1 and h2
+    assert f'<h3 id="{markdown.heading_id(first_heading)}">{html.escape(first_heading)}</h3>' in shown
     levels = headings(at)
     assert levels[0] == 1 and all(b - a <= 1 for a, b in zip(levels, levels[1:])), levels
 

@@ -208,3 +208,20 @@ def test_the_value_range_keeps_the_same_rows_in_either_language_and_says_so():
             reported = frame["As reported"].str.extract(r"^([\d,.]+)")[0].str.replace(",", "").astype(float)
             assert reported.between(100, 1000).all() and (frame["Value"] < 100).any()
     assert ids["zh"] == ids["en"] > 0
+
+
+def test_a_view_is_built_once_and_each_view_its_own():
+    from jiangbei.app import explorer
+    from jiangbei.presentation import tables
+
+    view = explorer.View()
+    rows = explorer.rows(view, "en")
+    assert explorer.rows(explorer.View(), "en") is rows  # a rerun of the same view: nothing rebuilt
+    shown = explorer.shown_frame(rows, view, "en")
+    assert explorer.shown_frame(rows, explorer.View(), "en") is shown
+    assert shown.equals(tables.indicator_frame(rows, "en", view.columns))
+    by_value = explorer.rows(explorer.View(sort="value", order="desc"), "en")
+    assert by_value is not rows and list(by_value["value"].dropna()) == sorted(rows["value"].dropna(), reverse=True)
+    fewer = explorer.View(columns=["indicator", "value"])
+    assert list(explorer.shown_frame(rows, fewer, "en").columns) != list(shown.columns)
+    assert explorer.shown_frame(rows, view, "zh").columns.tolist() != shown.columns.tolist()

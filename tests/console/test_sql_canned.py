@@ -1,6 +1,7 @@
 """The SQL console as Datasette's canned queries: titled and described examples in both languages, a form for their
 parameters, the tables with row counts and column docs in the visitor's language, errors with their position."""
 
+import html
 import re
 
 import pytest
@@ -69,6 +70,18 @@ def test_tables_are_listed_with_row_counts_and_docs_in_the_language(lang, con):
     meaning = dict((name, text) for name, _, text in docs["indicators"].columns)["value"]
     assert (re.search(r"[\u4e00-\u9fff]", meaning) is not None) == (lang == "zh") and " / " not in meaning
     assert len(at.dataframe) == 1  # the default query's answer only: the schema is plain lists, no nested grids
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_every_column_is_listed_with_its_type_and_meaning_as_written(lang):
+    for table in sql_schema.tables(lang):
+        shown = sql_schema.columns_html(table)
+        assert shown.count("<li>") == len(table.columns)
+        for name, kind, meaning in table.columns:
+            assert f"<li><code>{html.escape(name)}</code> ({html.escape(kind)}) {html.escape(meaning)}</li>" in shown
+    # Characters that markdown or HTML would read as markup are shown as they are written.
+    odd = sql_schema.Table("t", 1, "", [("a_*", "VARCHAR", "<b>x</b> & unknown_* (no_baseline(_period))")])
+    assert "&lt;b&gt;x&lt;/b&gt; &amp; unknown_* (no_baseline(_period))" in sql_schema.columns_html(odd)
 
 
 @pytest.mark.parametrize("sql, line, column", [

@@ -111,10 +111,11 @@ def test_a_message_without_a_place_is_shown_whole():
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_the_default_query_keeps_what_each_value_means(lang):
-    """value alone is not a figure: its unit, bound (突破: a floor), period (Jan–Nov) and price basis come with it."""
+    """value alone is not a figure: its unit, bound (突破: a floor), period (Jan–Nov), price basis and note (the
+    report's caveats: preliminary customs data, newly counted e-commerce firms) come with it."""
     at = open_page("sql", lang)
     text = at.text_area(key="sql_text").value
     select = text.split("SELECT", 1)[1].split("FROM", 1)[0]
-    for column in ("qualifier", "bound", "value", "unit", "year", "period", "kind", "measure", "price_basis"):
+    for column in ("qualifier", "bound", "value", "unit", "year", "period", "kind", "measure", "price_basis", "note"):
         assert re.search(rf"\b{column}(_en)?\b", select), column
     assert len(at.dataframe) >= 1 and len(at.dataframe[-1].value.columns) == select.count(",") + 1

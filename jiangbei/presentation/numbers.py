@@ -70,8 +70,11 @@ def _decimals(value: float) -> int:
 def scaled_decimals(scaled: float, divisor: int, decimals: int) -> int:
     """The decimals of a figure converted to a larger English unit (660 亿元 -> CNY 66.0 bn): as many as the scaled
     value needs (44.34, 119.79), at least one (66.0), never more than the report's figure implies after the
-    conversion (18000 万美元 is USD 180.0 m, not 180.00 m). Cards, charts, tables and hovers all use this."""
+    conversion (18000 万美元 is USD 180.0 m, not 180.00 m). A zero the report writes after the point is kept:
+    22.0 亿元 is CNY 2.20 bn, not 2.2. Cards, charts, tables and hovers all use this."""
     implied = decimals + len(str(divisor)) - 1
+    if decimals > 0:  # the report's written decimals, all of them, moved by the conversion
+        return implied
     return min(implied, max(1, _decimals(scaled)))
 
 

@@ -174,3 +174,15 @@ def test_a_period_read_from_the_paragraph_says_so_wherever_it_is_written(con, la
         assert any(m in row_figure(r, lang) for m in marks) == said, r["id"]
         label = charts._label(r, lang).replace("<br>", "" if lang == "zh" else " ")
         assert any(m in label for m in marks) == said, (r["id"], label)
+
+
+def test_a_zero_the_report_writes_after_the_point_is_kept_in_english(con):
+    """22.0 亿元 is CNY 2.20 bn (not 2.2): the report's written decimals all move with the conversion."""
+    rows = con.execute("select * from indicators where value is not null and value_decimals > 0").df()
+    checked = 0
+    for r in rows[rows["unit"].isin(EN_SCALE)].to_dict("records"):
+        divisor = EN_SCALE[r["unit"]][0]
+        text = format_value(r["value"], r["unit"], r["unit_en"], "en", int(r["value_decimals"]))
+        assert _places(text) == int(r["value_decimals"]) + len(str(divisor)) - 1, (r["id"], text)
+        checked += 1
+    assert checked >= 10

@@ -233,6 +233,21 @@ _CODE_SOURCES = {"series": "series", "topic": "topic_code", "kind": "kind_code",
                  "price_basis": "price_basis_code", "value": "value_as_reported", "unit": "unit_as_reported"}
 
 
+def as_written(values: pd.Series, decimals: pd.Series) -> pd.Series:
+    """Numbers as the report writes them, for a file: 660 (not 660.0) where it gives no decimals, 7.0 where it gives
+    one, 150 for a derived figure rounded to tens (decimals -1); a number type either way (int or float), so a
+    spreadsheet still sums them. NULL stays empty."""
+    def one(value, places):
+        if value is None or value != value:
+            return None
+        places = int(places) if places == places and places is not None else None
+        if places is None:
+            return float(value)
+        return int(round(value)) if places <= 0 else round(float(value), places)
+
+    return pd.Series([one(v, d) for v, d in zip(values, decimals)], index=values.index, dtype=object)
+
+
 def code_frame(rows: pd.DataFrame) -> pd.DataFrame:
     """The code columns of query rows: indicators have them all; a result/target pair has result_id and target_id
     for id and both values as reported (a scorecard row: target_id and its baseline_id), and derived figures their
@@ -258,6 +273,13 @@ def code_frame(rows: pd.DataFrame) -> pd.DataFrame:
         rest["price_basis_code"] = rows["target_price_basis"]
     for code, column in values.items():
         rest[code] = rows[column]
+    # each figure with the decimals the report gives it (or SQL rounded it to): 660, 7.0, 第1名 as 1
+    for code in [c for c in rest if c.endswith(("value_as_reported", "value_computed"))]:
+        column = values.get(code, "value")
+        side = column[: -len("value")]  # result_, target_, baseline_ or ""
+        places = f"{side}decimals" if side else "value_decimals"
+        if column in rows.columns and places in rows.columns:
+            rest[code] = as_written(rows[column], rows[places])
     return pd.concat([ids, pd.DataFrame(rest, index=rows.index)], axis=1)
 
 

@@ -1,5 +1,6 @@
 """Exports read back to exactly the rows and columns shown, in every format."""
 
+import csv
 import io
 import json
 
@@ -303,3 +304,29 @@ def test_the_excel_about_sheet_speaks_the_files_language(shown, lang):
     header = list(pd.read_excel(io.BytesIO(data), sheet_name="about").columns)
     assert header == [export.t("about_sheet_field", lang), export.t("about_sheet_value", lang)]
     assert export.t("about_sheet_field", "zh") != export.t("about_sheet_field", "en")
+
+
+@pytest.mark.parametrize("query, params", [("explorer_rows", None), ("main_targets", {}),
+                                           ("topic_derived", {"topics": ["trade", "investment"]})])
+def test_figures_in_files_are_written_with_the_reports_decimals(query, params):
+    """Rule: a file's as-reported (or computed) figure has the decimals the report gives it: 660 not 660.0, 7.0 stays
+    7.0, a rank 1 not 1.0, a derived figure rounded to tens 150; a number type, so a spreadsheet can sum it."""
+    from jiangbei.app import explorer
+
+    con = store.build_database(DATA)
+    rows = store.run_query(con, query, **(explorer.View().query_params("en") if params is None else params))
+    text = export.to_csv(export.code_frame(rows)).decode("utf-8-sig").splitlines()
+    header = text[0].split(",")
+    columns = [i for i, h in enumerate(header) if h.endswith(("value_as_reported", "value_computed"))]
+    assert columns
+    side = {"result_value_as_reported": "result_decimals", "target_value_as_reported": "target_decimals"}
+    checked = 0
+    for line, r in zip(csv.reader(text[1:]), rows.to_dict("records")):
+        for i in columns:
+            places = r[side.get(header[i], "value_decimals")]
+            if line[i] == "":
+                continue
+            written = line[i].split(".")[1] if "." in line[i] else ""
+            assert len(written) == max(int(places), 0), (header[i], line[i], places)
+            checked += 1
+    assert checked >= len(rows)

@@ -32,8 +32,9 @@ def test_the_data_table_holds_every_bar_with_its_unit(con):
     flows = levels[levels["stock_flow"] == "flow"]
     assert len(table) == min(15, len(flows))
     shown = flows.head(15)  # each value with its bound, as the bar says it (突破660亿元: over CNY 66.0 bn)
-    assert set(table["Value"]) == {bounded(format_value(r.value, "亿元", "", "en", int(r.value_decimals)), r.qualifier, r.bound, "en")
-                                   for r in shown.itertuples()}
+    assert set(table["Value"]) == {
+        bounded(format_value(r.value, "亿元", "", "en", int(r.value_decimals)), r.qualifier, r.bound, "en")
+        for r in shown.itertuples()}
 
 
 def test_small_multiples_say_each_panel_has_its_own_scale(con):

@@ -30,7 +30,7 @@ with views[view]:
     else:
         pairs = db.query("main_targets")
         ui.table(db.derived(tables.targets_frame, pairs, lang), key="overview_targets", stem_parts=["targets"],
-                 filters={}, codes=pairs, decimals=db.derived(tables.targets_decimals, pairs, lang))
+                 filters={}, codes=pairs, formats=db.derived(tables.targets_formats, pairs, lang))
 
 st.header(t("overview_plan", lang))
 ui.chart(figures.figure("plan", lang), key="overview_plan")

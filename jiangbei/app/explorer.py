@@ -20,10 +20,11 @@ from jiangbei.presentation.tables import (
     EXPORT_ALWAYS,
     INDICATOR_TABLE,
     OPTIONAL_COLUMNS,
+    NumberFormats,
     header,
     indicator_frame,
     period_label,
-    value_decimals,
+    value_formats,
 )
 
 # Facet: (URL parameter, query parameter). page: the topic page a topic is shown on (page_groups).
@@ -203,9 +204,10 @@ def shown_frame(rows: pd.DataFrame, view: View, lang: str) -> pd.DataFrame:
     return db.derived(indicator_frame, rows, lang, view.columns)
 
 
-def shown_decimals(rows: pd.DataFrame, lang: str) -> dict[str, list[int]]:
-    """Each shown value's decimals (7.0 stays 7.0 in the grid), once per view and language like shown_frame."""
-    return db.derived(value_decimals, rows, lang)
+def shown_formats(rows: pd.DataFrame, lang: str) -> NumberFormats:
+    """Each shown value's decimals and bound mark (≥66.0, 7.0 in the grid), once per view and language like
+    shown_frame."""
+    return db.derived(value_formats, rows, lang)
 
 
 def view_sql(view: View, lang: str) -> str:

@@ -77,13 +77,13 @@ def _draw_view(view: str, page: str, topics: list[str], lang: str) -> None:
         ui.chart(figures.figure("vs", lang, topics), key=f"{page}_vs")
         pairs = db.query("topic_results_vs_targets", topics=topics)
         ui.table(db.derived(tables.targets_frame, pairs, lang), key=f"{page}_pairs", stem_parts=[page, "targets"],
-                 filters={}, codes=pairs, decimals=db.derived(tables.targets_decimals, pairs, lang))
+                 filters={}, codes=pairs, formats=db.derived(tables.targets_formats, pairs, lang))
     elif view == "derived":
         st.caption(t("derived_note", lang))
         derived = db.query("topic_derived", topics=topics)
         ui.table(db.derived(tables.derived_frame, derived, lang), key=f"{page}_derived",
                  stem_parts=[page, "derived"], filters={"kind": "derived"}, codes=derived,
-                 decimals=db.derived(tables.value_decimals, derived, lang))  # as SQL rounded them: 18, not 18.0
+                 formats=db.derived(tables.value_formats, derived, lang))  # as SQL rounded them: 18, not 18.0
     else:
         _full_table(page, topics, lang)
 
@@ -116,4 +116,4 @@ def _full_table(page: str, topics: list[str], lang: str) -> None:
     filters = {k: ",".join(v) for k, v in (("year", years), ("kind", kinds), ("topic", chosen)) if v}
     stem = [page, *years, *kinds, *chosen]
     ui.table(db.derived(tables.indicator_frame, rows, lang, tables.TOPIC_TABLE), key=f"{page}_rows", stem_parts=stem,
-             filters=filters, decimals=db.derived(tables.value_decimals, rows, lang), codes=rows)
+             filters=filters, formats=db.derived(tables.value_formats, rows, lang), codes=rows)

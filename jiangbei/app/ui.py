@@ -17,7 +17,14 @@ from jiangbei.presentation import cards, chart_text, charts
 from jiangbei.presentation.charts import plotly_config
 from jiangbei.presentation.i18n import ngettext, t
 from jiangbei.presentation.memo import Memo, memoised
-from jiangbei.presentation.tables import TABLE_STYLE, header, html_table, original_columns, styled
+from jiangbei.presentation.tables import (
+    TABLE_STYLE,
+    NumberFormats,
+    header,
+    html_table,
+    original_columns,
+    styled,
+)
 from jiangbei.reuse import export
 
 
@@ -144,7 +151,7 @@ def export_buttons(df: pd.DataFrame, stem_parts: list[str], about: dict[str, str
 
 
 def table(df: pd.DataFrame, key: str, stem_parts: list[str], filters: dict[str, str], selectable: bool = False,
-          decimals: dict[str, list[int]] | None = None, codes: pd.DataFrame | None = None,
+          formats: NumberFormats | None = None, codes: pd.DataFrame | None = None,
           selected_row: int | None = None, compact: bool = False,
           phone_folded: list[str] | None = None, exported: pd.DataFrame | None = None) -> list[int]:
     """A table as shown, its row count, export buttons of exactly it, and the source line.
@@ -153,7 +160,7 @@ def table(df: pd.DataFrame, key: str, stem_parts: list[str], filters: dict[str, 
     which the browser draws without loading the grid component. Returns the selected row positions.
     compact and phone_folded: the HTML table's phone layout (tables.html_table).
     exported: what the downloads hold where it is more than the table shows (the same rows, more columns).
-    decimals: per number column, each row's decimals (tables.value_decimals, tables.targets_decimals).
+    formats: per number column, each row's decimals and bound mark (tables.value_formats, targets_formats).
     """
     language = lang()
     link_header = header("link", language)
@@ -166,7 +173,7 @@ def table(df: pd.DataFrame, key: str, stem_parts: list[str], filters: dict[str, 
         config = {
             header("indicator", language): st.column_config.TextColumn(width="medium"),
             header("unit", language): st.column_config.TextColumn(width="small"),
-            # each value with its own decimals via the Styler below (7.0 stays 7.0); a format here would override it
+            # each value with its decimals and bound mark via the Styler below (≥66.0, 7.0); a format would override
             header("value", language): st.column_config.Column(width="small"),
             header("year", language): st.column_config.NumberColumn(format="%d"),
             header("source_quote", language): st.column_config.TextColumn(width="large"),
@@ -174,7 +181,7 @@ def table(df: pd.DataFrame, key: str, stem_parts: list[str], filters: dict[str, 
         if link_header in df.columns:
             config[link_header] = st.column_config.LinkColumn(display_text=t("open_in_report", language))
         default = {"selection": {"rows": [selected_row]}} if selected_row is not None else None
-        shown = styled(df, decimals, language) if decimals else df
+        shown = styled(df, formats, language) if formats else df
         event = st.dataframe(shown, hide_index=True, column_config=config, key=f"{key}_table", width="stretch",
                              on_select="rerun", selection_mode="single-row", selection_default=default)
         rows = list(event.selection.rows)
@@ -185,13 +192,13 @@ def table(df: pd.DataFrame, key: str, stem_parts: list[str], filters: dict[str, 
             indicator_header = header("indicator", language)
             link_names = ([t("source_link_of", language, indicator=name) for name in df[indicator_header]]
                           if indicator_header in df.columns else None)
-            return TABLE_STYLE + html_table(df, link_header, t("open_in_report", language), decimals,
+            return TABLE_STYLE + html_table(df, link_header, t("open_in_report", language), formats,
                                             original_columns(df, language),
                                             t("quote_original", language), link_names=link_names,
                                             page_lang=language, compact=compact, phone_folded=phone_folded)
 
-        # Built once per table shown (df and decimals: memoised frames of cached query results).
-        st.html(TABLES.get(("table", language, compact, tuple(phone_folded or ())), html, same=(df, decimals)))
+        # Built once per table shown (df and formats: memoised frames of cached query results).
+        st.html(TABLES.get(("table", language, compact, tuple(phone_folded or ())), html, same=(df, formats)))
     st.caption(ngettext("rows_shown", len(df), language, n=len(df)))
     if len(df) >= store.ROW_LIMIT:  # a canned query stops at ROW_LIMIT rows
         st.warning(ngettext("rows_capped", store.ROW_LIMIT, language, n=store.ROW_LIMIT), icon=":material/info:")

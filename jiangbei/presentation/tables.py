@@ -12,8 +12,8 @@ import pandas as pd
 
 from jiangbei.presentation import scorecard
 from jiangbei.presentation.i18n import lang_html, notes_text, t
-from jiangbei.presentation.numbers import as_reported as reported
 from jiangbei.presentation.numbers import (
+    BOUND_MARKS,
     as_reported_words,
     format_number,
     format_value,
@@ -24,6 +24,7 @@ from jiangbei.presentation.numbers import (
     row_figure,
     scaled_for,
 )
+from jiangbei.presentation.numbers import as_reported as reported
 
 # Columns of the indicator table, in order: (header key, source column or a function of the row frame).
 # Every number with its unit, period and bound.
@@ -50,16 +51,27 @@ def as_reported(df: pd.DataFrame, value: str = "value", decimals: str = "value_d
                      dtype=object)
 
 
-def value_decimals(df: pd.DataFrame, lang: str) -> dict[str, list[int]]:
-    """Per number column of indicator_frame / derived_frame, the decimals each shown value is written with (more in
-    English, where 134.5 亿元 is 13.45 CNY bn; a derived 150 亿元 rounded to tens is CNY 15 bn)."""
-    return {t("col_value", lang): list(shown_values(df, lang)["decimals"])}
+# A number column's format per row: (decimals, bound mark), so a cell reads as cards and hovers write the figure
+# (≥66.0 for 突破660亿元 in CNY bn, 7.0 not 7) while the column keeps numbers for sorting.
+NumberFormats = dict[str, list[tuple[int, str]]]
 
 
-def targets_decimals(df: pd.DataFrame, lang: str) -> dict[str, list[int]]:
-    """Per number column of targets_frame, the decimals of each result and target: 7.0% stays 7.0, not 7."""
-    return {t("col_result_2020", lang): list(shown_values(df, lang, "result_value", "result_decimals")["decimals"]),
-            t("col_target_2021", lang): list(shown_values(df, lang, "target_value", "target_decimals")["decimals"])}
+def _formats(df: pd.DataFrame, lang: str, value: str, decimals: str, bound: str) -> list[tuple[int, str]]:
+    places = shown_values(df, lang, value, decimals)["decimals"]
+    marks = df[bound] if bound in df.columns else pd.Series("exact", index=df.index)
+    return [(int(d), BOUND_MARKS.get(b, "") if isinstance(b, str) else "") for d, b in zip(places, marks)]
+
+
+def value_formats(df: pd.DataFrame, lang: str) -> NumberFormats:
+    """The Value column of indicator_frame / derived_frame: each value's decimals (more in English, where 134.5 亿元
+    is 13.45 CNY bn; a derived 150 亿元 rounded to tens is CNY 15 bn) and bound mark."""
+    return {t("col_value", lang): _formats(df, lang, "value", "value_decimals", "bound")}
+
+
+def targets_formats(df: pd.DataFrame, lang: str) -> NumberFormats:
+    """The result and target columns of targets_frame: 7.0% stays 7.0, not 7; 突破150 家 is ≥150."""
+    return {t("col_result_2020", lang): _formats(df, lang, "result_value", "result_decimals", "result_bound"),
+            t("col_target_2021", lang): _formats(df, lang, "target_value", "target_decimals", "target_bound")}
 
 
 def indicator_frame(df: pd.DataFrame, lang: str, columns: list[str] | None = None) -> pd.DataFrame:
@@ -188,29 +200,34 @@ def targets_frame(df: pd.DataFrame, lang: str) -> pd.DataFrame:
     }).reset_index(drop=True)
 
 
-def styled(df: pd.DataFrame, decimals: dict[str, list[int]], lang: str):
-    """The frame for a grid (st.dataframe) with each number written like the HTML tables (7.0, 1,333,000, CNY 66.0
-    bn as 66.0): a pandas Styler's display values, so sorting a column still sorts the numbers."""
+def number_text(value, places: int, mark: str, lang: str) -> str:
+    """A table cell's number: its bound mark, then the number with its decimals and the language's grouping."""
+    return "" if value is None or value != value else f"{mark}{format_number(value, lang, places)}"
+
+
+def styled(df: pd.DataFrame, formats: NumberFormats, lang: str):
+    """The frame for a grid (st.dataframe) with each number written like the HTML tables (≥66.0, 7.0, 1,333,000): a
+    pandas Styler's display values, so sorting a column still sorts the numbers."""
     styler = df.style
-    for column, places in decimals.items():
+    for column, cells in formats.items():
         if column not in df.columns:
             continue
-        for d in sorted(set(places)):
-            rows = [i for i, p in enumerate(places) if p == d]
-            styler = styler.format(lambda v, d=d: "" if v != v or v is None else format_number(v, lang, int(d)),
+        for form in sorted(set(cells)):
+            rows = [i for i, c in enumerate(cells) if c == form]
+            styler = styler.format(lambda v, form=form: number_text(v, form[0], form[1], lang),
                                    subset=pd.IndexSlice[df.index[rows], [column]])
     return styler
 
 
 def html_table(df: pd.DataFrame, link_header: str | None = None, link_text: str = "",
-               decimals: dict[str, list[int]] | None = None,
+               formats: NumberFormats | None = None,
                originals: dict[str, str] | None = None, original_label: str = "",
                link_names: list[str] | None = None, page_lang: str = "zh", compact: bool = False,
                phone_folded: list[str] | None = None) -> str:
     """A plain HTML table of the frame, every cell escaped; links open the source page; values as written.
 
-    decimals: per number column, the decimals of each row's value (7.0% is 7.0, 660 亿元 is CNY 66.0 bn), written
-    with the language's grouping (1,333,000).
+    formats: per number column, each row's decimals and bound mark (value_formats: ≥66.0, 7.0), written with the
+    language's grouping (1,333,000).
 
     originals maps a column of English sentences to the column of their Chinese originals, which is shown as a
     disclosure in the English cell (lang="zh") instead of as a column of its own.
@@ -230,7 +247,7 @@ def html_table(df: pd.DataFrame, link_header: str | None = None, link_text: str 
     labels = {j: html.escape(str(df.columns[j]), quote=True) for j in shown}
     summary = html.escape(original_label)
     body = []
-    decimals = decimals or {}
+    formats = formats or {}
     for i, row in enumerate(df.itertuples(index=False)):
         cells = []
         for j in shown:
@@ -250,8 +267,8 @@ def html_table(df: pd.DataFrame, link_header: str | None = None, link_text: str 
                 name = f' aria-label="{html.escape(link_names[i], quote=True)}"' if link_names else ""
                 cells.append(f'<td data-label="{label}"><a href="{href}" target="_self"{name}>'
                              f'{html.escape(link_text)}</a></td>')
-            elif column in decimals and value == value and value is not None:
-                number = format_number(value, page_lang, int(decimals[column][i]))
+            elif column in formats and value == value and value is not None:
+                number = html.escape(number_text(value, *formats[column][i], page_lang))
                 cells.append(f'<td class="num" data-label="{label}">{number}</td>')
             elif isinstance(value, (int, float)) and not isinstance(value, bool):
                 text = "" if value != value else f"{value:g}"

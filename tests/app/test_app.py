@@ -11,7 +11,6 @@ from jiangbei.app.topic_page import TOPIC_PAGES
 from jiangbei.core import store
 from jiangbei.core.schema import TOPICS
 from jiangbei.presentation import tables
-from jiangbei.presentation.numbers import format_number
 from tests.apptest import PAGES, cards, html_tables, ignored_params, open_page, table_text, visible_text
 from tests.conftest import DATA
 
@@ -109,7 +108,7 @@ def test_english_cards_and_tables_use_one_unit_system(page, view):
     at = open_page(page, "en", {"view": view})
     table = html_tables(at)[-1]
     value_column = "Value" if "Value" in table.columns else "2020 result"
-    rows = {(name, unit, float(value.replace(",", ""))) for name, value, unit  # 85,000: grouped as on the cards
+    rows = {(name, unit, float(value.replace(",", "").lstrip("≥≤~"))) for name, value, unit  # 85,000: grouped as on the cards
             in zip(table["Indicator"], table[value_column], table["Unit"]) if value}
     names = {name for name, _, _ in rows}
     checked = 0
@@ -171,12 +170,12 @@ def test_each_view_tab_opens_from_the_url_with_its_own_content(con, page):
     assert list(pairs.columns[:3]) == ["Indicator", "2020 result", "2021 target"]
     expected = store.run_query(con, "topic_results_vs_targets", topics=topics)
     assert len(pairs) == len(expected)
-    # each figure with the decimals the report gives it (7.0% is 7.0), as tables.targets_decimals says
+    # each figure with the decimals the report gives it and its bound (7.0% is 7.0, 突破150 is ≥150)
     written = tables.targets_frame(expected, "en")
-    decimals = tables.targets_decimals(expected, "en")
+    formats = tables.targets_formats(expected, "en")
     for column in ("2020 result", "2021 target"):
-        assert list(pairs[column]) == ["" if v != v else format_number(v, "en", int(d))
-                                       for v, d in zip(written[column], decimals[column])], column
+        assert list(pairs[column]) == [tables.number_text(v, d, mark, "en")
+                                       for v, (d, mark) in zip(written[column], formats[column])], column
     assert at.query_params["view"] == "targets"
 
     at = open_page(page, "en", {"view": "derived"})

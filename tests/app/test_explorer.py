@@ -173,13 +173,13 @@ def test_the_explorer_page_shows_what_the_word_search_finds(con, q):
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_the_grid_writes_each_value_with_its_own_decimals(con, lang):
-    """The explorer's grid shows 7.0 (not 7), CNY 66.0 bn as 66.0 and 1,333,000 grouped, like cards and the HTML
+    """The explorer grid shows 7.0 (not 7), 突破660亿元 as ≥66.0 (CNY bn) and 1,333,000 grouped, like cards and the HTML
     tables: the Styler's display values, while the column keeps numbers so a click on its header sorts them."""
     import pandas as pd
     import pyarrow as pa
 
     from jiangbei.presentation import tables
-    from jiangbei.presentation.numbers import format_number
+    from jiangbei.presentation.numbers import BOUND_MARKS, format_number
 
     at = open_page("explorer", lang)  # every indicator, in the report's order
     grid = at.dataframe[0]
@@ -189,9 +189,10 @@ def test_the_grid_writes_each_value_with_its_own_decimals(con, lang):
     written = list(pa.ipc.open_stream(grid.proto.arrow_data.styler.display_values).read_all().to_pandas()[value])
     every = con.execute("select * from indicators order by csv_line").df()
     shown = tables.shown_values(every, lang)
-    expected = ["" if v != v else format_number(v, lang, int(d)) for v, d in zip(shown["value"], shown["decimals"])]
+    expected = ["" if v != v else BOUND_MARKS.get(b, "") + format_number(v, lang, int(d))
+                for v, d, b in zip(shown["value"], shown["decimals"], every["bound"])]
     assert written == expected
-    assert "7.0" in written and any("," in w for w in written)
+    assert "7.0" in written and any("," in w for w in written) and any(w.startswith("≥") for w in written)
 
 
 def test_the_value_range_keeps_the_same_rows_in_either_language_and_says_so():

@@ -124,23 +124,23 @@ def _cells(page: str, header: str) -> list[str]:
 
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_every_html_table_writes_each_figure_with_its_own_decimals(con, pairs, lang):
-    """Rule: a table writes each stated figure with the decimals the report gives it, in the reader's units and
-    grouping, as cards do (7.0% stays 7.0, 660 亿元 is CNY 66.0 bn, 1,333,000) — the results-beside-targets tables as
-    well as the tables of all figures and of derived figures."""
-    from jiangbei.presentation.numbers import format_number
+def test_every_html_table_writes_each_figure_with_its_own_decimals_and_bound(con, pairs, lang):
+    """Rule: a table writes each stated figure with the decimals the report gives it and its bound mark, in the
+    reader's units and grouping, as cards do (7.0% stays 7.0, 突破660亿元 is ≥66.0 in CNY bn, 1,333,000) — the
+    results-beside-targets tables as well as the tables of all figures and of derived figures."""
+    from jiangbei.presentation.numbers import BOUND_MARKS, format_number
 
     everything = con.execute("select * from indicators").df()
     derived = con.execute("select * from derived").df()
-    checked = 0
-    for frame, decimals, sides in (
-        (tables.targets_frame(pairs, lang), tables.targets_decimals(pairs, lang),
+    checked = bounded = 0
+    for frame, formats, sides in (
+        (tables.targets_frame(pairs, lang), tables.targets_formats(pairs, lang),
          (("col_result_2020", "result"), ("col_target_2021", "target"))),
         (tables.indicator_frame(everything, lang, ["indicator", "value", "unit"]),
-         tables.value_decimals(everything, lang), (("col_value", ""),)),
-        (tables.derived_frame(derived, lang), tables.value_decimals(derived, lang), (("col_value", ""),)),
+         tables.value_formats(everything, lang), (("col_value", ""),)),
+        (tables.derived_frame(derived, lang), tables.value_formats(derived, lang), (("col_value", ""),)),
     ):
-        page = tables.html_table(frame, decimals=decimals, page_lang=lang)
+        page = tables.html_table(frame, formats=formats, page_lang=lang)
         source = pairs if sides[0][1] else (everything if len(frame) == len(everything) else derived)
         for key, side in sides:
             prefix = f"{side}_" if side else ""
@@ -148,10 +148,12 @@ def test_every_html_table_writes_each_figure_with_its_own_decimals(con, pairs, l
             values = source[f"{prefix}value"]
             shown = tables.shown_values(source, lang, f"{prefix}value", f"{prefix}value_decimals" if not side
                                         else f"{side}_decimals")
-            expected = [format_number(v, lang, int(d)) for v, d in zip(shown["value"], shown["decimals"]) if v == v]
+            expected = [BOUND_MARKS.get(b, "") + format_number(v, lang, int(d))
+                        for v, d, b in zip(shown["value"], shown["decimals"], source[f"{prefix}bound"]) if v == v]
             assert cells == expected and len(cells) == values.notna().sum(), key
             checked += len(cells)
-    assert checked > 200
+            bounded += sum(c[:1] in "≥≤~" for c in cells)
+    assert checked > 200 and bounded >= 10
     growth = pairs[pairs["measure"].isin(GROWTH_MEASURES) & (pairs["result_value"] % 1 == 0)
                    & (pairs["result_decimals"] > 0)]
     assert len(growth)  # a figure such as 7.0% is exercised

@@ -212,8 +212,9 @@ def _trimmed_template(name: str, trace_types: tuple[str, ...]) -> go.layout.Temp
 # metric twin Liberation Sans where present, else DejaVu Sans (wider); Chinese: Noto Sans CJK.
 FONT_FAMILY = {"en": "Arial, Liberation Sans, DejaVu Sans, sans-serif",
                "zh": "Noto Sans CJK SC, Arial, Liberation Sans, DejaVu Sans, sans-serif"}
-# Widths of 12 px tick labels in Chromium, measured on the pages' labels: Latin 5.1-5.6 px a character in Arial,
-# 6.2-6.7 in DejaVu Sans; Chinese 11.7 (at most 12.7); taken at the top of the range.
+# Widths of 12 px labels a character: Latin 5.1 (at most 5.6) in the web font measured in Chromium before, 6.1 (at
+# most 7.3) in DejaVu Sans by its metrics over every indicator name, so 6.7, between the two, leaves Arial's room
+# and most of DejaVu's (automargin takes the rest); Chinese 11.7 (at most 12.7) in Noto Sans CJK.
 LATIN_PX, CJK_PX, LABEL_ROOM_PX = 6.7, 12.7, 20
 
 

@@ -351,6 +351,11 @@ def _check_meaning(row: dict, p) -> None:
         p(f"price_basis 'not_stated' for a {measure}: an amount as written is at current prices (nominal)")
 
 
+def _sentences(text: str) -> list[str]:
+    """The report's sentences, each up to and with its 。."""
+    return re.split(r"(?<=。)", text)
+
+
 def _check_paragraph_periods(rows: list[tuple[int, dict]], texts: dict[str, str], problems: list[Problem]) -> None:
     """A Jan–Nov figure whose own sentence does not say 1-11月 has its period read from the paragraph's opening
     1-11月, and its note says so (the pages mark it "per paragraph"); a figure whose sentence says it does not."""
@@ -358,7 +363,7 @@ def _check_paragraph_periods(rows: list[tuple[int, dict]], texts: dict[str, str]
         if row["period"] != "jan_nov" or not row["source_quote"]:
             continue
         text = texts.get(row["source_id"], "")
-        sentence = next((s for s in re.split(r"(?<=。)", text) if row["source_quote"] in s), "")
+        sentence = next((s for s in _sentences(text) if row["source_quote"] in s), "")
         read = schema.PARAGRAPH_PERIOD in row["note"]
         if sentence and ("1-11月" in sentence) == read:
             says = ("says 1-11月 itself" if read
@@ -371,7 +376,7 @@ def _check_caveats(rows: list[tuple[int, dict]], texts: dict[str, str], problems
     travels with every figure it covers: the figures quoted from its sentence, and the results of the series it
     names, say it in their note."""
     for phrase, (words, series) in schema.CAVEATS.items():
-        sentences = [s for text in texts.values() for s in re.split(r"(?<=。)", text) if phrase in s]
+        sentences = [s for text in texts.values() for s in _sentences(text) if phrase in s]
         if not sentences:
             problems.append(Problem(INDICATORS_FILE, None, None, f"caveat {phrase!r} is not in the source text"))
             continue

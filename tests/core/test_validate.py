@@ -94,6 +94,8 @@ def test_cli_exit_status(data_copy):
         # the report's caveats travel with every figure they cover (schema.CAVEATS)
         ("cbec_exports_2020", {"note": "part of the district's exports"}, "lacks the report's caveat 'preliminary"),
         ("exports_growth_2020", {"note": "at current prices (nominal)"}, "lacks the report's caveat 'newly counted"),
+        # a part of the customs exports in the next sentence (growth to the EU) is preliminary too
+        ("exports_eu_growth_2020", {"note": "at current prices (nominal)"}, "lacks the report's caveat 'preliminary"),
         ("gdp_growth_2020", {"note": "price basis not stated"}, "lacks the report's caveat '难以完成年度目标'"),
         # 达到 names the figure to reach: exact, and no note can make it a floor
         ("pension_coverage_target_2021", {"bound": "at_least", "note": "a floor"}, "(exact: it names the figure"),
@@ -196,7 +198,12 @@ def test_every_caveat_of_the_table_is_in_the_report_and_on_every_figure_it_cover
         assert covered, phrase
         assert all(words in r["note"] for r in covered), phrase
     # the customs figures are each preliminary: the whole sentence, not only the headline exports
-    assert sum(schema.CAVEATS["根据海关初步数据"][0] in r["note"] for r in rows) >= 7
+    assert sum(schema.CAVEATS["根据海关初步数据"][0] in r["note"] for r in rows) >= 12
+    # the exports' parts by destination are customs figures; the e-commerce caveat is the total's, as the report says
+    by_series = {r["series"]: r for r in rows if r["kind"] == "actual"}
+    for series in ("exports_eu", "exports_us", "exports_asean", "exports_belt_road"):
+        assert schema.CAVEATS["根据海关初步数据"][0] in by_series[series]["note"], series
+        assert schema.CAVEATS["电商新增企业数据贡献"][0] not in by_series[series]["note"], series
 
 
 def test_a_caveat_missing_from_the_report_is_reported(data_copy, monkeypatch):

@@ -1,6 +1,9 @@
 -- Load the curated CSVs into tables, with explicit column types (nothing is sniffed).
 -- $indicators_path, $sources_path, $glossary_path: the CSV files.
 -- $indicator_columns, $source_columns, $glossary_columns: name -> DuckDB type.
+-- $notes_en, $notes_zh: each note as indicators.csv writes it (English) and its Chinese, from the zh notes catalog
+-- (jiangbei/locales/zh/LC_MESSAGES/notes.po); note_zh is that Chinese, or the note as written where the catalog
+-- lacks it (its caveat matters more than its language, as on the pages: presentation.i18n.note_text).
 -- value is read as text and cast here, so value_decimals can keep the precision the report wrote: the decimals of
 -- its digits (7.0 stays 7.0 on screen, 660 is 66.0 CNY bn); a figure the quote writes only in words (千亿元 as 1000,
 -- 十强 as 10: no Arabic number of the quote is the value) has no written decimals, and its written precision is
@@ -11,6 +14,7 @@
 CREATE TABLE indicators AS
 SELECT
     * REPLACE (CAST(value AS DOUBLE) AS value),
+    CASE WHEN note IS NOT NULL THEN coalesce(MAP($notes_en, $notes_zh)[note], note) END AS note_zh,
     CAST(CASE
         WHEN list_contains(regexp_extract_all(source_quote, '\d+(?:\.\d+)?'), ltrim(value, '-'))
             OR ltrim(value, '-') = '0' THEN length(split_part(value, '.', 2))

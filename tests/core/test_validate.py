@@ -610,3 +610,23 @@ def test_a_jan_nov_period_says_whether_its_sentence_or_its_paragraph_gives_it(da
     frame.loc[frame["id"] == row_id, "note"] = note
     frame.to_csv(data_copy / "indicators.csv", index=False)
     assert [p for p in validate(data_copy) if p.row_id == row_id and "1-11月" in p.message]
+
+
+# A note's words that date its figure -> the periods they agree with; "at the time of the report" has no period code,
+# so a row dated so would show a period its note contradicts (listed firms: "Year end" beside "at the time of the
+# report", seventh reading N4).
+NOTE_DATES = {"year end": ("year_end",), "end of November": ("jan_nov",), "Jan–Nov": ("jan_nov",),
+              "at the time of the report": (), "截至报告": ()}
+
+
+def test_a_note_that_dates_its_figure_agrees_with_its_period():
+    rows = read_rows(DATA)
+    dated = 0
+    for r in rows:
+        for words, periods in NOTE_DATES.items():
+            if words in r["note"]:
+                assert r["period"] in periods, (r["id"], r["period"], words)
+                dated += 1
+    assert dated >= 8
+    listed = next(r for r in rows if r["id"] == "listed_firms_2020")
+    assert listed["period"] == "year_end" and "no date in the report" in listed["note"]

@@ -91,7 +91,8 @@ def metric_cards(series_cards: pd.DataFrame) -> None:
 
 def export_buttons(df: pd.DataFrame, stem_parts: list[str], about: dict[str, str], key: str,
                    codes: pd.DataFrame | None = None,
-                   frame_at_click: Callable[[], pd.DataFrame] | None = None) -> None:
+                   frame_at_click: Callable[[], pd.DataFrame] | None = None,
+                   formats: NumberFormats | None = None) -> None:
     """One button per format, and "About this file"; files are built only when clicked, without a rerun.
 
     codes: the query rows behind df, whose code columns (export.CODE_COLUMNS) go first in every file, so files
@@ -100,10 +101,13 @@ def export_buttons(df: pd.DataFrame, stem_parts: list[str], about: dict[str, str
     frame_at_click marks a visitor's SQL result: the file is made from the frame it returns at the click (so no
     session holds the result), spreadsheet formulas are neutralised, and a format over its cell budget is refused;
     df then only gives the result's size, and may be an Arrow table.
+    formats: the shown number columns' decimals per row (as in table()): every file writes each number with them,
+    as do the code columns with the report's (export.FileDecimals says how each format keeps them).
     """
     language = lang()
     untrusted = frame_at_click is not None
     data = df if codes is None else export.with_code_columns(df, codes)
+    decimals = None if untrusted else export.file_decimals(formats, codes)
     sources = db.query("sources").to_dict("records")
     # about: the view's filters (code=value), or {"sql": ...} for the SQL console's result.
     filters = {k: v for k, v in about.items() if k not in ("source", "language", "sql")}
@@ -134,7 +138,8 @@ def export_buttons(df: pd.DataFrame, stem_parts: list[str], about: dict[str, str
                 lambda label=label: export.untrusted_file(frame_at_click, label, fields(), unavailable, shown_at),
                 untrusted=True)
         else:
-            build = downloads.Build(lambda label=label: export.serialise(data, label, fields(), exported=shown_at))
+            build = downloads.Build(lambda label=label: export.serialise(data, label, fields(), exported=shown_at,
+                                                                         decimals=decimals))
         row.download_button(
             label, data=build,
             file_name=export.file_name(stem_parts, language, label), mime=export.FORMATS[label][1],
@@ -187,7 +192,8 @@ def table(df: pd.DataFrame, key: str, stem_parts: list[str], filters: dict[str, 
         rows = list(event.selection.rows)
     if not selectable and not df.empty:
         # The downloads come before the table's links, so the keyboard reaches them in a few presses.
-        export_buttons(df.drop(columns=[link_header], errors="ignore"), stem_parts, filters, key, codes=codes)
+        export_buttons(df.drop(columns=[link_header], errors="ignore"), stem_parts, filters, key, codes=codes,
+                       formats=formats)
         def html() -> str:
             indicator_header = header("indicator", language)
             link_names = ([t("source_link_of", language, indicator=name) for name in df[indicator_header]]
@@ -204,7 +210,7 @@ def table(df: pd.DataFrame, key: str, stem_parts: list[str], filters: dict[str, 
         st.warning(ngettext("rows_capped", store.ROW_LIMIT, language, n=store.ROW_LIMIT), icon=":material/info:")
     if selectable or df.empty:
         export_buttons((df if exported is None else exported).drop(columns=[link_header], errors="ignore"),
-                       stem_parts, filters, key, codes=codes)
+                       stem_parts, filters, key, codes=codes, formats=formats)
     source_caption()
     return rows
 

@@ -66,8 +66,12 @@ BOUND_WORDS = {
 # the report's phrase -> (words the note must hold, the series it covers; () = every figure quoted from the sentence,
 # up to 。, that holds the phrase). The phrase must be in the source.
 CAVEATS = {
-    # 根据海关初步数据,全区实现外贸自营出口额443.4亿元,…完成进度排名全市第3。
-    "根据海关初步数据": ("preliminary customs data (海关初步数据)", ()),
+    # 根据海关初步数据,全区实现外贸自营出口额443.4亿元,…完成进度排名全市第3。 The next sentence's export figures
+    # (the top 50 exporters' share of export growth; growth to the EU, the US, ASEAN, Belt and Road) are parts of
+    # those same exports. The e-commerce caveat below is not theirs: the report gives it for the total's target.
+    "根据海关初步数据": ("preliminary customs data (海关初步数据)",
+                         ("top50_exporters_contribution", "exports_eu", "exports_us", "exports_asean",
+                          "exports_belt_road")),
     # 外贸自营出口额等指标因防疫物资出口规模持续扩大和电商新增企业数据贡献,超额完成年度目标: the 2020 exports, and
     # what is computed from them (growth, its rank, the national share), partly count firms newly added to the data
     "电商新增企业数据贡献": ("newly counted e-commerce firms (电商新增企业数据贡献)",

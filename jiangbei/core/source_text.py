@@ -62,7 +62,7 @@ def locate(rows: pd.DataFrame, text: str) -> list[Span]:
 
 
 def _value_text(value: float, decimals: int) -> str:
-    return f"{abs(value):.{int(decimals)}f}"
+    return f"{abs(value):.{max(0, int(decimals))}f}"  # negative decimals: a figure written in words (千亿元)
 
 
 def sections(text: str) -> list[tuple[str, int, int]]:

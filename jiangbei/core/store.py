@@ -14,6 +14,7 @@ import duckdb
 import pandas as pd
 
 from jiangbei.core import schema
+from jiangbei.core.note_catalog import chinese_notes
 from jiangbei.core.validate import GLOSSARY_FILE, INDICATORS_FILE, SOURCES_FILE
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -106,6 +107,8 @@ def build_database(directory: Path, path: str = ":memory:") -> duckdb.DuckDBPyCo
         "indicator_columns": schema.INDICATOR_TYPES,
         "source_columns": schema.SOURCE_TYPES,
         "glossary_columns": schema.GLOSSARY_TYPES,
+        # each note's Chinese (note_zh), from the zh notes catalog the pages read too
+        "notes_en": list(chinese_notes()), "notes_zh": list(chinese_notes().values()),
     })
     run_script(con, read_sql("load/page_groups"), {
         "topics": [topic for topics in schema.PAGE_TOPICS.values() for topic in topics],

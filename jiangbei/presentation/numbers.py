@@ -71,8 +71,12 @@ def scaled_decimals(scaled: float, divisor: int, decimals: int) -> int:
     """The decimals of a figure converted to a larger English unit (660 亿元 -> CNY 66.0 bn): as many as the scaled
     value needs (44.34, 119.79), at least one (66.0), never more than the report's figure implies after the
     conversion (18000 万美元 is USD 180.0 m, not 180.00 m). A zero the report writes after the point is kept:
-    22.0 亿元 is CNY 2.20 bn, not 2.2. Cards, charts, tables and hovers all use this."""
+    22.0 亿元 is CNY 2.20 bn, not 2.2. A figure written only in words has negative decimals (突破千亿元 is 1000 亿元
+    to the thousand, -3: queries/load/tables.sql) and none after the conversion: over CNY 100 bn, not 100.0.
+    Cards, charts, tables and hovers all use this."""
     implied = decimals + len(str(divisor)) - 1
+    if decimals < 0:  # written in words: the report wrote no digit, so none is added
+        return max(0, implied)
     if decimals > 0:  # the report's written decimals, all of them, moved by the conversion
         return implied
     return min(implied, max(1, _decimals(scaled)))
@@ -132,7 +136,8 @@ def as_reported(value, unit: str, decimals) -> str:
     of English tables): 134.5 亿元, 万分之24.7, 第3名, 1:7; '' where there is no value."""
     if value is None or value != value:
         return ""
-    number = f"{value:.{int(decimals) if decimals == decimals and decimals is not None else 0}f}"
+    places = int(decimals) if decimals == decimals and decimals is not None else 0
+    number = f"{value:.{max(0, places)}f}"  # negative: written in words (千亿元 is 1000), no decimals
     return _REPORT_ORDER[unit].format(n=number) if unit in _REPORT_ORDER else f"{number} {unit}"
 
 

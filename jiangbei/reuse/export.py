@@ -41,22 +41,88 @@ def file_name(stem_parts: list[str], lang: str, label: str) -> str:
     return "_".join(p for p in clean if p) + "." + FORMATS[label][0]
 
 
+# Each number column of a file with every row's decimals as the screen writes it (660 亿元 is 660, 22.0 亿元 in CNY bn
+# 2.20, 7.0% is 7.0): {column: [decimals of row 0, row 1, ...]}; negative for a figure rounded to tens or written
+# in words (none after the point). Why the form differs by format: CSV is text, so each number is written with
+# exactly its decimals (no 660.0 beside 660, no 2.2 for the screen's 2.20), without grouping or bound mark, so any
+# reader parses it (the bound has its own column). Excel keeps numbers, so a spreadsheet sums and sorts them, and
+# shows each with its decimals through the cell's number format. JSON numbers are text too: written like CSV's,
+# still numbers. Parquet stores doubles, which keep no written zeros: each value is rounded to its decimals (no
+# 6.6000000000000005), and the decimals are in the file's metadata (jiangbei.decimals) for a reader to format.
+FileDecimals = dict[str, list]
+DECIMALS_KEY = b"jiangbei.decimals"
+
+
+def _known(places) -> bool:
+    return places is not None and not pd.isna(places)  # None, NaN and pd.NA (a nullable integer column) are unknown
+
+
+def _is_number(value) -> bool:
+    import numbers
+
+    return isinstance(value, numbers.Real) and not isinstance(value, bool) and value == value
+
+
+def number_text(value, places) -> str:
+    """A number with exactly places decimals, no grouping: 660, 66.0, 2.20; 17800 for a figure rounded to hundreds."""
+    places = int(places)
+    if places <= 0:
+        return str(int(round(float(value), places)))
+    return f"{float(value):.{places}f}"
+
+
+def rounded(df: pd.DataFrame, decimals: FileDecimals, as_text: bool = False) -> pd.DataFrame:
+    """A copy of df whose decimals columns hold each number rounded to its row's decimals (int where none), or, with
+    as_text, written as text with them (for CSV); empty cells stay empty."""
+    out = df.copy()
+    for column, places in decimals.items():
+        if column not in out.columns:
+            continue
+        values = []
+        for value, p in zip(out[column], places):
+            if not _is_number(value) or not _known(p):
+                values.append(None if not _is_number(value) and not isinstance(value, str) else value)
+            elif as_text:
+                values.append(number_text(value, p))
+            else:
+                values.append(int(round(float(value), int(p))) if int(p) <= 0 else round(float(value), int(p)))
+        out[column] = pd.Series(values, index=out.index, dtype=object)
+    return out
+
+
 def to_csv(df: pd.DataFrame, lineterminator: str = "\n") -> bytes:
     # The BOM makes Excel read the file as UTF-8, so Chinese shows correctly. A field is quoted when it holds a
     # character of lineterminator: "\r\n" (RFC 4180) also quotes a lone carriage return inside a visitor's text.
     return df.to_csv(index=False, lineterminator=lineterminator).encode("utf-8-sig")
 
 
-def to_json(df: pd.DataFrame) -> bytes:
+def to_json(df: pd.DataFrame, decimals: FileDecimals | None = None) -> bytes:
     records = json.loads(df.to_json(orient="records", force_ascii=False, date_format="iso"))
-    return json.dumps(records, ensure_ascii=False, indent=1).encode("utf-8")
+    if not decimals or not records:
+        return json.dumps(records, ensure_ascii=False, indent=1).encode("utf-8")
+    # Laid out as json.dumps(indent=1) does, with each number of a decimals column written as the screen writes it
+    # (2.20, 660): a JSON number is text, so 2.20 is a number token like 2.2, and a parser reads the same value.
+    objects = []
+    for i, record in enumerate(records):
+        items = []
+        for key, value in record.items():
+            places = decimals[key][i] if key in decimals else None
+            if _is_number(value) and _known(places):
+                text = number_text(value, places)
+            else:
+                text = json.dumps(value, ensure_ascii=False)
+            items.append(f"  {json.dumps(key, ensure_ascii=False)}: {text}")
+        objects.append(" {\n" + ",\n".join(items) + "\n }")
+    return ("[\n" + ",\n".join(objects) + "\n]").encode("utf-8")
 
 
-def to_excel(df: pd.DataFrame, about: dict[str, str]) -> bytes:
-    """The data sheet first; then a sheet with the source, licence, citation, view and export time (about_fields)."""
+def to_excel(df: pd.DataFrame, about: dict[str, str], decimals: FileDecimals | None = None) -> bytes:
+    """The data sheet first; then a sheet with the source, licence, citation, view and export time (about_fields).
+    decimals: each number of those columns stays a number, shown with its row's decimals (a cell number format)."""
     buffer = io.BytesIO()
     with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
         df.to_excel(writer, sheet_name=DATA_SHEET, index=False)
+        _number_formats(writer.sheets[DATA_SHEET], df, decimals or {})
         # the sheet's header in the language of its labels (the about fields are written in the export's language)
         lang = "zh" if any(re.search(r"[\u4e00-\u9fff]", key) for key in about) else "en"
         header = [t("about_sheet_field", lang), t("about_sheet_value", lang)]
@@ -64,6 +130,19 @@ def to_excel(df: pd.DataFrame, about: dict[str, str]) -> bytes:
         format_sheet(writer.sheets[DATA_SHEET], df)
         format_sheet(writer.sheets[ABOUT_SHEET], None)
     return buffer.getvalue()
+
+
+def excel_number_format(places) -> str:
+    """The cell format that shows a number with places decimals, grouped as the screen groups it: #,##0.00."""
+    return "#,##0" + ("." + "0" * int(places) if int(places) > 0 else "")
+
+
+def _number_formats(sheet, df: pd.DataFrame, decimals: FileDecimals) -> None:
+    for j, column in enumerate(df.columns, start=1):
+        for i, places in enumerate(decimals.get(column, ()), start=2):  # row 1 is the header
+            cell = sheet.cell(row=i, column=j)
+            if _is_number(cell.value) and _known(places):
+                cell.number_format = excel_number_format(places)
 
 
 # Excel column widths, in characters: wide enough for a header or a short value, never a whole sentence.
@@ -200,21 +279,27 @@ def stamped_xlsx(data: bytes, when: datetime) -> bytes:
 
 
 def serialise(df: pd.DataFrame, label: str, about: dict[str, str], untrusted: bool = False,
-              exported: datetime | None = None) -> bytes:
+              exported: datetime | None = None, decimals: FileDecimals | None = None) -> bytes:
     """The file of df in a format; untrusted (a visitor's SQL result): spreadsheet formulas neutralised. Excel:
     control characters, which the format cannot hold, are replaced by EXCEL_REPLACEMENT; with exported, its
-    time stamps are that time, so the same view gives the same bytes (the media store keeps one file per view)."""
+    time stamps are that time, so the same view gives the same bytes (the media store keeps one file per view).
+    decimals: the number columns' decimals per row, as the screen writes them (FileDecimals: how each format
+    keeps them)."""
     if untrusted and label in ("CSV", "Excel"):
         df = neutralise_formulas(df)
+    decimals = {c: list(p) for c, p in (decimals or {}).items() if c in df.columns}
+    if decimals:
+        df = rounded(df, decimals, as_text=label == "CSV")
     if label == "CSV":
         return to_csv(df, "\r\n" if untrusted else "\n")
     if label == "Excel":
-        data = to_excel(excel_safe(df), {k: EXCEL_ILLEGAL.sub(EXCEL_REPLACEMENT, v) for k, v in about.items()})
+        data = to_excel(excel_safe(df), {k: EXCEL_ILLEGAL.sub(EXCEL_REPLACEMENT, v) for k, v in about.items()},
+                        decimals)
         return data if exported is None else stamped_xlsx(data, exported)
     if label == "JSON":
-        return to_json(df)
+        return to_json(df, decimals)
     if label == "Parquet":
-        return to_parquet_with_about(df, about)
+        return to_parquet_with_about(df, about, decimals)
     raise ValueError(f"unknown export format {label!r}")
 
 
@@ -248,24 +333,45 @@ def as_written(values: pd.Series, decimals: pd.Series) -> pd.Series:
     return pd.Series([one(v, d) for v, d in zip(values, decimals)], index=values.index, dtype=object)
 
 
+def _figure_codes(rows: pd.DataFrame) -> dict[str, str]:
+    """The code columns of a kind of row that hold its figures: code column -> query column."""
+    if "result_id" in rows.columns:
+        return {"result_value_as_reported": "result_value", "target_value_as_reported": "target_value"}
+    if "baseline_id" in rows.columns:
+        return {"target_value_as_reported": "target_value", "baseline_value_as_reported": "baseline_value"}
+    if "derived_id" in rows.columns:  # computed here, not reported: value_computed, never "as reported"
+        return {"value_computed": "value", "unit_computed": "unit"}
+    return {"value_as_reported": "value"} if "value" in rows.columns else {}
+
+
+def _code_places(rows: pd.DataFrame) -> dict[str, tuple[str, str]]:
+    """Each figure's code column -> (the query column of its figure, the query column of its decimals)."""
+    found = {}
+    for code, column in _figure_codes(rows).items():
+        if not code.endswith(("value_as_reported", "value_computed")):
+            continue
+        side = column[: -len("value")]  # result_, target_, baseline_ or ""
+        places = f"{side}decimals" if side else "value_decimals"
+        if column in rows.columns and places in rows.columns:
+            found[code] = (column, places)
+    return found
+
+
 def code_frame(rows: pd.DataFrame) -> pd.DataFrame:
     """The code columns of query rows: indicators have them all; a result/target pair has result_id and target_id
     for id and both values as reported (a scorecard row: target_id and its baseline_id), and derived figures their
     derived_id (kind derived)."""
     rows = rows.reset_index(drop=True)
+    values = _figure_codes(rows)
     if "result_id" in rows.columns:
         ids = rows[["result_id", "target_id"]]
-        values = {"result_value_as_reported": "result_value", "target_value_as_reported": "target_value"}
     elif "baseline_id" in rows.columns:
         ids = rows[["target_id", "baseline_id"]]
-        values = {"target_value_as_reported": "target_value", "baseline_value_as_reported": "baseline_value"}
-    elif "derived_id" in rows.columns:  # computed here, not reported: value_computed, never "as reported"
+    elif "derived_id" in rows.columns:
         ids = pd.DataFrame({"id": rows["derived_id"], "kind_code": "derived", "input_ids": rows["input_ids"].map(
             lambda ids: ", ".join(ids))})
-        values = {"value_computed": "value", "unit_computed": "unit"}
-    else:
-        ids = rows[["id"]]
-        values = {}
+    else:  # an indicator: its figure is among _CODE_SOURCES
+        ids, values = rows[["id"]], {}
     rest = {code: rows[column] for column, code in _CODE_SOURCES.items()
             if column in rows.columns and code not in ids.columns
             and not (code.endswith("_as_reported") and "derived_id" in rows.columns)}
@@ -274,13 +380,22 @@ def code_frame(rows: pd.DataFrame) -> pd.DataFrame:
     for code, column in values.items():
         rest[code] = rows[column]
     # each figure with the decimals the report gives it (or SQL rounded it to): 660, 7.0, 第1名 as 1
-    for code in [c for c in rest if c.endswith(("value_as_reported", "value_computed"))]:
-        column = values.get(code, "value")
-        side = column[: -len("value")]  # result_, target_, baseline_ or ""
-        places = f"{side}decimals" if side else "value_decimals"
-        if column in rows.columns and places in rows.columns:
+    for code, (column, places) in _code_places(rows).items():
+        if code in rest:
             rest[code] = as_written(rows[column], rows[places])
     return pd.concat([ids, pd.DataFrame(rest, index=rows.index)], axis=1)
+
+
+def file_decimals(formats: dict[str, list[tuple[int, str]]] | None, rows: pd.DataFrame | None) -> FileDecimals:
+    """The decimals of every number column of a file of the shown table after the code columns of its rows
+    (with_code_columns): the shown columns' as the screen writes them (formats: tables.value_formats …, each row's
+    decimals and bound mark), the code columns' as the report writes them (value_decimals …)."""
+    decimals: FileDecimals = {column: [places for places, _ in cells] for column, cells in (formats or {}).items()}
+    if rows is not None:
+        rows = rows.reset_index(drop=True)
+        for code, (_, places) in _code_places(rows).items():
+            decimals[code] = list(rows[places])
+    return decimals
 
 
 def with_code_columns(shown: pd.DataFrame, rows: pd.DataFrame) -> pd.DataFrame:
@@ -334,13 +449,23 @@ def about_text(about: dict[str, str], data_file_name: str, lang: str) -> bytes:
     return ("\n".join(lines) + "\n").encode("utf-8")
 
 
-def to_parquet_with_about(df: pd.DataFrame, about: dict[str, str]) -> bytes:
-    """Parquet with the about fields in its key-value metadata (jiangbei.about, a JSON object)."""
+def to_parquet_with_about(df: pd.DataFrame, about: dict[str, str], decimals: FileDecimals | None = None) -> bytes:
+    """Parquet with the about fields in its key-value metadata (jiangbei.about, a JSON object); decimals: those
+    columns are doubles (rounded by serialise) and their decimals per row are in jiangbei.decimals."""
     import pyarrow as pa
     import pyarrow.parquet as pq
 
+    decimals = decimals or {}
+    if decimals:  # one type per column: a double (660 and 66.5 alike), the decimals kept beside it
+        df = df.copy()
+        for column in decimals:
+            df[column] = pd.to_numeric(df[column], errors="coerce").astype("float64")
     table = pa.Table.from_pandas(df, preserve_index=False)
     metadata = {**(table.schema.metadata or {}), PARQUET_KEY: json.dumps(about, ensure_ascii=False).encode("utf-8")}
+    if decimals:
+        metadata[DECIMALS_KEY] = json.dumps(
+            {c: [int(p) if _known(p) else None for p in places] for c, places in decimals.items()},
+            ensure_ascii=False).encode("utf-8")
     buffer = io.BytesIO()
     pq.write_table(table.replace_schema_metadata(metadata), buffer)
     return buffer.getvalue()

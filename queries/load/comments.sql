@@ -20,10 +20,11 @@ COMMENT ON COLUMN indicators.direction IS '好的方向 / which way is better: u
 COMMENT ON COLUMN indicators.section IS '所在章节 / heading of the report it sits under';
 COMMENT ON COLUMN indicators.source_id IS '来源文件 / row of sources';
 COMMENT ON COLUMN indicators.source_quote IS '原文 / exact sentence fragment containing the number';
-COMMENT ON COLUMN indicators.note IS '备注 / scope or reading note';
+COMMENT ON COLUMN indicators.note IS '备注(英文;中文见 note_zh) / scope or reading note, in English (note_zh in Chinese)';
+COMMENT ON COLUMN indicators.note_zh IS '备注(中文) / the note in Chinese (the app''s notes catalog; the caveats: 海关初步数据 …)';
 COMMENT ON COLUMN indicators.source_quote_en IS '原文英译(非官方) / the quote in the unofficial English translation, same number (亿元 as billion)';
 COMMENT ON COLUMN indicators.plan_verdict IS '报告以文字说明的年度目标完成情况(未给出完成率) / beat or missed the annual plan, said in words without a completion rate (note quotes the report)';
-COMMENT ON COLUMN indicators.value_decimals IS '原文小数位数 / decimals as written (for display)';
+COMMENT ON COLUMN indicators.value_decimals IS '原文写出的精度:小数位数;仅以文字写出的数(千亿元)为负,即其末位(-3) / precision as written: its decimals; negative for a figure written only in words (千亿元: -3, to the thousand), which has no written decimals';
 COMMENT ON COLUMN indicators.csv_line IS 'CSV 行号 / line of the CSV';
 COMMENT ON TABLE sources IS '来源文件 / one row per source document';
 COMMENT ON COLUMN sources.source_id IS '来源编号 / unique id of the document';

@@ -128,7 +128,7 @@ def test_every_indicator_is_located_in_the_report():
     for span in spans:  # each mark covers exactly the number as written
         row = rows[rows["id"] == span.ids[0]].iloc[0]
         assert source_text.number_span(text[span.quote_start:span.quote_end],
-                                       f"{abs(row['value']):.{row['value_decimals']}f}") is not None
+                                       f"{abs(row['value']):.{max(0, row['value_decimals'])}f}") is not None
     html = source_text.to_html(text, spans, {}, focus="gdp_2020")
     assert html.count("<mark") == len(spans) and html.count('id="report-focus"') == 1
     assert "<script" not in source_text.to_html("<script>1</script>", [], {})

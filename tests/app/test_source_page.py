@@ -38,7 +38,7 @@ def test_every_indicator_is_marked_in_the_english_text(rows):
         assert row["source_quote_en"] in en_lines[EN.count("\n", 0, span.start)]
         quote = EN[span.quote_start:span.quote_end]
         assert quote == row["source_quote_en"]
-        assert english_number_span(f"{abs(row['value']):.{row['value_decimals']}f}", row["unit"], quote) == \
+        assert english_number_span(f"{abs(row['value']):.{max(0, row['value_decimals'])}f}", row["unit"], quote) == \
             (span.start - span.quote_start, span.end - span.quote_start)
     assert EN[spans[0].start:spans[0].end] == "66"  # 突破660亿元: CNY 66 billion
 

@@ -117,5 +117,28 @@ def test_the_default_query_keeps_what_each_value_means(lang):
     text = at.text_area(key="sql_text").value
     select = text.split("SELECT", 1)[1].split("FROM", 1)[0]
     for column in ("qualifier", "bound", "value", "unit", "year", "period", "kind", "measure", "price_basis", "note"):
-        assert re.search(rf"\b{column}(_en)?\b", select), column
+        assert re.search(rf"\b{column}(_en|_zh)?\b", select), column
     assert len(at.dataframe) >= 1 and len(at.dataframe[-1].value.columns) == select.count(",") + 1
+
+
+def test_the_chinese_default_query_shows_the_notes_in_chinese(con):
+    """The 备注 column of the zh default query is the note in Chinese (indicators.note_zh), caveats included: every
+    row it shows with a note has one, and none is the English note."""
+    from jiangbei.presentation.i18n import note_text
+
+    at = open_page("sql", "zh")
+    assert "note_zh AS 备注" in at.text_area(key="sql_text").value
+    result = at.dataframe[-1].value
+    notes = result["备注"].dropna()
+    assert len(notes) >= 5 and result["备注"].notna().sum() == len(notes)
+    for note in notes:
+        assert re.search(r"[\u4e00-\u9fff]", note) and not re.search(r"[A-Za-z]{3,}", note), note
+    assert any("海关初步数据" in n for n in notes)
+    # the database's note_zh is the pages' Chinese note, on every row with a note
+    rows = con.cursor().sql("select note, note_zh from indicators").df()
+    assert rows["note"].notna().sum() > 0
+    for note, chinese in zip(rows["note"], rows["note_zh"]):
+        if isinstance(note, str) and note.strip():
+            assert chinese and chinese == note_text(note, "zh") and chinese != note, note
+        else:
+            assert chinese is None or chinese != chinese

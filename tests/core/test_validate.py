@@ -94,6 +94,8 @@ def test_cli_exit_status(data_copy):
         # the report's caveats travel with every figure they cover (schema.CAVEATS)
         ("cbec_exports_2020", {"note": "part of the district's exports"}, "lacks the report's caveat 'preliminary"),
         ("exports_growth_2020", {"note": "at current prices (nominal)"}, "lacks the report's caveat 'newly counted"),
+        # a part of the customs exports in the next sentence (growth to the EU) is preliminary too
+        ("exports_eu_growth_2020", {"note": "at current prices (nominal)"}, "lacks the report's caveat 'preliminary"),
         ("gdp_growth_2020", {"note": "price basis not stated"}, "lacks the report's caveat '难以完成年度目标'"),
         # 达到 names the figure to reach: exact, and no note can make it a floor
         ("pension_coverage_target_2021", {"bound": "at_least", "note": "a floor"}, "(exact: it names the figure"),
@@ -196,7 +198,12 @@ def test_every_caveat_of_the_table_is_in_the_report_and_on_every_figure_it_cover
         assert covered, phrase
         assert all(words in r["note"] for r in covered), phrase
     # the customs figures are each preliminary: the whole sentence, not only the headline exports
-    assert sum(schema.CAVEATS["根据海关初步数据"][0] in r["note"] for r in rows) >= 7
+    assert sum(schema.CAVEATS["根据海关初步数据"][0] in r["note"] for r in rows) >= 12
+    # the exports' parts by destination are customs figures; the e-commerce caveat is the total's, as the report says
+    by_series = {r["series"]: r for r in rows if r["kind"] == "actual"}
+    for series in ("exports_eu", "exports_us", "exports_asean", "exports_belt_road"):
+        assert schema.CAVEATS["根据海关初步数据"][0] in by_series[series]["note"], series
+        assert schema.CAVEATS["电商新增企业数据贡献"][0] not in by_series[series]["note"], series
 
 
 def test_a_caveat_missing_from_the_report_is_reported(data_copy, monkeypatch):
@@ -603,3 +610,23 @@ def test_a_jan_nov_period_says_whether_its_sentence_or_its_paragraph_gives_it(da
     frame.loc[frame["id"] == row_id, "note"] = note
     frame.to_csv(data_copy / "indicators.csv", index=False)
     assert [p for p in validate(data_copy) if p.row_id == row_id and "1-11月" in p.message]
+
+
+# A note's words that date its figure -> the periods they agree with; "at the time of the report" has no period code,
+# so a row dated so would show a period its note contradicts (listed firms: "Year end" beside "at the time of the
+# report", seventh reading N4).
+NOTE_DATES = {"year end": ("year_end",), "end of November": ("jan_nov",), "Jan–Nov": ("jan_nov",),
+              "at the time of the report": (), "截至报告": ()}
+
+
+def test_a_note_that_dates_its_figure_agrees_with_its_period():
+    rows = read_rows(DATA)
+    dated = 0
+    for r in rows:
+        for words, periods in NOTE_DATES.items():
+            if words in r["note"]:
+                assert r["period"] in periods, (r["id"], r["period"], words)
+                dated += 1
+    assert dated >= 8
+    listed = next(r for r in rows if r["id"] == "listed_firms_2020")
+    assert listed["period"] == "year_end" and "no date in the report" in listed["note"]

@@ -7,10 +7,11 @@ import re
 import pandas as pd
 import pytest
 
-from jiangbei.core.units import EN_SCALE
+from jiangbei.core.units import EN_MULTIPLY, EN_SCALE
 from jiangbei.presentation import charts, scorecard, tables
 from jiangbei.presentation.i18n import t
 from jiangbei.presentation.numbers import GROWTH_MEASURES, format_value, scaled_for
+from tests.conftest import DATA
 
 LANGS = ("zh", "en")
 PP = {"zh": "个百分点", "en": " pp"}
@@ -89,7 +90,8 @@ def test_no_english_money_amount_shows_more_decimals_than_its_source(con):
         implied = int(r["value_decimals"]) + len(str(divisor)) - 1
         text = format_value(r["value"], r["unit"], r["unit_en"], "en", int(r["value_decimals"]))
         _, _, table_places = scaled_for(r["value"], r["unit"], r["unit_en"], "en", int(r["value_decimals"]))
-        assert _places(text) <= implied and table_places == _places(text), (r.to_dict(), text, table_places)
+        # a figure written in words (千亿元: decimals -3) has none after the conversion either
+        assert _places(text) <= max(0, implied) and table_places == _places(text), (r.to_dict(), text, table_places)
         checked += 1
     assert checked >= 10
 
@@ -188,3 +190,46 @@ def test_a_zero_the_report_writes_after_the_point_is_kept_in_english(con):
         assert _places(text) == int(r["value_decimals"]) + len(str(divisor)) - 1, (r["id"], text)
         checked += 1
     assert checked >= 10
+
+
+_ARABIC = re.compile(r"\d+(?:\.\d+)?")
+_SHOWN_NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
+
+
+def test_every_figure_is_shown_with_the_precision_its_report_wrote():
+    """Rule, on every row of data/indicators.csv (read as text, apart from the database): the report's written
+    precision decides. A figure written in digits keeps its written decimals in Chinese, and in English every one
+    of them moved by the conversion (22.0 亿元: 2.20); a figure written only in words (突破千亿元, 十强, 四大) has
+    no written decimals, so it shows none in either language: over CNY 100 bn, never 100.0."""
+    from jiangbei.core import store
+
+    csv_rows = pd.read_csv(DATA / "indicators.csv", dtype=str, keep_default_na=False)
+    db = store.build_database(DATA).sql("select id, value, unit, unit_en, value_decimals from indicators").df()
+    decimals = dict(zip(db["id"], db["value_decimals"]))
+    words = digits = 0
+    for r in csv_rows.to_dict("records"):
+        written = r["value"].lstrip("-")
+        in_words = written not in _ARABIC.findall(r["source_quote"])
+        value = float(r["value"])
+        for lang in LANGS:
+            text = format_value(value, r["unit"], r["unit_en"], lang, int(decimals[r["id"]]))
+            shown = abs(scaled_for(value, r["unit"], r["unit_en"], lang, 4)[0])  # the number, not 10,000 of a unit
+            number = next(n for n in _SHOWN_NUMBER.findall(text)
+                          if float(n.replace(",", "")) == pytest.approx(shown))
+            places = _places(number)
+            if in_words or value == 0:
+                assert places == 0, (r["id"], lang, text)
+                continue
+            own = len(written.partition(".")[2])
+            shift = len(str(EN_SCALE[r["unit"]][0])) - 1 if lang == "en" and r["unit"] in EN_SCALE else 0
+            if lang == "en" and r["unit"] in EN_MULTIPLY:  # 8.5 万平方米: 85,000 m², decimals moved the other way
+                assert places == max(0, own - len(str(EN_MULTIPLY[r["unit"]])) + 1), (r["id"], lang, text)
+            elif lang == "zh" or shift == 0:
+                assert places == own, (r["id"], lang, text)
+            elif own:  # the written decimals all move with the conversion
+                assert places == own + shift, (r["id"], lang, text)
+            else:  # 660 亿元: CNY 66.0 bn, the written units digit kept, no digit the report did not write
+                assert 1 <= places <= shift, (r["id"], lang, text)
+        words += in_words
+        digits += not in_words
+    assert words >= 5 and digits >= 150

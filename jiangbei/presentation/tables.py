@@ -19,6 +19,7 @@ from jiangbei.presentation.numbers import (
     format_value,
     period_from_paragraph,
     period_key,
+    period_mark,
     period_stock_flow,
     qualifier_text,
     row_figure,
@@ -74,11 +75,14 @@ def targets_formats(df: pd.DataFrame, lang: str) -> NumberFormats:
             t("col_target_2021", lang): _formats(df, lang, "target_value", "target_decimals", "target_bound")}
 
 
-def indicator_frame(df: pd.DataFrame, lang: str, columns: list[str] | None = None) -> pd.DataFrame:
+def indicator_frame(df: pd.DataFrame, lang: str, columns: list[str] | None = None,
+                    period_in_name: bool = False) -> pd.DataFrame:
     """The indicator rows as shown: names and units in lang, kinds and measures translated, headers in lang.
 
     In English the value is in the app's English units with the report's own figure in an 'as reported' column,
     and the Chinese original sentence follows the English one.
+    period_in_name: the name carries a period that is not the full year (named_with_period), for a grid whose
+    Period column a phone does not show.
     """
     columns = list(columns or INDICATOR_TABLE)
     shown = shown_values(df, lang)
@@ -88,7 +92,7 @@ def indicator_frame(df: pd.DataFrame, lang: str, columns: list[str] | None = Non
         columns.insert(columns.index("source_quote") + 1, "source_quote_zh")
     build = {
         "id": lambda: df["id"],
-        "indicator": lambda: df[f"indicator_{lang}"],
+        "indicator": lambda: named_with_period(df, lang) if period_in_name else df[f"indicator_{lang}"],
         "value": lambda: shown["value"],
         "unit": lambda: shown["unit"],
         "as_reported": lambda: as_reported(df),
@@ -108,6 +112,14 @@ def indicator_frame(df: pd.DataFrame, lang: str, columns: list[str] | None = Non
         "link": lambda: df["source_link"],
     }
     return pd.DataFrame({header(c, lang): build[c]() for c in columns}).reset_index(drop=True)
+
+
+def named_with_period(df: pd.DataFrame, lang: str) -> pd.Series:
+    """Each indicator's name followed by its period unless a full year, in the chart labels' words (numbers.
+    period_mark): "Balance of deposits … (end of November per paragraph)", "…(据段首为11月末)"."""
+    return pd.Series([r[f"indicator_{lang}"] + period_mark(r["period"], lang, period_stock_flow(r),
+                                                            period_from_paragraph(r))
+                      for r in df.to_dict("records")], index=df.index, dtype=object)
 
 
 def period_label(period: str, stock_flow: str | None, lang: str, from_paragraph: bool = False) -> str:

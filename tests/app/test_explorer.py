@@ -220,9 +220,40 @@ def test_a_view_is_built_once_and_each_view_its_own():
     assert explorer.rows(explorer.View(), "en") is rows  # a rerun of the same view: nothing rebuilt
     shown = explorer.shown_frame(rows, view, "en")
     assert explorer.shown_frame(rows, explorer.View(), "en") is shown
-    assert shown.equals(tables.indicator_frame(rows, "en", view.columns))
+    assert shown.equals(tables.indicator_frame(rows, "en", view.columns, True))
     by_value = explorer.rows(explorer.View(sort="value", order="desc"), "en")
     assert by_value is not rows and list(by_value["value"].dropna()) == sorted(rows["value"].dropna(), reverse=True)
     fewer = explorer.View(columns=["indicator", "value"])
     assert list(explorer.shown_frame(rows, fewer, "en").columns) != list(shown.columns)
     assert explorer.shown_frame(rows, view, "zh").columns.tolist() != shown.columns.tolist()
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_a_grid_name_carries_its_period_unless_a_full_year(monkeypatch, lang):
+    """A phone shows only the grid's Indicator, Value and Unit: every name whose figure is not the full year's says
+    its period there, in the Period column's words (Jan–Nov, end of November per paragraph, year end); a full year's
+    name stays bare. The download keeps bare names beside its Period column."""
+    from jiangbei.presentation.i18n import t
+    from jiangbei.reuse import export
+
+    made = []
+    real = export.with_code_columns
+    monkeypatch.setattr(export, "with_code_columns", lambda shown, rows: made.append(real(shown, rows)) or made[-1])
+    at = open_page("explorer", lang, {"cols": ["indicator", "value", "unit", "period"]})
+    assert not at.exception
+    grid = table(at)
+    name, period = t("col_indicator", lang), t("col_period", lang)
+    full_year = t("period_full_year", lang)
+    periods = set()
+    for row, source in zip(grid.to_dict("records"), ROWS, strict=True):  # every row, in the report's order
+        bare = source[f"indicator_{lang}"]
+        assert row[name].startswith(bare), (row[name], bare)
+        told = row[name][len(bare):].strip(" ()（）")
+        if row[period] == full_year:
+            assert told == "", row[name]
+        else:
+            assert told.lower() == row[period].lower(), (row[name], row[period])
+            periods.add(source["period"])
+    assert periods == {r["period"] for r in ROWS} - {"full_year"}  # every kind of period occurs and is named
+    [exported] = made
+    assert list(exported[name]) == [r[f"indicator_{lang}"] for r in ROWS] and period in exported.columns

@@ -150,6 +150,14 @@ def export_buttons(df: pd.DataFrame, stem_parts: list[str], about: dict[str, str
         st.caption(message)
 
 
+# The explorer grid's rows are tall enough for four lines of the Indicator column, the longest name with its period
+# ("Balance of deposits …, growth (end of November per paragraph)" on a phone's 390 px): Streamlit wraps a cell's
+# text only in rows taller than 4rem; a name cut at one line hid its period and its "growth". The grid shows
+# GRID_ROWS_SHOWN of them at a time (the default height showed four and a half).
+GRID_ROW_HEIGHT = 80
+GRID_ROWS_SHOWN = 6
+
+
 def table(df: pd.DataFrame, key: str, stem_parts: list[str], filters: dict[str, str], selectable: bool = False,
           formats: NumberFormats | None = None, codes: pd.DataFrame | None = None,
           selected_row: int | None = None, compact: bool = False,
@@ -182,8 +190,10 @@ def table(df: pd.DataFrame, key: str, stem_parts: list[str], filters: dict[str, 
             config[link_header] = st.column_config.LinkColumn(display_text=t("open_in_report", language))
         default = {"selection": {"rows": [selected_row]}} if selected_row is not None else None
         shown = styled(df, formats, language) if formats else df
+        height = GRID_ROW_HEIGHT * min(max(len(df), 1), GRID_ROWS_SHOWN) + 40  # + the header row and borders
         event = st.dataframe(shown, hide_index=True, column_config=config, key=f"{key}_table", width="stretch",
-                             on_select="rerun", selection_mode="single-row", selection_default=default)
+                             row_height=GRID_ROW_HEIGHT, height=height, on_select="rerun", selection_mode="single-row",
+                             selection_default=default)
         rows = list(event.selection.rows)
     if not selectable and not df.empty:
         # The downloads come before the table's links, so the keyboard reaches them in a few presses.

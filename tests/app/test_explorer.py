@@ -255,5 +255,7 @@ def test_a_grid_name_carries_its_period_unless_a_full_year(monkeypatch, lang):
             assert told.lower() == row[period].lower(), (row[name], row[period])
             periods.add(source["period"])
     assert periods == {r["period"] for r in ROWS} - {"full_year"}  # every kind of period occurs and is named
+    # ... and not cut off: Streamlit wraps a cell's text in rows taller than 4rem (64 px), so a long name keeps its end
+    assert at.dataframe[0].proto.row_height > 64
     [exported] = made
     assert list(exported[name]) == [r[f"indicator_{lang}"] for r in ROWS] and period in exported.columns

@@ -161,7 +161,8 @@ GRID_ROWS_SHOWN = 6
 def table(df: pd.DataFrame, key: str, stem_parts: list[str], filters: dict[str, str], selectable: bool = False,
           formats: NumberFormats | None = None, codes: pd.DataFrame | None = None,
           selected_row: int | None = None, compact: bool = False,
-          phone_folded: list[str] | None = None, exported: pd.DataFrame | None = None) -> list[int]:
+          phone_folded: list[str] | None = None, exported: pd.DataFrame | None = None,
+          texts: dict[str, list[str]] | None = None) -> list[int]:
     """A table as shown, its row count, export buttons of exactly it, and the source line.
 
     Selectable tables (the explorer) are an st.dataframe, where a click selects a row; the others are plain HTML,
@@ -169,6 +170,8 @@ def table(df: pd.DataFrame, key: str, stem_parts: list[str], filters: dict[str, 
     compact and phone_folded: the HTML table's phone layout (tables.html_table).
     exported: what the downloads hold where it is more than the table shows (the same rows, more columns).
     formats: per number column, each row's decimals and bound mark (tables.value_formats, targets_formats).
+    texts: per text column of a grid, each row's text drawn where its data says more to a screen reader
+    (tables.canvas_texts).
     """
     language = lang()
     link_header = header("link", language)
@@ -189,7 +192,7 @@ def table(df: pd.DataFrame, key: str, stem_parts: list[str], filters: dict[str, 
         if link_header in df.columns:
             config[link_header] = st.column_config.LinkColumn(display_text=t("open_in_report", language))
         default = {"selection": {"rows": [selected_row]}} if selected_row is not None else None
-        shown = styled(df, formats, language) if formats else df
+        shown = styled(df, formats, language, texts) if formats or texts else df
         height = GRID_ROW_HEIGHT * min(max(len(df), 1), GRID_ROWS_SHOWN) + 40  # + the header row and borders
         event = st.dataframe(shown, hide_index=True, column_config=config, key=f"{key}_table", width="stretch",
                              row_height=GRID_ROW_HEIGHT, height=height, on_select="rerun", selection_mode="single-row",

@@ -122,6 +122,44 @@ def named_with_period(df: pd.DataFrame, lang: str) -> pd.Series:
                       for r in df.to_dict("records")], index=df.index, dtype=object)
 
 
+def grid_frame(df: pd.DataFrame, lang: str, columns: list[str] | None = None) -> pd.DataFrame:
+    """indicator_frame for the explorer's grid: each name with its period unless a full year (a phone shows only
+    Indicator, Value and Unit), and each Unit cell as assistive tech should read it (spoken_units)."""
+    frame = indicator_frame(df, lang, columns, period_in_name=True)
+    unit = header("unit", lang)
+    if unit in frame.columns and header("value", lang) in frame.columns:
+        frame[unit] = spoken_units(df, lang)
+    return frame
+
+
+# glide's accessibility table (the DOM a screen reader reads; the grid itself is a canvas) says a cell's data, not
+# the Styler's display text: for a number, the bare number (66 where the canvas shows ≥66.0, 7 for 7.0). A header
+# click sorts by the same data, so the Value column keeps numbers. The Unit cell beside it, in every view and on a
+# phone's screen, holds the figure as shown wherever the number alone reads otherwise ("CNY bn, shown as ≥66.0"),
+# and the canvas draws just the unit (canvas_texts).
+def spoken_number(value: float) -> str:
+    """A number as the grid's accessibility table writes it (JavaScript's Number.toString: 66, 7, 13.45)."""
+    return str(int(value)) if float(value).is_integer() else repr(float(value))
+
+
+def spoken_units(df: pd.DataFrame, lang: str) -> list[str]:
+    """Each row's unit, followed by the figure as shown where the bare number says less: its bound mark or written
+    decimals (not mere digit grouping, which a screen reader says alike)."""
+    shown = shown_values(df, lang)
+    cells = _formats(df, lang, "value", "value_decimals", "bound")
+    spoken = []
+    for value, unit, (places, mark) in zip(shown["value"], shown["unit"], cells):
+        written = number_text(value, places, mark, lang)
+        differs = written and written.replace(",", "") != spoken_number(value)
+        spoken.append(t("unit_shown_as", lang, unit=unit, value=written) if differs else unit)
+    return spoken
+
+
+def canvas_texts(df: pd.DataFrame, lang: str) -> dict[str, list[str]]:
+    """What grid_frame's canvas draws in a text column whose cells say more to assistive tech: the bare unit."""
+    return {header("unit", lang): list(shown_values(df, lang)["unit"])}
+
+
 def period_label(period: str, stock_flow: str | None, lang: str, from_paragraph: bool = False) -> str:
     """The period as a reader says it: a balance in a 1-11月 paragraph is at the end of November; a period read from
     the paragraph, not the figure's sentence, says so (numbers.period_key)."""
@@ -217,10 +255,17 @@ def number_text(value, places: int, mark: str, lang: str) -> str:
     return "" if value is None or value != value else f"{mark}{format_number(value, lang, places)}"
 
 
-def styled(df: pd.DataFrame, formats: NumberFormats, lang: str):
+def styled(df: pd.DataFrame, formats: NumberFormats, lang: str, texts: dict[str, list[str]] | None = None):
     """The frame for a grid (st.dataframe) with each number written like the HTML tables (≥66.0, 7.0, 1,333,000): a
-    pandas Styler's display values, so sorting a column still sorts the numbers."""
+    pandas Styler's display values, so sorting a column still sorts the numbers.
+
+    texts: per text column, each row's text on the canvas where the cell's data (what a screen reader reads) says
+    more (canvas_texts)."""
     styler = df.style
+    for column, shown in (texts or {}).items():
+        if column in df.columns:
+            drawn = dict(zip(df[column], shown))  # the same data, the same text drawn
+            styler = styler.format(lambda v, drawn=drawn: drawn.get(v, v), subset=[column])
     for column, cells in formats.items():
         if column not in df.columns:
             continue

@@ -20,6 +20,7 @@ from jiangbei.presentation.memo import Memo, memoised
 from jiangbei.presentation.tables import (
     TABLE_STYLE,
     NumberFormats,
+    drawn_texts,
     header,
     html_table,
     original_columns,
@@ -192,7 +193,10 @@ def table(df: pd.DataFrame, key: str, stem_parts: list[str], filters: dict[str, 
         if link_header in df.columns:
             config[link_header] = st.column_config.LinkColumn(display_text=t("open_in_report", language))
         default = {"selection": {"rows": [selected_row]}} if selected_row is not None else None
-        shown = styled(df, formats, language, texts) if formats or texts else df
+        # the Styler's texts, written once per table shown (df, formats and texts: memoised per view)
+        drawn = memoised(("grid_texts", language), lambda: drawn_texts(df, formats or {}, language, texts),
+                         same=(df, formats, texts)) if formats or texts else None
+        shown = styled(df, drawn) if drawn else df
         height = GRID_ROW_HEIGHT * min(max(len(df), 1), GRID_ROWS_SHOWN) + 40  # + the header row and borders
         event = st.dataframe(shown, hide_index=True, column_config=config, key=f"{key}_table", width="stretch",
                              row_height=GRID_ROW_HEIGHT, height=height, on_select="rerun", selection_mode="single-row",

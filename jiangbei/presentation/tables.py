@@ -255,25 +255,44 @@ def number_text(value, places: int, mark: str, lang: str) -> str:
     return "" if value is None or value != value else f"{mark}{format_number(value, lang, places)}"
 
 
-def styled(df: pd.DataFrame, formats: NumberFormats, lang: str, texts: dict[str, list[str]] | None = None):
-    """The frame for a grid (st.dataframe) with each number written like the HTML tables (≥66.0, 7.0, 1,333,000): a
-    pandas Styler's display values, so sorting a column still sorts the numbers.
+def drawn_texts(df: pd.DataFrame, formats: NumberFormats, lang: str,
+                texts: dict[str, list[str]] | None = None) -> dict[str, list[str]]:
+    """Per column of a grid, each row's text on the canvas: numbers written like the HTML tables (≥66.0, 7.0,
+    1,333,000), and for a text column whose cells say more to a screen reader, the text given (canvas_texts).
+    Worth keeping per view: writing 189 numbers took ~5 ms of the server at every rerun."""
+    drawn = {column: [number_text(v, places, mark, lang) for v, (places, mark) in zip(df[column], cells)]
+             for column, cells in formats.items() if column in df.columns}
+    return drawn | {column: list(shown) for column, shown in (texts or {}).items() if column in df.columns}
 
-    texts: per text column, each row's text on the canvas where the cell's data (what a screen reader reads) says
-    more (canvas_texts)."""
+
+def styled(df: pd.DataFrame, drawn: dict[str, list[str]]):
+    """The frame for a grid (st.dataframe) showing drawn's texts (drawn_texts): a pandas Styler's display values, so
+    a number column keeps its numbers to sort and a screen reader still reads each cell's data."""
     styler = df.style
-    for column, shown in (texts or {}).items():
-        if column in df.columns:
-            drawn = dict(zip(df[column], shown))  # the same data, the same text drawn
-            styler = styler.format(lambda v, drawn=drawn: drawn.get(v, v), subset=[column])
-    for column, cells in formats.items():
-        if column not in df.columns:
-            continue
-        for form in sorted(set(cells)):
-            rows = [i for i, c in enumerate(cells) if c == form]
-            styler = styler.format(lambda v, form=form: number_text(v, form[0], form[1], lang),
-                                   subset=pd.IndexSlice[df.index[rows], [column]])
+    for column, texts in drawn.items():
+        for rows, text_of in _lookups(df[column], texts):
+            subset = [column] if len(rows) == len(df) else pd.IndexSlice[df.index[rows], [column]]
+            styler = styler.format(lambda v, text_of=text_of: text_of.get(_key(v), ""), subset=subset)
     return styler
+
+
+def _key(value):
+    return None if value is None or (isinstance(value, float) and value != value) else value
+
+
+def _lookups(values: pd.Series, texts: list[str]) -> list[tuple[list[int], dict]]:
+    """The rows in as few groups as each maps a value to one text (one group, unless one number is written two ways,
+    7 and 7.0), each with its map: a Styler's formatter sees only the value."""
+    groups: list[tuple[list[int], dict]] = []
+    for i, (value, text) in enumerate(zip(values, texts)):
+        key = _key(value)
+        for rows, text_of in groups:
+            if text_of.setdefault(key, text) == text:
+                rows.append(i)
+                break
+        else:
+            groups.append(([i], {key: text}))
+    return groups
 
 
 def html_table(df: pd.DataFrame, link_header: str | None = None, link_text: str = "",

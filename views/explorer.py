@@ -23,7 +23,7 @@ with main:
     st.markdown(ngettext("explorer_matches", len(rows), lang, n=len(rows)))
     selected = ui.table(explorer.shown_frame(rows, view, lang), key="explorer", stem_parts=view.stem(),
                         filters=view.described(), selectable=True, codes=rows, selected_row=position,
-                        formats=explorer.shown_formats(rows, lang),
+                        formats=explorer.shown_formats(rows, lang), texts=explorer.shown_units(rows, lang),
                         exported=explorer.exported_frame(rows, view, lang))
     st.markdown(f"[{t('explorer_show_sql', lang)}]({explorer.sql_link(view, lang)})",
                 help=t("explorer_show_sql_help", lang))

@@ -21,6 +21,8 @@ from jiangbei.presentation.tables import (
     INDICATOR_TABLE,
     OPTIONAL_COLUMNS,
     NumberFormats,
+    canvas_texts,
+    grid_frame,
     header,
     indicator_frame,
     period_label,
@@ -200,14 +202,21 @@ def _ordered(df: pd.DataFrame, sort: str, order: str, row_count: str, lang: str)
 
 def shown_frame(rows: pd.DataFrame, view: View, lang: str) -> pd.DataFrame:
     """The table as shown (rows from rows()): built once per view and language, not at every rerun (the
-    translated columns took ~15 ms of the server per rerun)."""
-    return db.derived(indicator_frame, rows, lang, view.columns)
+    translated columns took ~15 ms of the server per rerun). A name carries its period unless a full year: a phone
+    shows only the Indicator, Value and Unit columns, where a Jan–Nov flow would read as the year's. A Unit cell says
+    the figure as shown to a screen reader (tables.spoken_units)."""
+    return db.derived(grid_frame, rows, lang, view.columns)
 
 
 def shown_formats(rows: pd.DataFrame, lang: str) -> NumberFormats:
     """Each shown value's decimals and bound mark (≥66.0, 7.0 in the grid), once per view and language like
     shown_frame."""
     return db.derived(value_formats, rows, lang)
+
+
+def shown_units(rows: pd.DataFrame, lang: str) -> dict[str, list[str]]:
+    """The units the grid's canvas draws (shown_frame's Unit cells say more to a screen reader)."""
+    return db.derived(canvas_texts, rows, lang)
 
 
 def view_sql(view: View, lang: str) -> str:
@@ -247,7 +256,8 @@ def chosen_row(rows: pd.DataFrame, selected: list[int], url_row: str | None,
 
 def exported_frame(rows: pd.DataFrame, view: View, lang: str) -> pd.DataFrame:
     """The table a download holds: the shown columns, plus each figure's price basis in words and its notes
-    (caveats), shown or not."""
+    (caveats), shown or not. Its Indicator column holds the bare name, as the topic pages' exports do: a file
+    always has its Period column beside it, and a name column stays one key to filter or join on."""
     return db.derived(indicator_frame, rows, lang, view.columns + [c for c in EXPORT_ALWAYS if c not in view.columns])
 
 

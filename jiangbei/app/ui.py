@@ -20,6 +20,7 @@ from jiangbei.presentation.memo import Memo, memoised
 from jiangbei.presentation.tables import (
     TABLE_STYLE,
     NumberFormats,
+    drawn_texts,
     header,
     html_table,
     original_columns,
@@ -155,10 +156,19 @@ def export_buttons(df: pd.DataFrame, stem_parts: list[str], about: dict[str, str
         st.caption(message)
 
 
+# The explorer grid's rows are tall enough for four lines of the Indicator column, the longest name with its period
+# ("Balance of deposits …, growth (end of November per paragraph)" on a phone's 390 px): Streamlit wraps a cell's
+# text only in rows taller than 4rem; a name cut at one line hid its period and its "growth". The grid shows
+# GRID_ROWS_SHOWN of them at a time (the default height showed four and a half).
+GRID_ROW_HEIGHT = 80
+GRID_ROWS_SHOWN = 6
+
+
 def table(df: pd.DataFrame, key: str, stem_parts: list[str], filters: dict[str, str], selectable: bool = False,
           formats: NumberFormats | None = None, codes: pd.DataFrame | None = None,
           selected_row: int | None = None, compact: bool = False,
-          phone_folded: list[str] | None = None, exported: pd.DataFrame | None = None) -> list[int]:
+          phone_folded: list[str] | None = None, exported: pd.DataFrame | None = None,
+          texts: dict[str, list[str]] | None = None) -> list[int]:
     """A table as shown, its row count, export buttons of exactly it, and the source line.
 
     Selectable tables (the explorer) are an st.dataframe, where a click selects a row; the others are plain HTML,
@@ -166,6 +176,8 @@ def table(df: pd.DataFrame, key: str, stem_parts: list[str], filters: dict[str, 
     compact and phone_folded: the HTML table's phone layout (tables.html_table).
     exported: what the downloads hold where it is more than the table shows (the same rows, more columns).
     formats: per number column, each row's decimals and bound mark (tables.value_formats, targets_formats).
+    texts: per text column of a grid, each row's text drawn where its data says more to a screen reader
+    (tables.canvas_texts).
     """
     language = lang()
     link_header = header("link", language)
@@ -186,9 +198,14 @@ def table(df: pd.DataFrame, key: str, stem_parts: list[str], filters: dict[str, 
         if link_header in df.columns:
             config[link_header] = st.column_config.LinkColumn(display_text=t("open_in_report", language))
         default = {"selection": {"rows": [selected_row]}} if selected_row is not None else None
-        shown = styled(df, formats, language) if formats else df
+        # the Styler's texts, written once per table shown (df, formats and texts: memoised per view)
+        drawn = memoised(("grid_texts", language), lambda: drawn_texts(df, formats or {}, language, texts),
+                         same=(df, formats, texts)) if formats or texts else None
+        shown = styled(df, drawn) if drawn else df
+        height = GRID_ROW_HEIGHT * min(max(len(df), 1), GRID_ROWS_SHOWN) + 40  # + the header row and borders
         event = st.dataframe(shown, hide_index=True, column_config=config, key=f"{key}_table", width="stretch",
-                             on_select="rerun", selection_mode="single-row", selection_default=default)
+                             row_height=GRID_ROW_HEIGHT, height=height, on_select="rerun", selection_mode="single-row",
+                             selection_default=default)
         rows = list(event.selection.rows)
     if not selectable and not df.empty:
         # The downloads come before the table's links, so the keyboard reaches them in a few presses.

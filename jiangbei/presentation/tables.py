@@ -19,6 +19,7 @@ from jiangbei.presentation.numbers import (
     format_value,
     period_from_paragraph,
     period_key,
+    period_mark,
     period_stock_flow,
     qualifier_text,
     row_figure,
@@ -74,11 +75,14 @@ def targets_formats(df: pd.DataFrame, lang: str) -> NumberFormats:
             t("col_target_2021", lang): _formats(df, lang, "target_value", "target_decimals", "target_bound")}
 
 
-def indicator_frame(df: pd.DataFrame, lang: str, columns: list[str] | None = None) -> pd.DataFrame:
+def indicator_frame(df: pd.DataFrame, lang: str, columns: list[str] | None = None,
+                    period_in_name: bool = False) -> pd.DataFrame:
     """The indicator rows as shown: names and units in lang, kinds and measures translated, headers in lang.
 
     In English the value is in the app's English units with the report's own figure in an 'as reported' column,
     and the Chinese original sentence follows the English one.
+    period_in_name: the name carries a period that is not the full year (named_with_period), for a grid whose
+    Period column a phone does not show.
     """
     columns = list(columns or INDICATOR_TABLE)
     shown = shown_values(df, lang)
@@ -88,7 +92,7 @@ def indicator_frame(df: pd.DataFrame, lang: str, columns: list[str] | None = Non
         columns.insert(columns.index("source_quote") + 1, "source_quote_zh")
     build = {
         "id": lambda: df["id"],
-        "indicator": lambda: df[f"indicator_{lang}"],
+        "indicator": lambda: named_with_period(df, lang) if period_in_name else df[f"indicator_{lang}"],
         "value": lambda: shown["value"],
         "unit": lambda: shown["unit"],
         "as_reported": lambda: as_reported(df),
@@ -108,6 +112,52 @@ def indicator_frame(df: pd.DataFrame, lang: str, columns: list[str] | None = Non
         "link": lambda: df["source_link"],
     }
     return pd.DataFrame({header(c, lang): build[c]() for c in columns}).reset_index(drop=True)
+
+
+def named_with_period(df: pd.DataFrame, lang: str) -> pd.Series:
+    """Each indicator's name followed by its period unless a full year, in the chart labels' words (numbers.
+    period_mark): "Balance of deposits … (end of November per paragraph)", "…(据段首为11月末)"."""
+    return pd.Series([r[f"indicator_{lang}"] + period_mark(r["period"], lang, period_stock_flow(r),
+                                                            period_from_paragraph(r))
+                      for r in df.to_dict("records")], index=df.index, dtype=object)
+
+
+def grid_frame(df: pd.DataFrame, lang: str, columns: list[str] | None = None) -> pd.DataFrame:
+    """indicator_frame for the explorer's grid: each name with its period unless a full year (a phone shows only
+    Indicator, Value and Unit), and each Unit cell as assistive tech should read it (spoken_units)."""
+    frame = indicator_frame(df, lang, columns, period_in_name=True)
+    unit = header("unit", lang)
+    if unit in frame.columns and header("value", lang) in frame.columns:
+        frame[unit] = spoken_units(df, lang)
+    return frame
+
+
+# glide's accessibility table (the DOM a screen reader reads; the grid itself is a canvas) says a cell's data, not
+# the Styler's display text: for a number, the bare number (66 where the canvas shows ≥66.0, 7 for 7.0). A header
+# click sorts by the same data, so the Value column keeps numbers. The Unit cell beside it, in every view and on a
+# phone's screen, holds the figure as shown wherever the number alone reads otherwise ("CNY bn, shown as ≥66.0"),
+# and the canvas draws just the unit (canvas_texts).
+def spoken_number(value: float) -> str:
+    """A number as the grid's accessibility table writes it (JavaScript's Number.toString: 66, 7, 13.45)."""
+    return str(int(value)) if float(value).is_integer() else repr(float(value))
+
+
+def spoken_units(df: pd.DataFrame, lang: str) -> list[str]:
+    """Each row's unit, followed by the figure as shown where the bare number says less: its bound mark or written
+    decimals (not mere digit grouping, which a screen reader says alike)."""
+    shown = shown_values(df, lang)
+    cells = _formats(df, lang, "value", "value_decimals", "bound")
+    spoken = []
+    for value, unit, (places, mark) in zip(shown["value"], shown["unit"], cells):
+        written = number_text(value, places, mark, lang)
+        differs = written and written.replace(",", "") != spoken_number(value)
+        spoken.append(t("unit_shown_as", lang, unit=unit, value=written) if differs else unit)
+    return spoken
+
+
+def canvas_texts(df: pd.DataFrame, lang: str) -> dict[str, list[str]]:
+    """What grid_frame's canvas draws in a text column whose cells say more to assistive tech: the bare unit."""
+    return {header("unit", lang): list(shown_values(df, lang)["unit"])}
 
 
 def period_label(period: str, stock_flow: str | None, lang: str, from_paragraph: bool = False) -> str:
@@ -205,18 +255,44 @@ def number_text(value, places: int, mark: str, lang: str) -> str:
     return "" if value is None or value != value else f"{mark}{format_number(value, lang, places)}"
 
 
-def styled(df: pd.DataFrame, formats: NumberFormats, lang: str):
-    """The frame for a grid (st.dataframe) with each number written like the HTML tables (≥66.0, 7.0, 1,333,000): a
-    pandas Styler's display values, so sorting a column still sorts the numbers."""
+def drawn_texts(df: pd.DataFrame, formats: NumberFormats, lang: str,
+                texts: dict[str, list[str]] | None = None) -> dict[str, list[str]]:
+    """Per column of a grid, each row's text on the canvas: numbers written like the HTML tables (≥66.0, 7.0,
+    1,333,000), and for a text column whose cells say more to a screen reader, the text given (canvas_texts).
+    Worth keeping per view: writing 189 numbers took ~5 ms of the server at every rerun."""
+    drawn = {column: [number_text(v, places, mark, lang) for v, (places, mark) in zip(df[column], cells)]
+             for column, cells in formats.items() if column in df.columns}
+    return drawn | {column: list(shown) for column, shown in (texts or {}).items() if column in df.columns}
+
+
+def styled(df: pd.DataFrame, drawn: dict[str, list[str]]):
+    """The frame for a grid (st.dataframe) showing drawn's texts (drawn_texts): a pandas Styler's display values, so
+    a number column keeps its numbers to sort and a screen reader still reads each cell's data."""
     styler = df.style
-    for column, cells in formats.items():
-        if column not in df.columns:
-            continue
-        for form in sorted(set(cells)):
-            rows = [i for i, c in enumerate(cells) if c == form]
-            styler = styler.format(lambda v, form=form: number_text(v, form[0], form[1], lang),
-                                   subset=pd.IndexSlice[df.index[rows], [column]])
+    for column, texts in drawn.items():
+        for rows, text_of in _lookups(df[column], texts):
+            subset = [column] if len(rows) == len(df) else pd.IndexSlice[df.index[rows], [column]]
+            styler = styler.format(lambda v, text_of=text_of: text_of.get(_key(v), ""), subset=subset)
     return styler
+
+
+def _key(value):
+    return None if value is None or (isinstance(value, float) and value != value) else value
+
+
+def _lookups(values: pd.Series, texts: list[str]) -> list[tuple[list[int], dict]]:
+    """The rows in as few groups as each maps a value to one text (one group, unless one number is written two ways,
+    7 and 7.0), each with its map: a Styler's formatter sees only the value."""
+    groups: list[tuple[list[int], dict]] = []
+    for i, (value, text) in enumerate(zip(values, texts)):
+        key = _key(value)
+        for rows, text_of in groups:
+            if text_of.setdefault(key, text) == text:
+                rows.append(i)
+                break
+        else:
+            groups.append(([i], {key: text}))
+    return groups
 
 
 def html_table(df: pd.DataFrame, link_header: str | None = None, link_text: str = "",

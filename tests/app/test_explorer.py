@@ -220,9 +220,73 @@ def test_a_view_is_built_once_and_each_view_its_own():
     assert explorer.rows(explorer.View(), "en") is rows  # a rerun of the same view: nothing rebuilt
     shown = explorer.shown_frame(rows, view, "en")
     assert explorer.shown_frame(rows, explorer.View(), "en") is shown
-    assert shown.equals(tables.indicator_frame(rows, "en", view.columns))
+    assert shown.equals(tables.grid_frame(rows, "en", view.columns))
     by_value = explorer.rows(explorer.View(sort="value", order="desc"), "en")
     assert by_value is not rows and list(by_value["value"].dropna()) == sorted(rows["value"].dropna(), reverse=True)
     fewer = explorer.View(columns=["indicator", "value"])
     assert list(explorer.shown_frame(rows, fewer, "en").columns) != list(shown.columns)
     assert explorer.shown_frame(rows, view, "zh").columns.tolist() != shown.columns.tolist()
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_a_grid_name_carries_its_period_unless_a_full_year(monkeypatch, lang):
+    """A phone shows only the grid's Indicator, Value and Unit: every name whose figure is not the full year's says
+    its period there, in the Period column's words (Jan–Nov, end of November per paragraph, year end); a full year's
+    name stays bare. The download keeps bare names beside its Period column."""
+    from jiangbei.presentation.i18n import t
+    from jiangbei.reuse import export
+
+    made = []
+    real = export.with_code_columns
+    monkeypatch.setattr(export, "with_code_columns", lambda shown, rows: made.append(real(shown, rows)) or made[-1])
+    at = open_page("explorer", lang, {"cols": ["indicator", "value", "unit", "period"]})
+    assert not at.exception
+    grid = table(at)
+    name, period = t("col_indicator", lang), t("col_period", lang)
+    full_year = t("period_full_year", lang)
+    periods = set()
+    for row, source in zip(grid.to_dict("records"), ROWS, strict=True):  # every row, in the report's order
+        bare = source[f"indicator_{lang}"]
+        assert row[name].startswith(bare), (row[name], bare)
+        told = row[name][len(bare):].strip(" ()（）")
+        if row[period] == full_year:
+            assert told == "", row[name]
+        else:
+            assert told.lower() == row[period].lower(), (row[name], row[period])
+            periods.add(source["period"])
+    assert periods == {r["period"] for r in ROWS} - {"full_year"}  # every kind of period occurs and is named
+    # ... and not cut off: Streamlit wraps a cell's text in rows taller than 4rem (64 px), so a long name keeps its end
+    assert at.dataframe[0].proto.row_height > 64
+    [exported] = made
+    assert list(exported[name]) == [r[f"indicator_{lang}"] for r in ROWS] and period in exported.columns
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_a_screen_reader_gets_each_figure_as_the_grid_draws_it(monkeypatch, con, lang):
+    """glide's accessibility table reads a cell's data, and a number column's data is the bare number (66 for the
+    canvas's ≥66.0). So the Unit cell beside it says the figure as drawn wherever the bare number says less (a bound
+    mark, written decimals), the canvas draws the bare unit, and the Value column keeps numbers to sort; the
+    download's Unit column holds the bare unit."""
+    import pyarrow as pa
+
+    from jiangbei.presentation import tables
+    from jiangbei.reuse import export
+
+    made = []
+    real = export.with_code_columns
+    monkeypatch.setattr(export, "with_code_columns", lambda shown, rows: made.append(real(shown, rows)) or made[-1])
+    at = open_page("explorer", lang)
+    grid = at.dataframe[0]
+    value, unit = tables.header("value", lang), tables.header("unit", lang)
+    drawn = pa.ipc.open_stream(grid.proto.arrow_data.styler.display_values).read_all().to_pandas()
+    every = con.execute("select * from indicators order by csv_line").df()
+    bare = list(tables.shown_values(every, lang)["unit"])
+    assert list(drawn[unit]) == bare and list(made[0][unit]) == bare
+    said_more = 0
+    for number, written, spoken, plain in zip(grid.value[value], drawn[value], grid.value[unit], bare):
+        if written and written.replace(",", "") != tables.spoken_number(number):  # 66 read for ≥66.0, 7 for 7.0
+            assert spoken.startswith(plain) and spoken.endswith(written) and spoken != plain, (spoken, written)
+            said_more += 1
+        else:
+            assert spoken == plain
+    assert said_more >= (every["bound"] != "exact").sum() > 0

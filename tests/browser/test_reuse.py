@@ -6,6 +6,7 @@ from urllib.parse import parse_qs, urlsplit
 
 import pandas as pd
 
+from jiangbei.app.ui import GRID_ROW_HEIGHT
 from tests.browser.conftest import ROWS, download, wait_done
 
 
@@ -16,12 +17,13 @@ def test_row_in_the_url_is_selected_and_shown_and_a_click_moves_it(server, page)
     page.get_by_role("heading", name=exports["indicator_en"]).wait_for(timeout=15_000)
     assert exports["source_quote_en"] in page.inner_text("body")  # the English sentence; the Chinese is folded
     assert parse_qs(urlsplit(page.url).query)["row"] == ["exports_2020"]
-    # A click on another row (the third; rows are 35 px below a 35 px header) shows it and puts it in the URL.
+    # A click on another row (the third; rows of GRID_ROW_HEIGHT px below a 35 px header) shows it and puts it in the
+    # URL.
     grid = page.locator("[data-testid=stDataFrame]").first
     box = grid.bounding_box()
     third = [r for r in ROWS if r["topic"] == "trade"][2]
     assert third["id"] != "exports_2020"
-    page.mouse.click(box["x"] + 18, box["y"] + 35 + 2 * 35 + 18)
+    page.mouse.click(box["x"] + 18, box["y"] + 35 + 2 * GRID_ROW_HEIGHT + GRID_ROW_HEIGHT // 2)
     page.get_by_role("heading", name=third["indicator_en"]).wait_for(timeout=15_000)
     wait_done(page)
     assert parse_qs(urlsplit(page.url).query)["row"] == [third["id"]]

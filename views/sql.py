@@ -43,7 +43,8 @@ if shown:
         st.caption(ngettext("sql_result", rows, lang, n=f"{rows:,}", ms=f"{outcome.elapsed_ms:,.0f}"))
         if outcome.truncated:
             st.warning(sql_console.truncation_message(outcome, lang), icon=":material/info:")
-        st.dataframe(outcome.table, hide_index=True, width="stretch", key="sql_result_table")
+        st.dataframe(outcome.table, hide_index=True, width="stretch", key="sql_result_table",
+                     alt=ngettext("sql_result_alt", rows, lang, n=f"{rows:,}"))
         st.caption(t("sql_limits", lang, chars=f"{runner.MAX_TEXT_CHARS:,}"))
         ui.export_buttons(outcome.table, ["sql"], {"sql": ran, "language": lang}, key="sql_export",
                           frame_at_click=lambda who=visitor: sql_console.result_for_export(ran, who).frame)

@@ -205,7 +205,7 @@ def table(df: pd.DataFrame, key: str, stem_parts: list[str], filters: dict[str, 
         height = GRID_ROW_HEIGHT * min(max(len(df), 1), GRID_ROWS_SHOWN) + 40  # + the header row and borders
         event = st.dataframe(shown, hide_index=True, column_config=config, key=f"{key}_table", width="stretch",
                              row_height=GRID_ROW_HEIGHT, height=height, on_select="rerun", selection_mode="single-row",
-                             selection_default=default)
+                             selection_default=default, alt=ngettext("grid_alt", len(df), language, n=len(df)))
         rows = list(event.selection.rows)
     if not selectable and not df.empty:
         # The downloads come before the table's links, so the keyboard reaches them in a few presses.

@@ -78,3 +78,15 @@ def test_every_chart_has_a_sentence_and_its_data():
 def test_demote_headings_keeps_order_and_code():
     text = "# A\n## B\n```\n# not a heading\n```\n### C"
     assert markdown.demote_headings(text, top_level=3) == "### A\n#### B\n```\n# not a heading\n```\n##### C"
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+@pytest.mark.parametrize("page", ["explorer", "sql"])
+def test_every_grid_has_an_accessible_name_with_its_row_count(page, lang):
+    # A screen reader announces the grid by this name before its cells; it gives the rows the grid holds.
+    at = open_page(page, lang)
+    assert at.dataframe, f"/{page} shows no grid"
+    for grid in at.dataframe:
+        rows = len(grid.value)
+        assert rows and re.search(rf"(?<!\d){rows}(?!\d)", grid.proto.alt), (grid.proto.alt, rows)
+        assert bool(re.search(r"[\u4e00-\u9fff]", grid.proto.alt)) == (lang == "zh"), grid.proto.alt
